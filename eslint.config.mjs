@@ -1,0 +1,119 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:') && !m.startsWith('_'));
+
+/** ARCHITECTURE §3: what each process may import. */
+const rendererBoundary = {
+  paths: [
+    { name: 'electron', message: 'The renderer talks to the core only through src-renderer/src/bridge/.' },
+    { name: 'axios', message: 'The renderer makes no network calls; vendor HTTP lives in src-main/vendors/.' },
+    { name: 'keytar', message: 'Secrets never reach the renderer.' },
+    ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.js.' })),
+  ],
+  patterns: [
+    { regex: '^node:', message: 'The renderer has no Node.js.' },
+    { group: ['**/src-main/**', '**/src-main'], message: 'The renderer may not import main-process code.' },
+    {
+      group: ['**/src-preload/**', '!**/src-preload/contract', '!**/src-preload/contract/**'],
+      message: 'Only the contract (@contract) is shared with the preload.',
+    },
+  ],
+};
+
+const noAxios = { selector: "ImportDeclaration[source.value='axios']", message: 'Vendor HTTP lives in src-main/vendors/.' };
+const noKeytar = [
+  { selector: "ImportDeclaration[source.value='keytar']", message: 'Only src-main/secrets/keytar-vault.ts imports keytar.' },
+  { selector: "ImportExpression[source.value='keytar']", message: 'Only src-main/secrets/keytar-vault.ts imports keytar.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', rendererBoundary] },
+  },
+  {
+    files: ['src-preload/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./).*', message: 'The contract imports only zod and itself.' }, { group: ['../../*'], message: 'The contract imports only zod and itself.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/hosts/electron/**', 'src-main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The core never imports electron; only src-main/hosts/electron/ and src-main/index.ts do.' }],
+          patterns: [
+            { group: ['**/src-renderer/**'], message: 'Main may not import renderer code.' },
+            { group: ['**/src-preload/**', '!**/src-preload/contract', '!**/src-preload/contract/**'], message: 'Only the contract (@contract) is shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/vendors/**', 'src-main/secrets/keytar-vault.ts'],
+    rules: { 'no-restricted-syntax': ['error', noAxios, ...noKeytar] },
+  },
+  {
+    files: ['src-main/vendors/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noKeytar] },
+  },
+  {
+    files: ['src-main/secrets/keytar-vault.ts'],
+    rules: { 'no-restricted-syntax': ['error', noAxios] },
+  },
+  {
+    files: ['src-main/hosts/electron/**/*.ts', 'src-main/index.ts'],
+    ignores: ['src-main/hosts/electron/ipc-transport.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only hosts/electron/ipc-transport.ts registers IPC.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    ignores: ['src-preload/index.ts', 'src-preload/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-preload/index.ts touches Electron (the transport).' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

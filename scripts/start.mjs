@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm start`: the Electron app through electron-vite. Where the Electron binary could not be
+// installed (a machine that cannot download it), say so in one line and start the browser host.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const run = (script, args) => {
+  const child = spawn(process.execPath, [join(root, script), ...args], { stdio: 'inherit', cwd: root });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+};
+
+if (electronBinary()) {
+  run('node_modules/electron-vite/bin/electron-vite.js', ['preview', ...process.argv.slice(2)]);
+} else {
+  process.stderr.write('RecDeck: the Electron binary is not installed on this machine, so RecDeck starts as a browser app instead — open the address below.\n');
+  run('scripts/serve.mjs', process.argv.slice(2));
+}

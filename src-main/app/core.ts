@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import type { HostKind } from '@contract';
+import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { appHandlers } from '../ipc/handlers/app';
+import type { Logger } from '../logging/logger';
+import type { SecretVault } from '../secrets/vault';
+import { createEventBus, type EventBus } from './event-bus';
+
+/** What a host hands the core. */
+export interface CoreOptions {
+  host: HostKind;
+  dataDir: string;
+  version: string;
+  log: Logger;
+  vault: SecretVault;
+  now?: () => number;
+}
+
+/** The composition root's product: everything a transport needs, and a way to shut down. */
+export interface Core {
+  dispatch: Dispatch;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+/** Builds the core once per process. Never imports electron, so both hosts and the tests share it. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? Date.now;
+  const events = createEventBus((e) => options.log.error('events.listener', { error: String(e) }));
+  const handlers: Handlers = {
+    ...appHandlers({
+      name: 'RecDeck',
+      version: options.version,
+      host: options.host,
+      dataDir: options.dataDir,
+      keychain: () => options.vault.status(),
+      events,
+      now,
+    }),
+  };
+  return {
+    dispatch: createDispatch(handlers, options.log),
+    events,
+    async close() {},
+  };
+}

@@ -1,0 +1,37 @@
+import type { VirtualClock } from './clock';
+
+/** One HTTP request as a vendor emulator sees it: the raw body bytes, so signatures are checked on exactly what was sent. */
+export interface EmulatorRequest {
+  method: string;
+  /** Path and query after the vendor's mount prefix, e.g. `/?Action=StartRecord&…`. */
+  url: URL;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  rawBody: Buffer;
+}
+
+/** What a vendor emulator answers. */
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** Shared services the Sandbox hands every vendor emulator. */
+export interface EmulatorContext {
+  clock: VirtualClock;
+  /** POSTs a callback to `url` (the Sandbox owns retries and logging). */
+  deliverCallback(url: string, body: string, headers: Record<string, string>): Promise<void>;
+}
+
+/**
+ * One emulated vendor, mounted under `/<id>` of the Sandbox server (e.g. `http://127.0.0.1:PORT/zego`).
+ * `control` answers the Sandbox control API for this vendor (`POST /control/<id>/<command>`).
+ */
+export interface VendorEmulator {
+  readonly id: 'zego' | 'tencent-tiw' | 'tencent-trro';
+  handle(request: EmulatorRequest): Promise<EmulatorResponse>;
+  control(command: string, input: unknown): Promise<unknown>;
+  /** The answer this vendor gives when it throttles a caller, used by the rate-limit-storm fault. */
+  rateLimitedResponse(): EmulatorResponse;
+}

@@ -1,0 +1,34 @@
+import type { HostKind, KeychainStatus } from '@contract';
+import type { EventBus } from '../../app/event-bus';
+import type { Handlers } from '../dispatch';
+
+/** What the app-domain handlers need from the core. */
+export interface AppHandlerDeps {
+  name: string;
+  version: string;
+  host: HostKind;
+  dataDir: string;
+  keychain: () => KeychainStatus;
+  events: EventBus;
+  now: () => number;
+}
+
+/** `app:info` and `app:ping`. */
+export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app:info' | 'app:ping'> {
+  return {
+    'app:info': () => ({
+      name: deps.name,
+      version: deps.version,
+      host: deps.host,
+      dataDir: deps.dataDir,
+      keychain: deps.keychain(),
+      platform: process.platform,
+      nodeVersion: process.versions.node,
+    }),
+    'app:ping': (input) => {
+      const at = deps.now();
+      deps.events.emit('app:pinged', { at });
+      return { pong: true as const, at, ...(input.echo === undefined ? {} : { echo: input.echo }) };
+    },
+  };
+}

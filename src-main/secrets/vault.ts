@@ -1,0 +1,96 @@
+import type { KeychainStatus } from '@contract';
+import type { Logger } from '../logging/logger';
+import { openKeytarVault } from './keytar-vault';
+import { createSessionVault } from './session-vault';
+
+/**
+ * Where secret values live. Values only ever flow from the renderer into a vault and from a vault
+ * into a vendor request; implementations never log or report them (only keys).
+ */
+export interface SecretVault {
+  /** The value, or null when the key holds nothing. */
+  get(key: string): Promise<string | null>;
+  /** Stores or replaces the value. */
+  set(key: string, value: string): Promise<void>;
+  /** Removes the value; true when there was one. */
+  delete(key: string): Promise<boolean>;
+  /** Whether the key holds a value, without handing the value out. */
+  has(key: string): Promise<boolean>;
+  /** Which backend is in use and, in session mode, why. */
+  status(): KeychainStatus;
+}
+
+/** Vault key of one secret field: `account:<id>:<field>` or `storage:<id>:<field>`. */
+export function secretKey(owner: 'account' | 'storage', id: string, field: string): string {
+  return `${owner}:${id}:${field}`;
+}
+
+/** Default keychain service name; `RECDECK_KEYCHAIN_SERVICE` overrides it (tests use one per run). */
+export const DEFAULT_KEYCHAIN_SERVICE = 'recdeck';
+
+/** Options of {@link createVault}. */
+export interface CreateVaultOptions {
+  log: Logger;
+  /** Keychain service name; defaults to `RECDECK_KEYCHAIN_SERVICE` or `recdeck`. */
+  service?: string;
+  /** Environment to read `RECDECK_KEYCHAIN` / `RECDECK_KEYCHAIN_SERVICE` from; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** How long the start-up probe may take before the keychain counts as unavailable (a locked keyring can wait on a prompt). */
+  probeTimeoutMs?: number;
+}
+
+/**
+ * Opens the OS keychain through keytar after one probe (set, get, delete of a throw-away entry).
+ * When the probe fails, or `RECDECK_KEYCHAIN=session` asks for it, falls back to a memory-only
+ * vault whose status carries a reason the operator can act on. Never writes a secret to disk itself.
+ */
+export async function createVault(options: CreateVaultOptions): Promise<SecretVault> {
+  const env = options.env ?? process.env;
+  const service = options.service ?? (env.RECDECK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE);
+  if (env.RECDECK_KEYCHAIN === 'session') {
+    const reason = 'The keychain is switched off (RECDECK_KEYCHAIN=session): secrets are kept in memory until RecDeck quits.';
+    options.log.warn('secrets.session', { reason });
+    return serialisePerKey(createSessionVault(reason), options.log);
+  }
+  const opened = await openKeytarVault(service, options.probeTimeoutMs ?? 5000);
+  if (opened.ok) {
+    options.log.info('secrets.keychain', { service });
+    return serialisePerKey(opened.vault, options.log);
+  }
+  options.log.warn('secrets.session', { reason: opened.reason, cause: opened.cause });
+  return serialisePerKey(createSessionVault(opened.reason), options.log);
+}
+
+/**
+ * Wraps a vault so calls on the same key run one after another (a `set` racing a `delete` from a
+ * double click would otherwise leave either outcome) and every call is logged by key only.
+ */
+export function serialisePerKey(inner: SecretVault, log: Logger): SecretVault {
+  const tails = new Map<string, Promise<unknown>>();
+  function run<T>(key: string, op: string, fn: () => Promise<T>): Promise<T> {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const next = previous.then(fn, fn);
+    const tail = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    if (op !== 'get' && op !== 'has') {
+      next.then(
+        () => log.info(`secrets.${op}`, { entry: key }),
+        (e: unknown) => log.warn(`secrets.${op}.failed`, { entry: key, code: (e as { code?: unknown }).code ?? 'unknown' }),
+      );
+    }
+    return next;
+  }
+  return {
+    get: (key) => run(key, 'get', () => inner.get(key)),
+    set: (key, value) => run(key, 'set', () => inner.set(key, value)),
+    delete: (key) => run(key, 'delete', () => inner.delete(key)),
+    has: (key) => run(key, 'has', () => inner.has(key)),
+    status: () => inner.status(),
+  };
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../package.json';
+import { createCore } from './app/core';
+import { resolveDataDir } from './app/data-dir';
+import { startWebHost } from './hosts/web/server';
+import { fileSink } from './logging/file-sink';
+import { createLogger } from './logging/logger';
+import { createVault } from './secrets/vault';
+
+/**
+ * Browser-host entry (`npm run serve [-- --port N --data-dir DIR]`). Prints exactly one line,
+ * `RecDeck listening on http://127.0.0.1:PORT/#token=TOKEN`, and shuts down cleanly on SIGINT / SIGTERM.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  const dataDir = resolveDataDir(values['data-dir']);
+  const log = createLogger(fileSink(dataDir));
+  const vault = await createVault({ log });
+  const core = await createCore({ host: 'web', dataDir, version, log, vault });
+  const host = await startWebHost({ core, staticDir: join(__dirname, '..', 'renderer'), port, log });
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    log.info('web.shutdown', { signal });
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.stdout.write(`RecDeck listening on ${host.url}#token=${host.token}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`RecDeck could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

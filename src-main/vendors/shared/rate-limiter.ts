@@ -1,0 +1,95 @@
+/** Who is asking: an operator's click always outranks background polling. */
+export type RequestPriority = 'operator' | 'background';
+
+/**
+ * Shared client-side limiter for vendor APIs. One instance per process; the vendor clients and the
+ * status scheduler all go through it, so polling can never starve an operator's Stop.
+ */
+export interface RateLimiter {
+  /**
+   * Resolves when one request under `key` (e.g. `zego:123456:StartRecord`) may be sent at
+   * `ratePerSecond`. Background requests may use at most `1 − reserveFraction` of the rate; operator
+   * requests may use all of it and jump ahead of waiting background requests.
+   */
+  acquire(key: string, ratePerSecond: number, priority: RequestPriority): Promise<void>;
+  /** How many requests under `key` were sent in the last second (for tests and the scheduler's pacing). */
+  recent(key: string): number;
+}
+
+interface Waiter {
+  priority: RequestPriority;
+  ratePerSecond: number;
+  resolve: () => void;
+}
+
+interface Lane {
+  sent: number[];
+  waiters: Waiter[];
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+const WINDOW_MS = 1000;
+
+/**
+ * A sliding one-second window per key: no second ever holds more than the rate, measured on send
+ * time. `now` is injectable so tests and benches can drive it from a virtual clock.
+ */
+export function createRateLimiter(options: { now?: () => number; reserveFraction?: number } = {}): RateLimiter {
+  const now = options.now ?? Date.now;
+  const reserve = options.reserveFraction ?? 0.2;
+  const lanes = new Map<string, Lane>();
+
+  function lane(key: string): Lane {
+    let l = lanes.get(key);
+    if (!l) {
+      l = { sent: [], waiters: [], timer: null };
+      lanes.set(key, l);
+    }
+    return l;
+  }
+
+  function allowance(w: Waiter): number {
+    return w.priority === 'operator' ? w.ratePerSecond : Math.max(1, Math.floor(w.ratePerSecond * (1 - reserve)));
+  }
+
+  function pump(key: string, l: Lane): void {
+    l.timer = null;
+    for (;;) {
+      const t = now();
+      while (l.sent.length > 0 && (l.sent[0] as number) <= t - WINDOW_MS) l.sent.shift();
+      l.waiters.sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'operator' ? -1 : 1));
+      const next = l.waiters[0];
+      if (!next) {
+        if (l.sent.length === 0) lanes.delete(key);
+        return;
+      }
+      if (l.sent.length < allowance(next)) {
+        l.waiters.shift();
+        l.sent.push(t);
+        next.resolve();
+        continue;
+      }
+      const excess = l.sent.length - allowance(next);
+      const freeAt = (l.sent[excess] as number) + WINDOW_MS;
+      l.timer = setTimeout(() => pump(key, l), Math.max(1, freeAt - t));
+      return;
+    }
+  }
+
+  return {
+    acquire(key, ratePerSecond, priority) {
+      return new Promise<void>((resolve) => {
+        const l = lane(key);
+        l.waiters.push({ priority, ratePerSecond, resolve });
+        if (l.timer) clearTimeout(l.timer);
+        pump(key, l);
+      });
+    },
+    recent(key) {
+      const l = lanes.get(key);
+      if (!l) return 0;
+      const t = now();
+      return l.sent.filter((s) => s > t - WINDOW_MS).length;
+    },
+  };
+}

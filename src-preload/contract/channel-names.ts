@@ -1,0 +1,29 @@
+/**
+ * Channel names, and nothing else: the preload builds `window.api` from these lists, so it needs no
+ * schema library in its sandboxed bundle. `channels.ts` maps each name to its schemas and the type
+ * checker keeps the two in step.
+ */
+
+/** Renderer → core request/response channels, `<domain>:<verb>`. */
+export const INVOKE_CHANNELS = ['app:info', 'app:ping'] as const;
+
+/** Core → renderer event channels, `<domain>:<pastTense>`. */
+export const EVENT_CHANNELS = ['app:pinged'] as const;
+
+/** One of {@link INVOKE_CHANNELS}. */
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+/** One of {@link EVENT_CHANNELS}. */
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+/** Narrows an arbitrary string to an invoke channel name. */
+export function isInvokeChannel(name: string): name is InvokeChannel {
+  return (INVOKE_CHANNELS as readonly string[]).includes(name);
+}
+
+/** Narrows an arbitrary string to an event channel name. */
+export function isEventChannel(name: string): name is EventChannel {
+  return (EVENT_CHANNELS as readonly string[]).includes(name);
+}
+
+/** Prefix of every Electron IPC channel, so RecDeck's channels never collide with Electron's own. */
+export const IPC_PREFIX = 'recdeck:';

@@ -1,0 +1,21 @@
+import { createI18n } from 'vue-i18n';
+import en from './en';
+import zhCN from './zh-CN';
+
+/** The languages RecDeck speaks. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+/** One of {@link LOCALES}. */
+export type Locale = (typeof LOCALES)[number];
+
+/** The OS / browser language mapped onto ours: any Chinese → zh-CN, else English. */
+export function systemLocale(languages: readonly string[] = navigator.languages): Locale {
+  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+/** The app's i18n instance; the settings store sets its locale. */
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'en',
+  fallbackLocale: 'en',
+  messages: { en, 'zh-CN': zhCN },
+});

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+/** A running `out/main/serve.js` (the browser host, built by `npm test` before this suite). */
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** Starts the browser host on a free port and waits for its one status line. */
+export async function startServe(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'recdeck-e2e-'));
+  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  const match = /^RecDeck listening on (http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+$/.exec(line);
+  if (!match?.[1]) throw new Error(`unexpected status line: ${line}`);
+  return {
+    url: line.replace('RecDeck listening on ', ''),
+    origin: match[1],
+    dataDir,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Debian's Chromium (or CHROME_PATH), headless, with the flags this network-less machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Where screenshots go; `npm test` keeps them for people to look at. */
+export function screenshotPath(name: string): string {
+  mkdirSync('test-results', { recursive: true });
+  return join('test-results', `${name}.png`);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createEventBus } from '../../../src-main/app/event-bus';
+import { AppFailure } from '../../../src-main/ipc/app-error';
+import { createDispatch, type CallContext, type Handlers } from '../../../src-main/ipc/dispatch';
+import { appHandlers } from '../../../src-main/ipc/handlers/app';
+import { captureLog } from '../../helpers/log';
+
+const trusted: CallContext = { host: 'web', trusted: true, senderId: 'test' };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    ...appHandlers({
+      name: 'RecDeck',
+      version: '9.9.9',
+      host: 'web',
+      dataDir: '/tmp/x',
+      keychain: () => ({ backend: 'keytar', available: true }),
+      events: createEventBus(),
+      now: () => 1234,
+    }),
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('answers a known channel with its handler value', async () => {
+    const { log } = captureLog();
+    const result = await createDispatch(handlers(), log)('app:ping', { echo: 'hi' }, trusted);
+    expect(result).toEqual({ ok: true, value: { pong: true, at: 1234, echo: 'hi' } });
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    const { log } = captureLog();
+    const result = await createDispatch(handlers(), log)('fs:readFile', {}, trusted);
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel "fs:readFile"' } });
+  });
+
+  it('refuses an untrusted sender before parsing or running anything', async () => {
+    let ran = false;
+    const { log, lines } = captureLog();
+    const dispatch = createDispatch(handlers({ 'app:ping': () => ((ran = true), { pong: true as const, at: 0 }) }), log);
+    const result = await dispatch('app:ping', {}, { ...trusted, trusted: false });
+    expect(result.ok ? null : result.error.code).toBe('UNTRUSTED_SENDER');
+    expect(ran).toBe(false);
+    expect(lines.map((l) => l.event)).toEqual(['ipc.untrusted']);
+  });
+
+  it('answers bad input with issue paths and never echoes the submitted values', async () => {
+    const { log } = captureLog();
+    const secretish = 'x'.repeat(300) + 'SUBMITTED-VALUE';
+    const result = await createDispatch(handlers(), log)('app:ping', { echo: secretish, extra: 'SUBMITTED-EXTRA' }, trusted);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_INPUT');
+    const issues = result.error.details?.issues as { path: string }[];
+    expect(issues.map((i) => i.path).sort()).toEqual(['', 'echo']);
+    expect(JSON.stringify(result)).not.toContain('SUBMITTED');
+  });
+
+  it('turns a thrown axios-like error into INTERNAL without stack, config or headers', async () => {
+    const axiosLike = Object.assign(new Error('Request failed with status code 500'), {
+      name: 'AxiosError',
+      config: { headers: { Authorization: 'TC3-HMAC-SHA256 Credential=AKIDSECRET/…, Signature=deadbeef' }, url: 'https://x/?Signature=abc' },
+      request: { headers: { 'x-tc-token': 'TOKEN-SECRET' } },
+      response: { status: 500, headers: { 'set-cookie': 'SESSION-SECRET' } },
+    });
+    const { log, text } = captureLog();
+    const dispatch = createDispatch(handlers({ 'app:info': () => { throw axiosLike; } }), log);
+    const result = await dispatch('app:info', {}, trusted);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^Internal error \(ref [0-9a-f]{8}\)$/) });
+    for (const leak of ['AKIDSECRET', 'deadbeef', 'TOKEN-SECRET', 'SESSION-SECRET', 'Signature=abc', 'at ']) {
+      expect(JSON.stringify(result)).not.toContain(leak);
+      expect(text()).not.toContain(leak);
+    }
+  });
+
+  it('passes a deliberate AppFailure through with its code and details', async () => {
+    const { log } = captureLog();
+    const dispatch = createDispatch(
+      handlers({ 'app:info': () => { throw new AppFailure('NOT_FOUND', 'No such account', { details: { id: 'a1' } }); } }),
+      log,
+    );
+    expect(await dispatch('app:info', {}, trusted)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such account', details: { id: 'a1' } },
+    });
+  });
+});

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { HostKind } from '@contract';
+import { createAccountServices } from '../accounts';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { accountHandlers } from '../ipc/handlers/accounts';
 import { appHandlers } from '../ipc/handlers/app';
 import type { Logger } from '../logging/logger';
 import type { SecretVault } from '../secrets/vault';
+import { openDatabase } from '../store/db';
 import { createEventBus, type EventBus } from './event-bus';
 
 /** What a host hands the core. */
@@ -28,6 +32,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? Date.now;
   const events = createEventBus((e) => options.log.error('events.listener', { error: String(e) }));
+  const db = openDatabase(join(options.dataDir, 'recdeck.sqlite'));
+  const accounts = createAccountServices({ db, vault: options.vault, log: options.log, now });
   const handlers: Handlers = {
     ...appHandlers({
       name: 'RecDeck',
@@ -38,10 +44,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       now,
     }),
+    ...accountHandlers(accounts, events),
   };
   return {
     dispatch: createDispatch(handlers, options.log),
     events,
-    async close() {},
+    async close() {
+      db.close();
+    },
   };
 }

@@ -5,10 +5,26 @@
  */
 
 /** Renderer → core request/response channels, `<domain>:<verb>`. */
-export const INVOKE_CHANNELS = ['app:info', 'app:ping'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'app:ping',
+  'accounts:list',
+  'accounts:create',
+  'accounts:update',
+  'accounts:delete',
+  'accounts:export',
+  'accounts:import',
+  'storage:list',
+  'storage:create',
+  'storage:update',
+  'storage:delete',
+  'secrets:set',
+  'secrets:clear',
+  'secrets:status',
+] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged'] as const;
+export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed'] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

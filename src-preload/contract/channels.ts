@@ -1,9 +1,32 @@
 import { z } from 'zod';
+import {
+  AccountDeleteInputSchema,
+  AccountDeleteOutputSchema,
+  AccountSchema,
+  AccountsExportSchema,
+  AccountsImportInputSchema,
+  AccountsImportOutputSchema,
+  AccountUpdateInputSchema,
+  SecretClearInputSchema,
+  SecretSetInputSchema,
+  SecretStatusInputSchema,
+  StorageTargetDeleteInputSchema,
+} from './accounts';
 import { AppInfoSchema, PingInputSchema, PingOutputSchema, PingedEventSchema } from './app';
+import { SecretStatusSchema, StorageTargetSchema, StorageTargetUpdateInputSchema } from './storage';
 import type { EventChannel, InvokeChannel } from './channel-names';
 
 /** An empty input: channels that take nothing still take exactly one object. */
 export const EmptyInputSchema = z.strictObject({});
+
+/**
+ * Input of the create channels: any object. The service validates it field by field and answers
+ * `VALIDATION` with bilingual messages per field, which a strict schema here would pre-empt.
+ */
+export const FormInputSchema = z.record(z.string(), z.unknown());
+
+/** Payload of `accounts:changed`: which list changed, so other windows refresh. */
+export const AccountsChangedEventSchema = z.object({ kind: z.enum(['account', 'storage', 'secret']) });
 
 /** The schemas of one invoke channel. */
 export interface ChannelSpec {
@@ -18,11 +41,25 @@ export interface ChannelSpec {
 export const INVOKE_SCHEMAS = {
   'app:info': { input: EmptyInputSchema, output: AppInfoSchema },
   'app:ping': { input: PingInputSchema, output: PingOutputSchema },
+  'accounts:list': { input: EmptyInputSchema, output: z.array(AccountSchema) },
+  'accounts:create': { input: FormInputSchema, output: AccountSchema },
+  'accounts:update': { input: AccountUpdateInputSchema, output: AccountSchema },
+  'accounts:delete': { input: AccountDeleteInputSchema, output: AccountDeleteOutputSchema },
+  'accounts:export': { input: EmptyInputSchema, output: AccountsExportSchema },
+  'accounts:import': { input: AccountsImportInputSchema, output: AccountsImportOutputSchema },
+  'storage:list': { input: EmptyInputSchema, output: z.array(StorageTargetSchema) },
+  'storage:create': { input: FormInputSchema, output: StorageTargetSchema },
+  'storage:update': { input: StorageTargetUpdateInputSchema, output: StorageTargetSchema },
+  'storage:delete': { input: StorageTargetDeleteInputSchema, output: z.object({ deleted: z.literal(true) }) },
+  'secrets:set': { input: SecretSetInputSchema, output: SecretStatusSchema },
+  'secrets:clear': { input: SecretClearInputSchema, output: SecretStatusSchema },
+  'secrets:status': { input: SecretStatusInputSchema, output: z.array(SecretStatusSchema) },
 } as const satisfies Record<InvokeChannel, ChannelSpec>;
 
 /** Payload schema per event channel. */
 export const EVENT_SCHEMAS = {
   'app:pinged': PingedEventSchema,
+  'accounts:changed': AccountsChangedEventSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** Parsed input type of channel `C`. */

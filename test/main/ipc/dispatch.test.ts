@@ -7,8 +7,9 @@ import { captureLog } from '../../helpers/log';
 
 const trusted: CallContext = { host: 'web', trusted: true, senderId: 'test' };
 
+/** Only the app channels are exercised here; the others are never called. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return <Handlers>{
     ...appHandlers({
       name: 'RecDeck',
       version: '9.9.9',

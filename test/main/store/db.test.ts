@@ -1,0 +1,146 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseError, openDatabase, transaction, userVersion } from '../../../src-main/store/db';
+import { MIGRATIONS } from '../../../src-main/store/migrations';
+import { tempDir } from '../support';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function dbFile(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return join(t.dir, 'recdeck.sqlite');
+}
+
+function refusal(fn: () => unknown): DatabaseError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DatabaseError) return e;
+    throw e;
+  }
+  throw new Error('expected a DatabaseError');
+}
+
+describe('openDatabase', () => {
+  it('creates the schema, WAL and foreign keys when the file does not exist', () => {
+    const file = dbFile();
+    const db = openDatabase(file);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    expect({
+      version: userVersion(db),
+      tables,
+      journal: db.prepare('PRAGMA journal_mode').get(),
+      fk: db.prepare('PRAGMA foreign_keys').get(),
+      busy: db.prepare('PRAGMA busy_timeout').get(),
+    }).toEqual({
+      version: MIGRATIONS.length,
+      tables: ['accounts', 'secret_meta', 'settings', 'storage_targets'],
+      journal: { journal_mode: 'wal' },
+      fk: { foreign_keys: 1 },
+      busy: { timeout: 5000 },
+    });
+    db.close();
+  });
+
+  it('keeps data and runs no migration twice when reopened', () => {
+    const file = dbFile();
+    const first = openDatabase(file);
+    first.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    first.close();
+    const second = openDatabase(file);
+    expect([userVersion(second), second.prepare('SELECT value FROM settings').get()]).toEqual([MIGRATIONS.length, { value: 'v' }]);
+    second.close();
+  });
+
+  it('applies only the migrations above the stored version, in order', () => {
+    const file = dbFile();
+    openDatabase(file, { migrations: ['CREATE TABLE a (x INTEGER)'] }).close();
+    const db = openDatabase(file, { migrations: ['CREATE TABLE a (x INTEGER)', 'INSERT INTO a VALUES (1)', 'INSERT INTO a VALUES (2)'] });
+    expect([userVersion(db), db.prepare('SELECT x FROM a ORDER BY x').all().map((r) => r.x)]).toEqual([3, [1, 2]]);
+    db.close();
+  });
+
+  it('rolls a failing migration back completely and reports it as DATABASE', () => {
+    const file = dbFile();
+    const e = refusal(() =>
+      openDatabase(file, { migrations: ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (y INTEGER); INSERT INTO nope VALUES (1)'] }),
+    );
+    const db = openDatabase(file, { migrations: ['CREATE TABLE a (x INTEGER)'] });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((r) => r.name);
+    expect({ code: e.code, version: userVersion(db), tables }).toEqual({ code: 'DATABASE', version: 1, tables: ['a'] });
+    db.close();
+  });
+
+  it('refuses a database from a newer version and leaves its bytes untouched', () => {
+    const file = dbFile();
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    db.exec('PRAGMA user_version = 999');
+    db.exec('PRAGMA journal_mode = DELETE');
+    db.close();
+    const before = readFileSync(file);
+    const e = refusal(() => openDatabase(file));
+    expect({
+      code: e.code,
+      namesFile: e.message.includes(file),
+      newer: /newer RecDeck/.test(e.message),
+      same: readFileSync(file).equals(before),
+      wal: existsSync(`${file}-wal`),
+    }).toEqual({ code: 'DATABASE', namesFile: true, newer: true, same: true, wal: false });
+  });
+
+  it('refuses a file that is not a database and leaves its bytes untouched', () => {
+    const file = dbFile();
+    const junk = Buffer.concat([Buffer.from('this is not sqlite\n'), Buffer.alloc(8192, 0xab)]);
+    writeFileSync(file, junk);
+    const e = refusal(() => openDatabase(file));
+    expect({
+      code: e.code,
+      namesFile: e.message.includes(file),
+      same: readFileSync(file).equals(junk),
+      wal: existsSync(`${file}-wal`),
+    }).toEqual({ code: 'DATABASE', namesFile: true, same: true, wal: false });
+  });
+
+  it('refuses a database whose header is intact but whose schema page is garbage, untouched', () => {
+    const file = dbFile();
+    const db = openDatabase(file);
+    db.exec('PRAGMA journal_mode = DELETE');
+    db.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 100, 4096);
+    writeFileSync(file, bytes);
+    const before = Buffer.from(bytes);
+    const e = refusal(() => openDatabase(file));
+    expect({ code: e.code, same: readFileSync(file).equals(before) }).toEqual({ code: 'DATABASE', same: true });
+  });
+});
+
+describe('transaction', () => {
+  it('rolls back every write, nested ones included, when the callback throws', () => {
+    const db = openDatabase(dbFile());
+    expect(() =>
+      transaction(db, () => {
+        db.prepare("INSERT INTO settings VALUES ('a', '1')").run();
+        transaction(db, () => db.prepare("INSERT INTO settings VALUES ('b', '2')").run());
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    transaction(db, () => {
+      db.prepare("INSERT INTO settings VALUES ('c', '3')").run();
+      expect(() =>
+        transaction(db, () => {
+          db.prepare("INSERT INTO settings VALUES ('d', '4')").run();
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+    });
+    expect(db.prepare('SELECT key FROM settings ORDER BY key').all().map((r) => r.key)).toEqual(['c']);
+    db.close();
+  });
+});

@@ -1,0 +1,59 @@
+import type { EventSource, RecordingFile, TimelineEventDraft, TimelineEventKind, VendorStatus } from '@contract';
+
+/** An `extra` fact worth a timeline row when it changes (e.g. TIW ExceptionCnt → an `error` row). */
+export interface WatchedExtra {
+  key: string;
+  kind: TimelineEventKind;
+}
+
+function fileSignature(f: RecordingFile): string {
+  return JSON.stringify([f.status, f.url, f.vendorVideoId, f.sizeBytes, f.durationMs]);
+}
+
+/**
+ * Timeline events between two statuses of one task, for any vendor: a state change (or a raw
+ * status / finish reason change under the same state), new files, files whose status or facts
+ * changed, and changes of the watched `extra` facts. Yields nothing when nothing changed, so polling
+ * adds no noise. `label` names the vendor in summaries (`TIW RECORDING→PAUSED`).
+ */
+export function diffVendorStatus(
+  prev: VendorStatus | null,
+  next: VendorStatus,
+  source: EventSource,
+  at: number,
+  options: { label: string; watchExtra?: readonly WatchedExtra[] },
+): TimelineEventDraft[] {
+  const events: TimelineEventDraft[] = [];
+  const raw = (s: VendorStatus) => (s.finishReason ? `${s.rawStatus || '∅'}/${s.finishReason}` : s.rawStatus || '∅');
+  if (!prev || prev.state !== next.state || prev.rawStatus !== next.rawStatus || prev.finishReason !== next.finishReason) {
+    events.push({
+      at,
+      source,
+      kind: 'state-changed',
+      summary: prev
+        ? `state ${prev.state}→${next.state} (${options.label} ${raw(prev)}→${raw(next)})`
+        : `state ${next.state} (${options.label} ${raw(next)})`,
+      state: next.state,
+    });
+  }
+  const before = new Map((prev?.files ?? []).map((f) => [f.fileId, f]));
+  for (const f of next.files) {
+    const old = before.get(f.fileId);
+    if (!old) {
+      events.push({ at, source, kind: 'file-added', summary: `file ${f.fileId} ${f.status}`, state: next.state, raw: f });
+    } else if (fileSignature(old) !== fileSignature(f)) {
+      const what = old.status !== f.status ? `${old.status}→${f.status}` : 'updated';
+      events.push({ at, source, kind: 'file-changed', summary: `file ${f.fileId} ${what}`, state: next.state, raw: f });
+    }
+  }
+  if (prev) {
+    // An empty list and an absent one say the same thing (TIW sends Interrupts null while recording, [] after).
+    const norm = (v: unknown) => JSON.stringify(v === undefined || (Array.isArray(v) && v.length === 0) ? null : v);
+    for (const w of options.watchExtra ?? []) {
+      const a = norm(prev.extra[w.key]);
+      const b = norm(next.extra[w.key]);
+      if (a !== b) events.push({ at, source, kind: w.kind, summary: `${w.key} ${a}→${b}`, state: next.state, raw: next.extra[w.key] });
+    }
+  }
+  return events;
+}

@@ -1,0 +1,10 @@
+export { createZegoClient, zegoRate, ZEGO_ACTIONS } from './client';
+export type { StartOutcome, ZegoAction, ZegoCallOptions, ZegoCallRecord, ZegoClient, ZegoClientOptions, ZegoTaskQuery, ZegoTaskSummary } from './client';
+export { ZEGO_DESCRIPTOR } from './descriptor';
+export { ZEGO_ERROR_CODES, zegoError } from './errors';
+export { diffStatus, mapZegoFile, mapZegoStatus, zegoTaskState } from './map';
+export { importLegacyStartBody } from './legacy';
+export type { LegacyImport } from './legacy';
+export { buildStartRecordBody, colorToZego, layoutToZego, redactZegoBody, storageToZego } from './request';
+export type { ZegoBody, ZegoStorage, ZegoStorageTarget } from './request';
+export { signZegoRequest, zegoCallbackSignature, zegoNonce, zegoSignature } from './sign';

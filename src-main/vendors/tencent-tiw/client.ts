@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import type { RecordingRequest, VendorStatus } from '@contract';
+import { isAcceptable } from '@contract/validate/common';
+import { validateTiwRequest } from '@contract/validate/tencent-tiw';
+import { redactDeep, type ClockSkewStore } from '../shared/http';
+import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
+import { createApi3Caller } from '../shared/tencent-api3';
+import { VendorError } from '../shared/vendor-error';
+import { TIW_DESCRIPTOR } from './descriptor';
+import { TIW_ERRORS } from './errors';
+import { failedRecordStatus, mapDescribeOnlineRecord } from './map';
+import { defaultRecordUserId, toStartOnlineRecordBody } from './request';
+import { genUserSig } from './usersig';
+
+/** Options of {@link createTiwClient}. Secrets stay inside the client; nothing returned carries them. */
+export interface TiwClientOptions {
+  /** `https://tiw.tencentcloudapi.com` or the Sandbox's `http://127.0.0.1:PORT/tencent-tiw`. */
+  baseUrl: string;
+  sdkAppId: number;
+  region: string;
+  secretId: string;
+  secretKey: string;
+  /** IM SDK secret key; lets the client generate RecordUserSig itself. */
+  sdkSecretKey?: string | null;
+  limiter: RateLimiter;
+  skew: ClockSkewStore;
+  timeoutMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Per-call options. */
+export interface TiwCallOptions {
+  priority: RequestPriority;
+}
+
+/** The result of a start: the vendor task id and the body as sent, with secrets redacted. */
+export interface TiwStartResult {
+  taskId: string;
+  requestId: string;
+  sentBody: Record<string, unknown>;
+}
+
+const SECRET_BODY_KEYS = new Set(['RecordUserSig']);
+
+/** Creates a TIW online-recording client (TC3-signed, through the shared limiter). */
+export function createTiwClient(options: TiwClientOptions) {
+  const now = options.now ?? Date.now;
+  const caller = createApi3Caller({
+    baseUrl: options.baseUrl,
+    service: TIW_DESCRIPTOR.service,
+    version: TIW_DESCRIPTOR.version,
+    region: options.region,
+    secretId: options.secretId,
+    secretKey: options.secretKey,
+    limiter: options.limiter,
+    skew: options.skew,
+    timeoutMs: options.timeoutMs,
+    limiterKey: (action) => `tencent-tiw:${options.sdkAppId}:${action}`,
+    productErrors: TIW_ERRORS,
+    now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+
+  const taskCall = async (action: string, taskId: string, opts: TiwCallOptions) => {
+    const { requestId } = await caller.call(action, { SdkAppId: options.sdkAppId, TaskId: taskId }, opts.priority);
+    return { requestId };
+  };
+
+  return {
+    /** Validates, fills RecordUserId/RecordUserSig, and starts a recording. Nothing is sent when validation fails. */
+    async startOnlineRecord(request: RecordingRequest, opts: TiwCallOptions & { recordUserSig?: string | null }): Promise<TiwStartResult> {
+      const issues = validateTiwRequest(request);
+      if (!isAcceptable(issues)) {
+        throw new VendorError(
+          'VALIDATION',
+          { en: 'The recording request is not valid for TIW.', 'zh-CN': '录制参数不符合 TIW 要求。' },
+          { details: { issues } },
+        );
+      }
+      const recordUserId = request.tiw.recordUserId ?? defaultRecordUserId(request.roomId, randomBytes(4).toString('hex'));
+      let recordUserSig = opts.recordUserSig ?? null;
+      if (!recordUserSig) {
+        if (!options.sdkSecretKey) {
+          throw new VendorError(
+            'SECRET_MISSING',
+            {
+              en: 'Paste a RecordUserSig or configure the IM SDK secret key so RecDeck can generate one.',
+              'zh-CN': '请填写 RecordUserSig，或配置 IM SDK 密钥以便自动生成。',
+            },
+            { details: { field: 'sdkSecretKey' } },
+          );
+        }
+        recordUserSig = genUserSig({
+          sdkAppId: options.sdkAppId,
+          sdkSecretKey: options.sdkSecretKey,
+          identifier: recordUserId,
+          nowSec: Math.floor(now() / 1000),
+        });
+      }
+      const body = toStartOnlineRecordBody(request, { sdkAppId: options.sdkAppId, recordUserId, recordUserSig });
+      const { response, requestId } = await caller.call('StartOnlineRecord', body, opts.priority);
+      const taskId = response['TaskId'];
+      if (typeof taskId !== 'string' || taskId === '') {
+        throw new VendorError(
+          'VENDOR_BAD_RESPONSE',
+          { en: 'TIW accepted the start but returned no TaskId.', 'zh-CN': 'TIW 未返回 TaskId。' },
+          { retryable: false, details: { requestId, mayHaveReachedVendor: true } },
+        );
+      }
+      return { taskId, requestId, sentBody: redactDeep(body, SECRET_BODY_KEYS) };
+    },
+    stopOnlineRecord: (taskId: string, opts: TiwCallOptions) => taskCall('StopOnlineRecord', taskId, opts),
+    pauseOnlineRecord: (taskId: string, opts: TiwCallOptions) => taskCall('PauseOnlineRecord', taskId, opts),
+    resumeOnlineRecord: (taskId: string, opts: TiwCallOptions) => taskCall('ResumeOnlineRecord', taskId, opts),
+
+    /**
+     * The task's status. FailedOperation.Record is how TIW reports a failed task, so it becomes a
+     * `failed` status rather than an error.
+     */
+    async describeOnlineRecord(taskId: string, opts: TiwCallOptions): Promise<{ status: VendorStatus; requestId: string }> {
+      try {
+        const { response, requestId } = await caller.call('DescribeOnlineRecord', { SdkAppId: options.sdkAppId, TaskId: taskId }, opts.priority);
+        return { status: mapDescribeOnlineRecord(response), requestId };
+      } catch (e) {
+        if (e instanceof VendorError && e.details['vendorCode'] === 'FailedOperation.Record') {
+          return { status: failedRecordStatus(String(e.details['vendorMessage'] ?? '')), requestId: String(e.details['requestId'] ?? '') };
+        }
+        throw e;
+      }
+    },
+
+    async describeOnlineRecordCallback(opts: TiwCallOptions): Promise<{ callback: string; callbackKeySet: boolean; requestId: string }> {
+      const { response, requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts.priority);
+      // The key authenticates callbacks; like every secret it does not leave this process.
+      return { callback: typeof response['Callback'] === 'string' ? response['Callback'] : '', callbackKeySet: Boolean(response['CallbackKey']), requestId };
+    },
+    /** Sets the result callback URL; `''` deletes it. */
+    async setOnlineRecordCallback(callback: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
+      const { requestId } = await caller.call('SetOnlineRecordCallback', { SdkAppId: options.sdkAppId, Callback: callback }, opts.priority);
+      return { requestId };
+    },
+    /** Sets the callback signing key (≤ 64 chars); `''` deletes it. */
+    async setOnlineRecordCallbackKey(callbackKey: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
+      if (callbackKey.length > 64) {
+        throw new VendorError('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
+          details: { issues: [{ path: 'callbackKey', en: 'At most 64 characters.', 'zh-CN': '最多 64 个字符。', severity: 'error' }] },
+        });
+      }
+      const { requestId } = await caller.call('SetOnlineRecordCallbackKey', { SdkAppId: options.sdkAppId, CallbackKey: callbackKey }, opts.priority);
+      return { requestId };
+    },
+
+    /** "Test connection": one cheap signed read. Throws the mapped VendorError on any failure. */
+    async ping(opts: TiwCallOptions = { priority: 'operator' }): Promise<{ requestId: string }> {
+      const { requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts.priority);
+      return { requestId };
+    },
+  };
+}
+
+/** See {@link createTiwClient}. */
+export type TiwClient = ReturnType<typeof createTiwClient>;

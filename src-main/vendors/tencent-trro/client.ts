@@ -1,0 +1,103 @@
+import type { RecordingRequest } from '@contract';
+import { isAcceptable } from '@contract/validate/common';
+import { validateTrroRequest } from '@contract/validate/tencent-trro';
+import { redactDeep, type ClockSkewStore } from '../shared/http';
+import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
+import { createApi3Caller } from '../shared/tencent-api3';
+import { VendorError } from '../shared/vendor-error';
+import { TRRO_DESCRIPTOR } from './descriptor';
+import { TRRO_ERRORS } from './errors';
+import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
+import { toCreateCloudRecordingBody, type TrroStorage } from './request';
+
+/** Options of {@link createTrroClient}. */
+export interface TrroClientOptions {
+  /** `https://trro.tencentcloudapi.com` or the Sandbox's `http://127.0.0.1:PORT/tencent-trro`. */
+  baseUrl: string;
+  projectId: string;
+  /** Optional for TRRO: X-TC-Region is sent only when set. */
+  region?: string | null;
+  secretId: string;
+  secretKey: string;
+  limiter: RateLimiter;
+  skew: ClockSkewStore;
+  timeoutMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Per-call options. */
+export interface TrroCallOptions {
+  priority: RequestPriority;
+}
+
+const SECRET_BODY_KEYS = new Set(['AccessKey', 'SecretKey', 'SignKey']);
+
+/** Creates a TRRO cloud-recording client. TRRO has no status query: progress comes from callbacks. */
+export function createTrroClient(options: TrroClientOptions) {
+  const caller = createApi3Caller({
+    baseUrl: options.baseUrl,
+    service: TRRO_DESCRIPTOR.service,
+    version: TRRO_DESCRIPTOR.version,
+    region: options.region ?? null,
+    secretId: options.secretId,
+    secretKey: options.secretKey,
+    limiter: options.limiter,
+    skew: options.skew,
+    timeoutMs: options.timeoutMs,
+    limiterKey: (action) => `tencent-trro:${options.projectId}:${action}`,
+    productErrors: TRRO_ERRORS,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+
+  async function deleteCloudRecording(taskId: string, opts: TrroCallOptions): Promise<{ requestId: string }> {
+    const { requestId } = await caller.call('DeleteCloudRecording', { TaskId: taskId }, opts.priority);
+    return { requestId };
+  }
+
+  return {
+    /** Validates and starts a recording of the request's device stream into the storage target. */
+    async createCloudRecording(
+      request: RecordingRequest,
+      storage: TrroStorage,
+      opts: TrroCallOptions,
+    ): Promise<{ taskId: string; requestId: string; sentBody: Record<string, unknown> }> {
+      const issues = validateTrroRequest(request);
+      if (!isAcceptable(issues)) {
+        throw new VendorError('VALIDATION', { en: 'The recording request is not valid for TRRO.', 'zh-CN': '录制参数不符合 TRRO 要求。' }, { details: { issues } });
+      }
+      const body = toCreateCloudRecordingBody(request, options.projectId, storage);
+      const { response, requestId } = await caller.call('CreateCloudRecording', body, opts.priority);
+      return { taskId: taskIdFromCreate(response, requestId), requestId, sentBody: redactDeep(body, SECRET_BODY_KEYS) };
+    },
+    /** Stops a recording; uploading may continue and is reported by callback. */
+    deleteCloudRecording,
+    /** Sets the project's recording/relay callback URL and, optionally, its signing key. */
+    async modifyCallbackUrl(url: string, signKey: string | null | undefined, opts: TrroCallOptions): Promise<{ requestId: string }> {
+      const params: Record<string, unknown> = { ProjectId: options.projectId, CallbackUrl: url };
+      if (signKey) params['SignKey'] = signKey;
+      const { response, requestId } = await caller.call('ModifyCallbackUrl', params, opts.priority);
+      checkModifyCallbackUrl(response, requestId);
+      return { requestId };
+    },
+    /**
+     * "Test connection". TRRO has no read-only recording API, so this deletes a task id that cannot
+     * exist: a signed call that changes nothing. Auth, clock and region failures surface as usual; the
+     * expected "no such task" answer means the credentials work.
+     */
+    async ping(opts: TrroCallOptions = { priority: 'operator' }): Promise<{ requestId: string }> {
+      try {
+        return await deleteCloudRecording('recdeck-connection-test', opts);
+      } catch (e) {
+        if (e instanceof VendorError && ['InvalidParameterValue', 'ResourceNotFound'].includes(String(e.details['vendorCode']))) {
+          return { requestId: String(e.details['requestId'] ?? '') };
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+/** See {@link createTrroClient}. */
+export type TrroClient = ReturnType<typeof createTrroClient>;

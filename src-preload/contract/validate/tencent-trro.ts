@@ -1,0 +1,58 @@
+import type { FieldIssue, RecordingRequest } from '../recording';
+import { checkHttpUrl, checkRange, error, warning, type IntRange } from './common';
+
+/** TRRO OutputFormat values, by normalized format name (spec §3.1). */
+export const TRRO_OUTPUT_FORMATS = { hls: 0, 'hls+mp4': 1, 'hls+aac': 2, mp4: 3, aac: 4 } as const;
+
+/** Documented limits of TRRO CreateCloudRecording (spec §3.1), as data. */
+export const TRRO_LIMITS = {
+  /** MaxMediaFileDuration, minutes (default 1440). */
+  maxMediaFileDurationMin: { min: 1, max: 1440 } satisfies IntRange,
+  /** MaxIdleTime, seconds (default 30). */
+  maxIdleTimeSec: { min: 5, max: 86400 } satisfies IntRange,
+  /** FileNamePrefix segment alphabet. */
+  fileNamePrefixSegment: /^[A-Za-z0-9_-]+$/,
+  outputFormats: TRRO_OUTPUT_FORMATS,
+  ratePerSecond: 20,
+} as const;
+
+/** See {@link TRRO_LIMITS}. */
+export type TrroLimits = typeof TRRO_LIMITS;
+
+/**
+ * Every documented CreateCloudRecording constraint that the normalized request carries. The storage
+ * target itself (Vendor, Bucket, Region, keys) is checked where it is resolved, since its keys live in
+ * the vault.
+ */
+export function validateTrroRequest(request: RecordingRequest, limits: TrroLimits = TRRO_LIMITS): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (request.roomId.trim() === '') issues.push(error('roomId', 'The device ID is required.', '设备 ID 为必填项。'));
+  if (request.storageTargetId === null) {
+    issues.push(error('storageTargetId', 'TRRO needs a storage target (COS or AWS S3).', 'TRRO 需要指定存储目标（COS 或 AWS S3）。'));
+  }
+  const format = request.output.format;
+  if (!(format in limits.outputFormats)) {
+    issues.push(error('output.format', 'TRRO writes hls, hls+mp4, hls+aac, mp4 or aac.', 'TRRO 仅支持 hls、hls+mp4、hls+aac、mp4 或 aac。'));
+  }
+  checkRange(issues, 'output.maxFileDurationMin', request.output.maxFileDurationMin, limits.maxMediaFileDurationMin);
+  if (request.output.maxFileDurationMin !== null && format === 'hls') {
+    issues.push(warning('output.maxFileDurationMin', 'HLS recordings are not split; this has no effect.', 'HLS 格式不会切分文件，此设置无效。'));
+  }
+  checkRange(issues, 'maxIdleSec', request.maxIdleSec, limits.maxIdleTimeSec);
+  request.output.fileNamePrefix.forEach((segment, i) => {
+    if (!limits.fileNamePrefixSegment.test(segment)) {
+      issues.push(
+        error(`output.fileNamePrefix[${i}]`, 'Use only letters, digits, _ and -.', '只能包含字母、数字、下划线和连字符。'),
+      );
+    }
+  });
+  if (request.mode !== 'single') issues.push(error('mode', 'TRRO records one device stream; it cannot mix.', 'TRRO 只录制单路设备流，不支持混流。'));
+  if (request.streams.length > 0) issues.push(error('streams', 'TRRO records the device stream given by the stream number.', 'TRRO 通过视频流号指定录制的流。'));
+  if (request.whiteboard !== null) issues.push(error('whiteboard', 'TRRO has no whiteboard.', 'TRRO 不支持白板。'));
+  if (request.streamType !== 'audio+video') {
+    issues.push(error('streamType', 'TRRO always records the whole stream; pick aac output for audio only.', 'TRRO 录制整路流；仅需音频请选择 aac 格式。'));
+  }
+  if (request.maxRecordSec !== null) issues.push(warning('maxRecordSec', 'TRRO has no maximum recording length; this is ignored.', 'TRRO 不支持最长录制时长，此设置将被忽略。'));
+  checkHttpUrl(issues, 'callbackUrl', request.callbackUrl === '' ? null : request.callbackUrl);
+  return issues;
+}

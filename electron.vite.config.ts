@@ -13,6 +13,7 @@ export default defineConfig({
         entry: {
           index: resolve(__dirname, 'src-main/index.ts'),
           serve: resolve(__dirname, 'src-main/serve.ts'),
+          emulator: resolve(__dirname, 'src-main/emulator.ts'),
         },
         formats: ['cjs'],
       },

@@ -40,16 +40,16 @@ export class AccountsTransfer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Everything non-secret, versioned. */
-  export(): AccountsExport {
+  /** Everything non-secret, versioned; `exclude` drops entries by id (the Sandbox's own, which belong to this install). */
+  export(exclude: ReadonlySet<string> = new Set()): AccountsExport {
     return {
       format: 'recdeck-accounts',
       version: 1,
       exportedAt: new Date(this.now()).toISOString(),
       secretsIncluded: false,
       note: EXPORT_NOTE,
-      accounts: this.accounts.records().map(toDraft),
-      storageTargets: this.storage.records().map(toStorageDraft),
+      accounts: this.accounts.records().filter((r) => !exclude.has(r.id)).map(toDraft),
+      storageTargets: this.storage.records().filter((r) => !exclude.has(r.id)).map(toStorageDraft),
     };
   }
 

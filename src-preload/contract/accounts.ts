@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  LocalizedTextSchema,
   EndpointUrlSchema,
   NameSchema,
   SecretStatusSchema,
@@ -461,3 +462,39 @@ export const ACCOUNT_FORMS: Record<VendorId, readonly FormField[]> = {
     ...secretFields('tencent-trro'),
   ],
 };
+
+/** What `accounts:test` found, each with its own message. */
+export const CONNECTION_TEST_KINDS = [
+  'ok',
+  'bad-credentials',
+  'clock-skew',
+  'unreachable',
+  'timeout',
+  'wrong-region',
+  'wrong-environment',
+  'secret-missing',
+  'rate-limited',
+  'service',
+  'other',
+] as const;
+/** See {@link CONNECTION_TEST_KINDS}. */
+export const ConnectionTestKindSchema = z.enum(CONNECTION_TEST_KINDS);
+/** One of {@link CONNECTION_TEST_KINDS}. */
+export type ConnectionTestKind = z.infer<typeof ConnectionTestKindSchema>;
+
+/** Input of `accounts:test`. */
+export const AccountTestInputSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** Output of `accounts:test`: one cheap signed call, classified. A failed test is a result, not an error. */
+export const AccountTestResultSchema = z.object({
+  kind: ConnectionTestKindSchema,
+  message: LocalizedTextSchema,
+  /** Measured offset of our clock from the vendor's, seconds (clock-skew only). */
+  offsetSeconds: z.number().nullable(),
+  latencyMs: z.number(),
+  requestId: z.string().nullable(),
+  /** The vendor's own error code, for support tickets. */
+  vendorCode: z.string().nullable(),
+});
+/** See {@link AccountTestResultSchema}. */
+export type AccountTestResult = z.infer<typeof AccountTestResultSchema>;

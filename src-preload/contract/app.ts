@@ -26,6 +26,8 @@ export const AppInfoSchema = z.object({
   keychain: KeychainStatusSchema,
   platform: z.string(),
   nodeVersion: z.string(),
+  /** Base URL of the in-process Sandbox emulator, or null when it is off. */
+  sandboxUrl: z.string().nullable(),
 });
 /** See {@link AppInfoSchema}. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;

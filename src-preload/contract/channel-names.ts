@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'accounts:create',
   'accounts:update',
   'accounts:delete',
+  'accounts:test',
   'accounts:export',
   'accounts:import',
   'storage:list',

@@ -28,6 +28,16 @@ afterAll(async () => {
 const input = (id: string) => page.getByTestId(id).locator('input').first();
 
 describe('accounts and storage in the browser', () => {
+  it('has the Sandbox accounts on first launch and tests their connection', async () => {
+    await page.getByTestId('accounts-table').getByText('Sandbox · ZEGO').waitFor();
+    for (const name of ['Sandbox · ZEGO', 'Sandbox · Tencent TIW', 'Sandbox · Tencent TRRO']) {
+      await page.getByTestId(`account-${name}-test`).click();
+      await page.getByTestId(`account-${name}-connection`).waitFor();
+      expect(await page.getByTestId(`account-${name}-connection`).textContent()).toMatch(/^✓ Connected · \d+ ms$/);
+    }
+    await page.screenshot({ path: screenshotPath('accounts-sandbox-tested'), fullPage: true });
+  });
+
   it('validates as you type and creates a ZEGO account with its secret', async () => {
     await page.getByTestId('account-add').click();
     await page.getByTestId('account-add-zego').click();
@@ -41,7 +51,7 @@ describe('accounts and storage in the browser', () => {
     await page.screenshot({ path: screenshotPath('accounts-new-zego-form'), fullPage: true });
     await page.getByTestId('account-save').click();
     await page.getByTestId('accounts-table').getByText('Studio A').waitFor();
-    expect(await page.getByTestId('accounts-table').textContent()).toContain('✓ serverSecret');
+    await page.getByTestId('account-editor').waitFor({ state: 'detached' });
     await page.screenshot({ path: screenshotPath('accounts-list'), fullPage: true });
   });
 
@@ -100,6 +110,7 @@ describe('accounts and storage in the browser', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-result').waitFor();
     expect(await page.getByTestId('import-result').textContent()).toContain('Studio A (imported)');
+    expect(await page.getByTestId('import-result').textContent()).not.toContain('Sandbox');
     await page.screenshot({ path: screenshotPath('accounts-imported'), fullPage: true });
     await page.getByRole('button', { name: 'OK' }).click();
   });

@@ -31,6 +31,7 @@ describe('the app shell in Chromium', () => {
     expect(await page.getByTestId('about-host').textContent()).toBe('Browser host (127.0.0.1)');
     expect(await page.getByTestId('about-data-dir').textContent()).toBe(serve.dataDir);
     expect(await page.getByTestId('about-keychain').textContent()).toBe('This session only (memory)');
+    expect(await page.getByTestId('about-sandbox').textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await page.getByTestId('keychain-banner').waitFor();
     await page.screenshot({ path: screenshotPath('shell-about-en-light'), fullPage: true });
     await context.close();

@@ -1,4 +1,6 @@
 import type { AccountServices } from '../../accounts';
+import { testAccountConnection } from '../../accounts/connection-test';
+import type { VendorDeps } from '../../vendors/adapter';
 import type { EventBus } from '../../app/event-bus';
 import type { Handlers } from '../dispatch';
 
@@ -7,6 +9,7 @@ type AccountChannels =
   | 'accounts:create'
   | 'accounts:update'
   | 'accounts:delete'
+  | 'accounts:test'
   | 'accounts:export'
   | 'accounts:import'
   | 'storage:list'
@@ -18,7 +21,12 @@ type AccountChannels =
   | 'secrets:status';
 
 /** Accounts, storage targets and their secrets: thin wrappers over the services, plus change events. */
-export function accountHandlers(services: AccountServices, events: EventBus): Pick<Handlers, AccountChannels> {
+export function accountHandlers(
+  services: AccountServices,
+  events: EventBus,
+  vendorDeps: VendorDeps,
+  sandboxOwned: () => ReadonlySet<string>,
+): Pick<Handlers, AccountChannels> {
   const changed = <T>(kind: 'account' | 'storage' | 'secret', value: T): T => {
     events.emit('accounts:changed', { kind });
     return value;
@@ -28,7 +36,8 @@ export function accountHandlers(services: AccountServices, events: EventBus): Pi
     'accounts:create': async (input) => changed('account', await services.accounts.create(input)),
     'accounts:update': async (input) => changed('account', await services.accounts.update(input)),
     'accounts:delete': async (input) => changed('account', await services.accounts.delete(input)),
-    'accounts:export': () => services.transfer.export(),
+    'accounts:test': (input) => testAccountConnection(services.accounts, input.id, vendorDeps),
+    'accounts:export': () => services.transfer.export(sandboxOwned()),
     'accounts:import': (input) => changed('account', services.transfer.import(input)),
     'storage:list': () => services.storage.list(),
     'storage:create': async (input) => changed('storage', await services.storage.create(input)),

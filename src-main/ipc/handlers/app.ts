@@ -9,6 +9,7 @@ export interface AppHandlerDeps {
   host: HostKind;
   dataDir: string;
   keychain: () => KeychainStatus;
+  sandboxUrl: () => string | null;
   events: EventBus;
   now: () => number;
 }
@@ -24,6 +25,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app:info' | '
       keychain: deps.keychain(),
       platform: process.platform,
       nodeVersion: process.versions.node,
+      sandboxUrl: deps.sandboxUrl(),
     }),
     'app:ping': (input) => {
       const at = deps.now();

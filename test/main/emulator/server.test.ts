@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
 import { createSandbox, type Sandbox } from '../../../src-main/emulator/server';
 import { createZegoEmulator } from '../../../src-main/emulator/zego';
-import { startStandaloneSandbox } from '../../../src-main/emulator';
 import { callbackReceiver } from '../vendors/zego/helpers';
 
 describe('Sandbox server', () => {
@@ -73,20 +72,5 @@ describe('Sandbox server', () => {
     expect(JSON.parse(idleEnd[0]!.body)).toMatchObject({ event_type: 2, detail: { quit_reason: 3 }, app_id: 6 });
     expect(sandbox.callbacks().filter((a) => a.url === 'https://example.com/cb').map((a) => a.error)).toContain('not-loopback');
     await receiver.close();
-  });
-
-  it('starts standalone with a random secret unless one is given', async () => {
-    const lines: string[] = [];
-    const a = await startStandaloneSandbox(0, { print: (l) => lines.push(l), env: {} });
-    const b = await startStandaloneSandbox(0, { print: () => undefined, env: { RECDECK_SANDBOX_ZEGO_SECRET: 'given' } });
-    try {
-      expect(a.zego.serverSecret).toMatch(/^[0-9a-f]{32}$/);
-      expect(b.zego.serverSecret).toBe('given');
-      expect(lines.join('\n')).toContain(`${a.sandbox.baseUrl}/zego`);
-      expect(lines.join('\n')).toContain(String(a.zego.appId));
-    } finally {
-      await a.sandbox.close();
-      await b.sandbox.close();
-    }
   });
 });

@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       host: 'web',
       dataDir: '/tmp/x',
       keychain: () => ({ backend: 'keytar', available: true }),
+      sandboxUrl: () => null,
       events: createEventBus(),
       now: () => 1234,
     }),

@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { testCore, unwrap } from '../../helpers/core';
+import { purgeKeychain, uniqueService } from '../support';
+
+const service = uniqueService();
+afterAll(() => purgeKeychain(service).catch(() => {}));
+
+describe('the in-process Sandbox', () => {
+  it('adds sandbox accounts on first launch that pass a connection test, and keeps them working after a restart', async () => {
+    const first = await testCore({ service, sandbox: true });
+    const info = unwrap(await first.call('app:info', {}));
+    expect(info.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const accounts = unwrap(await first.call('accounts:list', {}));
+    expect(accounts.map((a) => [a.name, a.endpoint])).toEqual([
+      ['Sandbox · Tencent TIW', `${info.sandboxUrl}/tencent-tiw`],
+      ['Sandbox · Tencent TRRO', `${info.sandboxUrl}/tencent-trro`],
+      ['Sandbox · ZEGO', `${info.sandboxUrl}/zego`],
+    ]);
+    expect(accounts.every((a) => a.secrets.every((s) => s.configured))).toBe(true);
+    expect(unwrap(await first.call('storage:list', {})).map((s) => s.name)).toEqual(['Sandbox · Storage (COS)']);
+    for (const a of accounts) expect([a.name, unwrap(await first.call('accounts:test', { id: a.id })).kind]).toEqual([a.name, 'ok']);
+    const exported = unwrap(await first.call('accounts:export', {}));
+    expect([exported.accounts, exported.storageTargets]).toEqual([[], []]);
+    const trro = accounts.find((a) => a.vendor === 'tencent-trro')!;
+    unwrap(await first.call('accounts:delete', { id: trro.id }));
+    await first.core.close();
+
+    const second = await testCore({ service, sandbox: true, dataDir: first.dataDir });
+    const url = unwrap(await second.call('app:info', {})).sandboxUrl;
+    expect(url).not.toBe(info.sandboxUrl);
+    const again = unwrap(await second.call('accounts:list', {}));
+    expect(again.map((a) => [a.name, a.endpoint])).toEqual([
+      ['Sandbox · Tencent TIW', `${url}/tencent-tiw`],
+      ['Sandbox · ZEGO', `${url}/zego`],
+    ]);
+    for (const a of again) expect([a.name, unwrap(await second.call('accounts:test', { id: a.id })).kind]).toEqual([a.name, 'ok']);
+    await second.core.close();
+  });
+
+  it('makes new sandbox secrets when a session-only keychain lost them', async () => {
+    const first = await testCore({ sandbox: true });
+    await first.core.close();
+    const second = await testCore({ sandbox: true, dataDir: first.dataDir });
+    const accounts = unwrap(await second.call('accounts:list', {}));
+    expect(accounts).toHaveLength(3);
+    for (const a of accounts) expect(unwrap(await second.call('accounts:test', { id: a.id })).kind).toBe('ok');
+    await second.core.close();
+  });
+});

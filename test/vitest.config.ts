@@ -22,6 +22,15 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'renderer',
+          root,
+          environment: 'node',
+          include: ['test/renderer/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           root,
           environment: 'node',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LocalizedText } from '@contract';
 import { AppFailure } from '../ipc/app-error';
 import type { SecretVault } from './vault';
 
@@ -10,7 +11,7 @@ interface Keytar {
 }
 
 /** Result of {@link openKeytarVault}: a working vault, or an operator-facing reason and a short cause for the log. */
-export type OpenKeytarResult = { ok: true; vault: SecretVault } | { ok: false; reason: string; cause: string };
+export type OpenKeytarResult = { ok: true; vault: SecretVault } | { ok: false; reason: LocalizedText; cause: string };
 
 /**
  * Loads keytar (lazily: the native module is only touched here) and probes the keychain with a
@@ -24,8 +25,10 @@ export async function openKeytarVault(service: string, probeTimeoutMs: number): 
   } catch (e) {
     return {
       ok: false,
-      reason:
-        'The keychain library (keytar) could not be loaded: reinstall RecDeck or install libsecret-1, then restart RecDeck. Secrets are kept in memory until RecDeck quits.',
+      reason: withTail(
+        'The keychain library (keytar) could not be loaded: reinstall RecDeck or install libsecret-1, then restart RecDeck.',
+        '无法加载钥匙串组件（keytar）：请重新安装 RecDeck 或安装 libsecret-1，然后重启 RecDeck。',
+      ),
       cause: messageOf(e),
     };
   }
@@ -48,27 +51,49 @@ export async function openKeytarVault(service: string, probeTimeoutMs: number): 
 }
 
 /**
- * Turns a libsecret / D-Bus / keychain error message into a sentence the operator can act on.
- * Every reason ends by saying that secrets stay in memory for this session.
+ * Turns a libsecret / D-Bus / keychain error message into a sentence the operator can act on, in
+ * both languages. Every reason ends by saying that secrets stay in memory for this session.
  */
-export function explainKeychainFailure(message: string): string {
-  const tail = ' Secrets are kept in memory until RecDeck quits.';
+export function explainKeychainFailure(message: string): LocalizedText {
   if (/timed out/i.test(message)) {
-    return `The keychain did not answer in time (it may be locked and waiting for a password): unlock it, then restart RecDeck.${tail}`;
+    return withTail(
+      'The keychain did not answer in time (it may be locked and waiting for a password): unlock it, then restart RecDeck.',
+      '钥匙串没有及时响应（可能已锁定并在等待密码）：请解锁后重启 RecDeck。',
+    );
   }
   if (/lock|unlock|prompt|dismiss/i.test(message)) {
-    return `The keychain is locked: unlock it (log in again or open Passwords and Keys), then restart RecDeck.${tail}`;
+    return withTail(
+      'The keychain is locked: unlock it (log in again or open Passwords and Keys), then restart RecDeck.',
+      '钥匙串已锁定：请解锁（重新登录或打开“密码和密钥”），然后重启 RecDeck。',
+    );
   }
   if (/denied|refus|not allowed|cancel|permission/i.test(message)) {
-    return `The keychain refused access to RecDeck: allow RecDeck in your keychain settings, then restart RecDeck.${tail}`;
+    return withTail(
+      'The keychain refused access to RecDeck: allow RecDeck in your keychain settings, then restart RecDeck.',
+      '钥匙串拒绝了 RecDeck 的访问：请在钥匙串设置中允许 RecDeck，然后重启 RecDeck。',
+    );
   }
   if (/collection|object does not exist|no such object/i.test(message)) {
-    return `The keychain has no usable default keyring: open Passwords and Keys, create or unlock the "Login" keyring, then restart RecDeck.${tail}`;
+    return withTail(
+      'The keychain has no usable default keyring: open Passwords and Keys, create or unlock the "Login" keyring, then restart RecDeck.',
+      '钥匙串没有可用的默认密钥环：请打开“密码和密钥”，创建或解锁“登录”密钥环，然后重启 RecDeck。',
+    );
   }
   if (/d-?bus|org\.freedesktop\.secrets|secret service|autolaunch|socket|connect|no such file|name has no owner|not provided by any/i.test(message)) {
-    return `No Secret Service (gnome-keyring/KWallet) answered on D-Bus: install and unlock one, then restart RecDeck.${tail}`;
+    return withTail(
+      'No Secret Service (gnome-keyring/KWallet) answered on D-Bus: install and unlock one, then restart RecDeck.',
+      'D-Bus 上没有可用的 Secret Service（gnome-keyring/KWallet）：请安装并解锁其中之一，然后重启 RecDeck。',
+    );
   }
-  return `The OS keychain failed (${message.slice(0, 120)}): check that a keychain is installed and unlocked, then restart RecDeck.${tail}`;
+  return withTail(
+    `The OS keychain failed (${message.slice(0, 120)}): check that a keychain is installed and unlocked, then restart RecDeck.`,
+    `系统钥匙串出错（${message.slice(0, 120)}）：请确认已安装并解锁钥匙串，然后重启 RecDeck。`,
+  );
+}
+
+/** Adds the sentence every reason ends with. */
+export function withTail(en: string, zh: string): LocalizedText {
+  return { en: `${en} Secrets are kept in memory until RecDeck quits.`, 'zh-CN': `${zh}在 RecDeck 退出前，密钥只保存在内存中。` };
 }
 
 function keytarVault(keytar: Keytar, service: string): SecretVault {

@@ -1,10 +1,11 @@
+import type { LocalizedText } from '@contract';
 import type { SecretVault } from './vault';
 
 /**
  * Memory-only vault for when no keychain answers. Values vanish when the process ends, which is the
  * point: RecDeck never writes a secret to disk in plain text, and never under a key of its own.
  */
-export function createSessionVault(reason: string): SecretVault {
+export function createSessionVault(reason: LocalizedText): SecretVault {
   const values = new Map<string, string>();
   return {
     async get(key) {

@@ -1,6 +1,6 @@
 import type { KeychainStatus } from '@contract';
 import type { Logger } from '../logging/logger';
-import { openKeytarVault } from './keytar-vault';
+import { openKeytarVault, withTail } from './keytar-vault';
 import { createSessionVault } from './session-vault';
 
 /**
@@ -48,7 +48,7 @@ export async function createVault(options: CreateVaultOptions): Promise<SecretVa
   const env = options.env ?? process.env;
   const service = options.service ?? (env.RECDECK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE);
   if (env.RECDECK_KEYCHAIN === 'session') {
-    const reason = 'The keychain is switched off (RECDECK_KEYCHAIN=session): secrets are kept in memory until RecDeck quits.';
+    const reason = withTail('The keychain is switched off (RECDECK_KEYCHAIN=session).', '钥匙串已关闭（RECDECK_KEYCHAIN=session）。');
     options.log.warn('secrets.session', { reason });
     return serialisePerKey(createSessionVault(reason), options.log);
   }

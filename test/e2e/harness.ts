@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
 
-/** A running `out/main/serve.js` (the browser host, built by `npm test` before this suite). */
+/** A running `out/main/serve.js` (the browser host, built by `npm test` before this suite; RECDECK_OUT_DIR picks another build). */
 export interface ServeProcess {
   url: string;
   origin: string;
@@ -17,7 +17,8 @@ export interface ServeProcess {
 /** Starts the browser host on a free port and waits for its one status line. */
 export async function startServe(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'recdeck-e2e-'));
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--data-dir', dataDir], {
+  const outDir = process.env.RECDECK_OUT_DIR ?? 'out';
+  const child = spawn(process.execPath, [`${outDir}/main/serve.js`, '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

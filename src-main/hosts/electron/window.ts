@@ -1,12 +1,14 @@
-import { BrowserWindow, screen, session } from 'electron';
+import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Logger } from '../../logging/logger';
+import { isOpenableExternally } from './external-links';
 import { isAppUrl, type AppLocation } from './trust';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
 /**
- * The hardened main window (Electron security checklist #3, #4, #13, #14): context isolation,
- * sandbox, no Node in the page, no new windows, no foreign navigation, no permission grants.
+ * The hardened main window (Electron security checklist #3, #4, #13, #14, #15): context isolation,
+ * sandbox, no Node in the page, no new windows (http(s) links open in the OS browser), no foreign
+ * navigation, no permission grants.
  */
 export function createMainWindow(options: { location: AppLocation; preload: string; stateFile: string; log: Logger }): BrowserWindow {
   const { location, log } = options;
@@ -34,7 +36,10 @@ export function createMainWindow(options: { location: AppLocation; preload: stri
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isOpenableExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, location)) {
       event.preventDefault();

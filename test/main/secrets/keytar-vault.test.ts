@@ -13,11 +13,12 @@ describe('explainKeychainFailure', () => {
       'Access denied': /refused access/,
       'Something odd': /^The OS keychain failed \(Something odd\)/,
     };
-    const out = Object.fromEntries(Object.entries(cases).map(([m, re]) => [m, re.test(explainKeychainFailure(m))]));
+    const out = Object.fromEntries(Object.entries(cases).map(([m, re]) => [m, re.test(explainKeychainFailure(m).en)]));
     expect(Object.values(out).every(Boolean) ? 'all' : out).toBe('all');
   });
 
   it('always tells the operator secrets stay in memory', () => {
-    expect(explainKeychainFailure('x')).toMatch(/Secrets are kept in memory until RecDeck quits\.$/);
+    const reason = explainKeychainFailure('x');
+    expect([reason.en, reason['zh-CN']]).toEqual([expect.stringMatching(/Secrets are kept in memory until RecDeck quits\.$/), expect.stringMatching(/密钥只保存在内存中。$/)]);
   });
 });

@@ -3,9 +3,9 @@ import { createSessionVault } from '../../../src-main/secrets/session-vault';
 
 describe('createSessionVault', () => {
   it('keeps values per instance in memory and reports why it is in use', async () => {
-    const a = createSessionVault('because');
+    const a = createSessionVault({ en: 'because', 'zh-CN': '因为' });
     await a.set('k', 'v');
-    const b = createSessionVault('because');
+    const b = createSessionVault({ en: 'because', 'zh-CN': '因为' });
     expect({
       a: [await a.get('k'), await a.has('k')],
       b: [await b.get('k'), await b.has('k')],
@@ -15,7 +15,7 @@ describe('createSessionVault', () => {
       a: ['v', true],
       b: [null, false],
       deleted: [true, false],
-      status: { backend: 'session', available: false, reason: 'because' },
+      status: { backend: 'session', available: false, reason: { en: 'because', 'zh-CN': '因为' } },
     });
   });
 });

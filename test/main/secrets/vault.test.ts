@@ -72,7 +72,7 @@ describe('session mode', () => {
       inKeychain: await keytar.getPassword(service, 'account:s:serverSecret'),
       logged: lines.some((l) => l.includes('memory-only-value')),
     }).toEqual({
-      status: { backend: 'session', available: false, reason: expect.stringContaining('RECDECK_KEYCHAIN=session') },
+      status: { backend: 'session', available: false, reason: { en: expect.stringContaining('RECDECK_KEYCHAIN=session'), 'zh-CN': expect.stringContaining('RECDECK_KEYCHAIN=session') } },
       value: 'memory-only-value',
       inKeychain: null,
       logged: false,
@@ -89,7 +89,10 @@ describe('session mode', () => {
       status: {
         backend: 'session',
         available: false,
-        reason: expect.stringMatching(/^No Secret Service \(gnome-keyring\/KWallet\) answered on D-Bus: install and unlock one, then restart RecDeck/),
+        reason: {
+          en: expect.stringMatching(/^No Secret Service \(gnome-keyring\/KWallet\) answered on D-Bus: install and unlock one, then restart RecDeck/),
+          'zh-CN': expect.stringContaining('Secret Service'),
+        },
       },
       roundTrip: 'child-value',
       logged: false,
@@ -100,7 +103,7 @@ describe('session mode', () => {
 describe('serialisePerKey', () => {
   it('runs calls on one key in call order and logs keys, never values', async () => {
     const { log, lines } = capturingLogger();
-    const inner = createSessionVault('test');
+    const inner = createSessionVault({ en: 'test', 'zh-CN': '测试' });
     const slowSet = inner.set;
     inner.set = async (key, value) => {
       if (value === 'slow') await new Promise((r) => setTimeout(r, 20));

@@ -2,21 +2,21 @@
 // `npm start`: the Electron app through electron-vite. Where the Electron binary could not be
 // installed (a machine that cannot download it), say so in one line and start the browser host.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
+// Looks for the binary the way node_modules/electron does, without requiring it: requiring it
+// would try (and here fail) to download the binary, with a stack trace.
 function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8');
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), relative);
+  return existsSync(binary) ? binary : null;
 }
 
 const run = (script, args) => {

@@ -72,6 +72,23 @@ describe('the app shell in Chromium', () => {
     await context.close();
   });
 
+  it('npm start falls back to the browser host in one clear line when Electron is missing', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'recdeck-start-'))], {
+      env: { ...process.env, RECDECK_SKIP_BUILD: '1', RECDECK_KEYCHAIN: 'session', ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => ((stdout += c.toString()), stdout.includes('\n') && resolve())));
+    child.kill('SIGTERM');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^RecDeck: the Electron binary is not installed/)]);
+    expect(stdout).toMatch(/^RecDeck listening on http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const other = await startServe({ env: { RECDECK_KEYCHAIN: 'session' } });
     expect(await other.stop()).toBe(0);

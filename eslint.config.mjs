@@ -31,7 +31,7 @@ const noKeytar = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.cache/**'] },
+  { ignores: ['out/**', '.out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -1,9 +1,10 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from './app/core';
 import { registerIpcTransport } from './hosts/electron/ipc-transport';
 import type { AppLocation } from './hosts/electron/trust';
+import { notifyAlerts } from './hosts/electron/notifications';
 import { createMainWindow } from './hosts/electron/window';
 import { fileSink } from './logging/file-sink';
 import { createLogger } from './logging/logger';
@@ -20,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(async () => {
+  const start = async (): Promise<void> => {
     const dataDir = process.env.RECDECK_DATA_DIR ?? app.getPath('userData');
     const log = createLogger(fileSink(dataDir));
     const vault = await createVault({ log });
@@ -47,6 +48,21 @@ if (!app.requestSingleInstanceLock()) {
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
+    notifyAlerts(
+      core,
+      () => (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'),
+      () => {
+        mainWindow?.show();
+        mainWindow?.focus();
+      },
+    );
     app.on('will-quit', () => void core.close());
-  });
+  };
+
+  void app.whenReady().then(() =>
+    start().catch((e: unknown) => {
+      dialog.showErrorBox('RecDeck could not start', e instanceof Error ? e.message : String(e));
+      app.exit(1);
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ACCOUNT_SECRET_FIELDS,
   AccountCreateInputSchema,
+  isOptionalSecretField,
   AccountDeleteInputSchema,
   AccountDraftSchema,
   AccountUpdateInputSchema,
@@ -157,14 +158,16 @@ export class AccountsService {
   }
 
   /**
-   * Non-secret fields plus secret values, for vendor clients. By default every secret field of the
-   * vendor must be set (else `SECRET_MISSING` naming the fields); pass `require` to need fewer.
+   * Non-secret fields plus secret values, for vendor clients. By default every non-optional secret
+   * field of the vendor must be set (else `SECRET_MISSING` naming the fields); pass `require` to need
+   * other ones (the callback receiver requires its optional verification key this way).
    */
   async getAccountCredentials(id: string, options: { require?: readonly string[] } = {}): Promise<AccountCredentials> {
     const record = this.require(id);
     const fields = ACCOUNT_SECRET_FIELDS[record.vendor];
     const values = await this.deps.slots.read('account', id, fields);
-    const missing = (options.require ?? fields).filter((f) => !values.has(f));
+    const required = options.require ?? fields.filter((f) => !isOptionalSecretField(record.vendor, f));
+    const missing = required.filter((f) => !values.has(f));
     if (missing.length > 0) {
       throw new AppFailure('SECRET_MISSING', `Account "${record.name}" has no ${missing.join(', ')}; set it in Accounts`, {
         details: { accountId: id, fields: missing },

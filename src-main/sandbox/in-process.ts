@@ -88,7 +88,8 @@ async function reRegister(id: string, services: AccountServices, sandbox: Sandbo
   };
   if (creds.vendor === 'zego') {
     const serverSecret = await ensure('serverSecret', creds.secrets.serverSecret, fresh.zego.serverSecret);
-    await registerSandboxApps(sandbox, { zego: { appId: creds.fields.appId, serverSecret, callbackSecret: fresh.zego.callbackSecret } });
+    const callbackSecret = await ensure('callbackSecret', creds.secrets.callbackSecret, fresh.zego.callbackSecret);
+    await registerSandboxApps(sandbox, { zego: { appId: creds.fields.appId, serverSecret, callbackSecret } });
   } else if (creds.vendor === 'tencent-tiw') {
     await registerSandboxApps(sandbox, {
       tiw: {
@@ -98,6 +99,7 @@ async function reRegister(id: string, services: AccountServices, sandbox: Sandbo
         sdkSecretKey: await ensure('sdkSecretKey', creds.secrets.sdkSecretKey, fresh.tiw.sdkSecretKey),
       },
     });
+    await ensure('callbackKey', creds.secrets.callbackKey, randomBytes(12).toString('hex'));
   } else {
     await registerSandboxApps(sandbox, {
       trro: {
@@ -106,5 +108,6 @@ async function reRegister(id: string, services: AccountServices, sandbox: Sandbo
         secretKey: await ensure('secretKey', creds.secrets.secretKey, fresh.trro.secretKey),
       },
     });
+    await ensure('signKey', creds.secrets.signKey, randomBytes(12).toString('hex'));
   }
 }

@@ -1,7 +1,17 @@
-import type { ConnectionTestKind, VendorId } from '@contract';
-import type { AccountCredentials } from '../accounts';
+import type {
+  ConnectionTestKind,
+  EventSource,
+  FieldIssue,
+  MixSettings,
+  RecordingRequest,
+  TimelineEventDraft,
+  VendorDescriptor,
+  VendorId,
+  VendorStatus,
+} from '@contract';
+import type { AccountCredentials, StorageForSend } from '../accounts';
 import type { ClockSkewStore } from './shared/http';
-import type { RateLimiter } from './shared/rate-limiter';
+import type { RateLimiter, RequestPriority } from './shared/rate-limiter';
 
 /** Process-wide services every vendor connection shares. */
 export interface VendorDeps {
@@ -9,12 +19,110 @@ export interface VendorDeps {
   skew: ClockSkewStore;
   timeoutMs: number;
   now?: () => number;
+  /** Waits between throttled retries (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** A signed connection to one vendor account. Later issues add the recording actions. */
+/**
+ * One request/response pair with a vendor, as the ledger stores it for the inspector. Secrets are
+ * already redacted (`***`) and the signature is never part of it: `request` holds the method, the
+ * URL without signature parameters and the body.
+ */
+export interface ExchangeRecord {
+  vendor: VendorId;
+  action: string;
+  at: number;
+  durationMs: number;
+  requestId: string | null;
+  request: { method: string; url: string; body: unknown };
+  response: unknown;
+  httpStatus: number | null;
+  /** Vendor error code (or RecDeck code for transport failures); null on success. */
+  errorCode: string | null;
+}
+
+/** Per-connection options. */
+export interface ConnectOptions {
+  /** Receives every exchange the connection makes, success or not. */
+  onExchange?: (exchange: ExchangeRecord) => void;
+}
+
+/** A task at the vendor, as the recording actions need it. */
+export interface VendorTaskRef {
+  vendorTaskId: string;
+  /** The normalized request the task was started with (mix output id, whiteboard, mode). */
+  request: RecordingRequest;
+  priority: RequestPriority;
+}
+
+/** What a successful start returns. */
+export interface VendorStartResult {
+  vendorTaskId: string;
+  /** Null when the task was found by reconciliation after the answer was lost. */
+  requestId: string | null;
+  /** The body as sent, secrets redacted. */
+  sentBody: unknown;
+  reconciled: boolean;
+}
+
+/** What a status read returns. */
+export interface VendorStatusRead {
+  status: VendorStatus;
+  requestId: string | null;
+  /** The vendor's answer, secrets redacted, for the timeline. */
+  raw: unknown;
+}
+
+/** Whether a start whose answer was lost created a task (see the ZEGO client's reconcileStart). */
+export type VendorStartOutcome = { outcome: 'started'; taskId: string } | { outcome: 'not-started' } | { outcome: 'unknown' };
+
+/**
+ * A signed connection to one vendor account. Optional actions exist exactly where the vendor's
+ * descriptor says the capability does: an absent method is an action the vendor does not offer.
+ */
 export interface VendorConnection {
   /** One cheap signed call; resolves with the RequestId or throws a VendorError that says why. */
   ping(): Promise<{ requestId: string }>;
+  /**
+   * Validates and starts a recording. `storage` carries the target's keys, injected only into the
+   * body on the wire. `clientTaskId` is RecDeck's task id, sent where the vendor has an idempotency key.
+   */
+  start(input: { request: RecordingRequest; storage: StorageForSend | null; clientTaskId: string; priority: RequestPriority }): Promise<VendorStartResult>;
+  stop(task: VendorTaskRef): Promise<{ requestId: string }>;
+  pause?(task: VendorTaskRef): Promise<{ requestId: string }>;
+  resume?(task: VendorTaskRef): Promise<{ requestId: string }>;
+  updateLayout?(task: VendorTaskRef, mix: MixSettings): Promise<{ requestId: string; sentBody: unknown }>;
+  updateWhiteboard?(task: VendorTaskRef, whiteboardId: string): Promise<{ requestId: string }>;
+  snapshot?(task: VendorTaskRef): Promise<{ requestId: string }>;
+  /** The task's status now; absent for vendors without a status query (TRRO). */
+  status?(task: VendorTaskRef): Promise<VendorStatusRead>;
+  /**
+   * Points the vendor's status callbacks at `url`, signed with the account's callback key when it
+   * has one (TIW per app, TRRO per project). Absent where the callback URL travels with each start
+   * (ZEGO: the request's callback URL).
+   */
+  directCallbacks?(url: string): Promise<void>;
+  /** Finds the task a start created when its answer was lost; absent where the vendor cannot list tasks. */
+  reconcileStart?(input: { roomId: string; sentAt: number; knownTaskIds: readonly string[]; priority: RequestPriority }): Promise<VendorStartOutcome>;
+}
+
+/** What `tasks:preview` shows: the request as it would go out, secrets and signatures as placeholders. */
+export interface VendorRequestPreview {
+  method: string;
+  /** URL without signature parameters. */
+  url: string;
+  /** Headers for the cURL line, signature-bearing ones as placeholders. */
+  headers: Record<string, string>;
+  /** Query parameters that carry the signature, as placeholders (ZEGO); empty for header-signed vendors. */
+  signatureQuery: Record<string, string>;
+  /** The body, secrets shown as `••••`. */
+  body: unknown;
+}
+
+/** The non-secret part of a storage target, plus which keys are set (for validators and previews). */
+export interface StorageShape {
+  target: StorageForSend['target'];
+  keysSet: Partial<Record<keyof StorageForSend['keys'], boolean>>;
 }
 
 /**
@@ -23,11 +131,30 @@ export interface VendorConnection {
  */
 export interface VendorAdapter<V extends VendorId = VendorId> {
   id: V;
+  /** Capabilities, limits and form fields as data; `vendors:list` returns it as it is. */
+  descriptor: VendorDescriptor;
   /** The vendor's base URL for an account without a custom endpoint. */
   defaultBaseUrl(account: Extract<AccountCredentials, { vendor: V }>): string;
   /** Secret fields `ping` needs (the rest may be missing, e.g. TIW's SDK key). */
   pingSecrets: readonly string[];
   /** Vendor error codes that mean something specific when testing a connection (a wrong region …). */
   pingFailureKinds: Readonly<Record<string, ConnectionTestKind>>;
-  connect(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, deps: VendorDeps): VendorConnection;
+  connect(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, deps: VendorDeps, options?: ConnectOptions): VendorConnection;
+  /**
+   * The rate-limit lane of this account's status query and its documented rate, shared with the
+   * operator's own calls; null when the vendor has no status query.
+   */
+  pollLane(account: { environment: string; fields: Record<string, unknown> }): { laneKey: string; ratePerSecond: number } | null;
+  /** Timeline events between two statuses; nothing when nothing changed. */
+  diff(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[];
+  /** Every problem the contract's validators find in the request for this vendor (and storage target). */
+  validate(request: RecordingRequest, storage: StorageShape | null): FieldIssue[];
+  /** The start request as it would be sent, without sending it and without any secret. */
+  previewStart(
+    account: { environment: string; fields: Record<string, unknown> },
+    baseUrl: string,
+    request: RecordingRequest,
+    storage: StorageShape | null,
+    clientTaskId: string,
+  ): VendorRequestPreview;
 }

@@ -42,14 +42,33 @@ export const ZEGO_REGION_LABELS: Record<ZegoRegionHost, LocalizedText> = {
   'cloudrecord-api-sgp.zego.im': { en: 'Southeast Asia (Singapore)', 'zh-CN': '东南亚（新加坡）' },
 };
 
-/** Secret fields per vendor. TIW's `sdkSecretKey` is the IM SDK key RecDeck signs RecordUserSig with. */
+/**
+ * Secret fields per vendor. TIW's `sdkSecretKey` is the IM SDK key RecDeck signs RecordUserSig with;
+ * `callbackSecret` (ZEGO CallbackSecret), `callbackKey` (TIW CallbackKey) and `signKey` (TRRO SignKey)
+ * only verify vendor callbacks.
+ */
 export const ACCOUNT_SECRET_FIELDS = {
-  zego: ['serverSecret'],
-  'tencent-tiw': ['secretId', 'secretKey', 'sdkSecretKey'],
-  'tencent-trro': ['secretId', 'secretKey'],
+  zego: ['serverSecret', 'callbackSecret'],
+  'tencent-tiw': ['secretId', 'secretKey', 'sdkSecretKey', 'callbackKey'],
+  'tencent-trro': ['secretId', 'secretKey', 'signKey'],
 } as const satisfies Record<VendorId, readonly [string, ...string[]]>;
 /** A secret field name of vendor `V`. */
 export type AccountSecretField<V extends VendorId = VendorId> = (typeof ACCOUNT_SECRET_FIELDS)[V][number];
+
+/**
+ * Secret fields an account works without: they only verify callbacks, so vendor calls never require
+ * them and the forms mark them optional.
+ */
+export const ACCOUNT_OPTIONAL_SECRET_FIELDS = {
+  zego: ['callbackSecret'],
+  'tencent-tiw': ['callbackKey'],
+  'tencent-trro': ['signKey'],
+} as const satisfies { [V in VendorId]: readonly AccountSecretField<V>[] };
+
+/** Whether `field` is one of the vendor's {@link ACCOUNT_OPTIONAL_SECRET_FIELDS}. */
+export function isOptionalSecretField(vendor: VendorId, field: string): boolean {
+  return (ACCOUNT_OPTIONAL_SECRET_FIELDS[vendor] as readonly string[]).includes(field);
+}
 
 /** Label and help of one account secret. */
 export interface SecretFieldInfo {
@@ -83,6 +102,14 @@ export const ACCOUNT_SECRET_INFO: Record<VendorId, readonly SecretFieldInfo[]> =
         'zh-CN': '在 ZEGO 控制台（项目 → 基础配置）获取，用于请求签名，保存在系统钥匙串中。',
       },
     },
+    {
+      field: 'callbackSecret',
+      label: { en: 'CallbackSecret (optional)', 'zh-CN': 'CallbackSecret（可选）' },
+      help: {
+        en: "Only for the callback receiver: the project's CallbackSecret from the ZEGO console, not the ServerSecret. Callbacks are verified with it.",
+        'zh-CN': '仅用于回调接收：ZEGO 控制台项目信息中的 CallbackSecret（不是 ServerSecret），用于校验回调签名。',
+      },
+    },
   ],
   'tencent-tiw': [
     TC_SECRET_ID,
@@ -95,8 +122,27 @@ export const ACCOUNT_SECRET_INFO: Record<VendorId, readonly SecretFieldInfo[]> =
         'zh-CN': 'IM/TRTC 应用的密钥，用于为录制用户生成 RecordUserSig。',
       },
     },
+    {
+      field: 'callbackKey',
+      label: { en: 'Callback key (optional)', 'zh-CN': '回调密钥 CallbackKey（可选）' },
+      help: {
+        en: 'Only for the callback receiver: the CallbackKey set with SetOnlineRecordCallbackKey (up to 64 characters). Callbacks are verified with it.',
+        'zh-CN': '仅用于回调接收：通过 SetOnlineRecordCallbackKey 设置的回调密钥（最多 64 个字符），用于校验回调签名。',
+      },
+    },
   ],
-  'tencent-trro': [TC_SECRET_ID, TC_SECRET_KEY],
+  'tencent-trro': [
+    TC_SECRET_ID,
+    TC_SECRET_KEY,
+    {
+      field: 'signKey',
+      label: { en: 'Callback SignKey (optional)', 'zh-CN': '回调签名密钥 SignKey（可选）' },
+      help: {
+        en: 'Only for the callback receiver: the SignKey given to ModifyCallbackUrl. Callbacks are verified with it.',
+        'zh-CN': '仅用于回调接收：调用 ModifyCallbackUrl 时设置的 SignKey，用于校验回调签名。',
+      },
+    },
+  ],
 };
 
 /** `production` or `test`. Only ZEGO has a test environment (IsTest); Tencent accounts are always production. */
@@ -372,7 +418,7 @@ const endpointField: FormField = {
 };
 
 function secretFields(vendor: VendorId): FormField[] {
-  return ACCOUNT_SECRET_INFO[vendor].map((s) => ({ key: s.field, kind: 'secret', required: true, label: s.label, help: s.help }));
+  return ACCOUNT_SECRET_INFO[vendor].map((s) => ({ key: s.field, kind: 'secret', required: !isOptionalSecretField(vendor, s.field), label: s.label, help: s.help }));
 }
 
 const ZEGO_HOST_OPTIONS: readonly FormOption[] = ZEGO_REGION_HOSTS.map((h) => ({ value: h, label: ZEGO_REGION_LABELS[h] }));

@@ -22,10 +22,32 @@ export const INVOKE_CHANNELS = [
   'secrets:set',
   'secrets:clear',
   'secrets:status',
+  'vendors:list',
+  'tasks:start',
+  'tasks:stop',
+  'tasks:pause',
+  'tasks:resume',
+  'tasks:updateLayout',
+  'tasks:updateWhiteboard',
+  'tasks:snapshot',
+  'tasks:refresh',
+  'tasks:active',
+  'tasks:get',
+  'tasks:preview',
+  'presets:list',
+  'presets:save',
+  'presets:delete',
+  'history:query',
+  'history:export',
+  'settings:get',
+  'settings:set',
+  'scheduler:status',
+  'callbacks:status',
+  'sandbox:control',
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed'] as const;
+export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'scheduler:changed'] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -15,6 +15,28 @@ import {
   StorageTargetDeleteInputSchema,
 } from './accounts';
 import { AppInfoSchema, PingInputSchema, PingOutputSchema, PingedEventSchema } from './app';
+import {
+  CoreSettingsSchema,
+  HistoryExportInputSchema,
+  HistoryExportSchema,
+  HistoryPageSchema,
+  HistoryQuerySchema,
+  PresetSaveInputSchema,
+  PresetSchema,
+  SandboxControlInputSchema,
+  SchedulerStatusSchema,
+  TaskAlertEventSchema,
+  TaskDetailSchema,
+  TaskIdInputSchema,
+  TaskLayoutInputSchema,
+  TaskPreviewInputSchema,
+  TaskPreviewSchema,
+  TaskStartInputSchema,
+  TaskSummarySchema,
+  TasksChangedEventSchema,
+  TaskWhiteboardInputSchema,
+  VendorDescriptorSchema,
+} from './lifecycle';
 import { SecretStatusSchema, StorageTargetSchema, StorageTargetUpdateInputSchema } from './storage';
 import type { EventChannel, InvokeChannel } from './channel-names';
 
@@ -29,6 +51,16 @@ export const FormInputSchema = z.record(z.string(), z.unknown());
 
 /** Payload of `accounts:changed`: which list changed, so other windows refresh. */
 export const AccountsChangedEventSchema = z.object({ kind: z.enum(['account', 'storage', 'secret']) });
+
+/** Output of `callbacks:status`: the local receiver, off by default. */
+export const CallbackStatusSchema = z.object({
+  enabled: z.boolean(),
+  /** Where the receiver listens (127.0.0.1), for the operator's tunnel; null when off. */
+  url: z.string().nullable(),
+  received: z.number().int(),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+});
 
 /** The schemas of one invoke channel. */
 export interface ChannelSpec {
@@ -57,12 +89,37 @@ export const INVOKE_SCHEMAS = {
   'secrets:set': { input: SecretSetInputSchema, output: SecretStatusSchema },
   'secrets:clear': { input: SecretClearInputSchema, output: SecretStatusSchema },
   'secrets:status': { input: SecretStatusInputSchema, output: z.array(SecretStatusSchema) },
+  'vendors:list': { input: EmptyInputSchema, output: z.array(VendorDescriptorSchema) },
+  'tasks:start': { input: TaskStartInputSchema, output: TaskSummarySchema },
+  'tasks:stop': { input: TaskIdInputSchema, output: TaskSummarySchema },
+  'tasks:pause': { input: TaskIdInputSchema, output: TaskSummarySchema },
+  'tasks:resume': { input: TaskIdInputSchema, output: TaskSummarySchema },
+  'tasks:updateLayout': { input: TaskLayoutInputSchema, output: TaskSummarySchema },
+  'tasks:updateWhiteboard': { input: TaskWhiteboardInputSchema, output: TaskSummarySchema },
+  'tasks:snapshot': { input: TaskIdInputSchema, output: TaskSummarySchema },
+  'tasks:refresh': { input: TaskIdInputSchema, output: TaskSummarySchema },
+  'tasks:active': { input: EmptyInputSchema, output: z.array(TaskSummarySchema) },
+  'tasks:get': { input: TaskIdInputSchema, output: TaskDetailSchema },
+  'tasks:preview': { input: TaskPreviewInputSchema, output: TaskPreviewSchema },
+  'presets:list': { input: EmptyInputSchema, output: z.array(PresetSchema) },
+  'presets:save': { input: PresetSaveInputSchema, output: PresetSchema },
+  'presets:delete': { input: TaskIdInputSchema, output: z.object({ deleted: z.literal(true) }) },
+  'history:query': { input: HistoryQuerySchema, output: HistoryPageSchema },
+  'history:export': { input: HistoryExportInputSchema, output: HistoryExportSchema },
+  'settings:get': { input: EmptyInputSchema, output: CoreSettingsSchema },
+  'settings:set': { input: CoreSettingsSchema.partial().strict(), output: CoreSettingsSchema },
+  'scheduler:status': { input: EmptyInputSchema, output: SchedulerStatusSchema },
+  'callbacks:status': { input: EmptyInputSchema, output: CallbackStatusSchema },
+  'sandbox:control': { input: SandboxControlInputSchema, output: z.unknown() },
 } as const satisfies Record<InvokeChannel, ChannelSpec>;
 
 /** Payload schema per event channel. */
 export const EVENT_SCHEMAS = {
   'app:pinged': PingedEventSchema,
   'accounts:changed': AccountsChangedEventSchema,
+  'tasks:changed': TasksChangedEventSchema,
+  'tasks:alerted': TaskAlertEventSchema,
+  'scheduler:changed': SchedulerStatusSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** Parsed input type of channel `C`. */

@@ -7,3 +7,4 @@ export type { BridgeApi } from './bridge-api';
 export * from "./recording";
 export * from './accounts';
 export * from './storage';
+export * from './lifecycle';

@@ -25,24 +25,33 @@ interface Waiter {
 interface Lane {
   sent: number[];
   waiters: Waiter[];
-  timer: ReturnType<typeof setTimeout> | null;
+  cancelTimer: (() => void) | null;
+}
+
+/** Runs `fn` after `ms` and returns a cancel function; injectable so a bench can run on virtual time. */
+export type SetTimer = (fn: () => void, ms: number) => () => void;
+
+function realTimer(fn: () => void, ms: number): () => void {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
 }
 
 const WINDOW_MS = 1000;
 
 /**
  * A sliding one-second window per key: no second ever holds more than the rate, measured on send
- * time. `now` is injectable so tests and benches can drive it from a virtual clock.
+ * time. `now` and `setTimer` are injectable so tests and benches can drive it from a virtual clock.
  */
-export function createRateLimiter(options: { now?: () => number; reserveFraction?: number } = {}): RateLimiter {
+export function createRateLimiter(options: { now?: () => number; reserveFraction?: number; setTimer?: SetTimer } = {}): RateLimiter {
   const now = options.now ?? Date.now;
+  const setTimer = options.setTimer ?? realTimer;
   const reserve = options.reserveFraction ?? 0.2;
   const lanes = new Map<string, Lane>();
 
   function lane(key: string): Lane {
     let l = lanes.get(key);
     if (!l) {
-      l = { sent: [], waiters: [], timer: null };
+      l = { sent: [], waiters: [], cancelTimer: null };
       lanes.set(key, l);
     }
     return l;
@@ -53,7 +62,7 @@ export function createRateLimiter(options: { now?: () => number; reserveFraction
   }
 
   function pump(key: string, l: Lane): void {
-    l.timer = null;
+    l.cancelTimer = null;
     for (;;) {
       const t = now();
       while (l.sent.length > 0 && (l.sent[0] as number) <= t - WINDOW_MS) l.sent.shift();
@@ -71,7 +80,7 @@ export function createRateLimiter(options: { now?: () => number; reserveFraction
       }
       const excess = l.sent.length - allowance(next);
       const freeAt = (l.sent[excess] as number) + WINDOW_MS;
-      l.timer = setTimeout(() => pump(key, l), Math.max(1, freeAt - t));
+      l.cancelTimer = setTimer(() => pump(key, l), Math.max(1, freeAt - t));
       return;
     }
   }
@@ -81,7 +90,7 @@ export function createRateLimiter(options: { now?: () => number; reserveFraction
       return new Promise<void>((resolve) => {
         const l = lane(key);
         l.waiters.push({ priority, ratePerSecond, resolve });
-        if (l.timer) clearTimeout(l.timer);
+        l.cancelTimer?.();
         pump(key, l);
       });
     },

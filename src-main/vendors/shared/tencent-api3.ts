@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@contract';
 import type { ClockSkewStore } from './http';
-import { createVendorHttp, offsetFromDateHeader, parseJsonObject, toTransportError } from './http';
+import { createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from './http';
 import type { RateLimiter, RequestPriority } from './rate-limiter';
 import { tc3Headers } from './tc3';
 import { VendorError, type Message2 } from './vendor-error';
@@ -128,6 +128,24 @@ export interface Api3CallerOptions {
   sleep?: (ms: number) => Promise<void>;
   ratePerSecond?: number;
   maxRateLimitRetries?: number;
+  /** Parameter names (at any depth) whose values never leave the caller unredacted: the exchange log sees `***`. */
+  secretParams?: ReadonlySet<string>;
+  /** Called once per `call` with the redacted request/response pair, success or not. */
+  onExchange?: (exchange: Api3Exchange) => void;
+}
+
+/** One API 3.0 call as the exchange log keeps it: secrets redacted, signature headers left out. */
+export interface Api3Exchange {
+  action: string;
+  at: number;
+  durationMs: number;
+  requestId: string | null;
+  /** The JSON parameters as sent, secret parameters as `***`. */
+  request: Record<string, unknown>;
+  /** The `Response` object as received (secret fields redacted), or null when none arrived. */
+  response: Record<string, unknown> | null;
+  httpStatus: number | null;
+  errorCode: string | null;
 }
 
 /** One successful answer: the `Response` object without `RequestId`, and the RequestId. */
@@ -160,7 +178,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
   const host = new URL(options.baseUrl).hostname;
   const skewKey = options.baseUrl;
 
-  async function once(action: string, body: string, priority: RequestPriority) {
+  async function once(action: string, body: string, priority: RequestPriority, seen: { httpStatus: number | null }) {
     await options.limiter.acquire(options.limiterKey(action), rate, priority);
     const timestamp = Math.floor(now() / 1000) + options.skew.get(skewKey);
     const headers = tc3Headers({
@@ -182,6 +200,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     } catch (e) {
       throw toTransportError(e);
     }
+    seen.httpStatus = res.status;
     if (res.status !== 200) {
       throw new VendorError(
         'VENDOR_BAD_RESPONSE',
@@ -205,32 +224,56 @@ export function createApi3Caller(options: Api3CallerOptions): {
   return {
     async call(action, params, priority) {
       const body = JSON.stringify(params);
-      let resigned = false;
-      for (let attempt = 0; ; attempt += 1) {
-        const { response, dateHeader } = await once(action, body, priority);
-        const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : null;
-        const error = response['Error'] as { Code?: unknown; Message?: unknown } | undefined;
-        if (!error) {
-          const { RequestId: _omit, ...rest } = response;
-          return { response: rest, requestId: requestId ?? '' };
-        }
-        const code = typeof error.Code === 'string' ? error.Code : 'InternalError';
-        const message = typeof error.Message === 'string' ? error.Message : '';
-        if (code === 'AuthFailure.SignatureExpire') {
-          const serverSec = serverTimeFromMessage(message);
-          const offset = serverSec !== null ? serverSec - Math.floor(now() / 1000) : offsetFromDateHeader(dateHeader, now());
-          if (!resigned && offset !== null) {
-            options.skew.set(skewKey, offset);
-            resigned = true;
+      const secretParams = options.secretParams ?? new Set<string>();
+      const seen: { httpStatus: number | null } = { httpStatus: null };
+      const started = now();
+      const exchange: Api3Exchange = {
+        action,
+        at: started,
+        durationMs: 0,
+        requestId: null,
+        request: options.onExchange ? redactDeep(params, secretParams) : {},
+        response: null,
+        httpStatus: null,
+        errorCode: null,
+      };
+      try {
+        let resigned = false;
+        for (let attempt = 0; ; attempt += 1) {
+          const { response, dateHeader } = await once(action, body, priority, seen);
+          exchange.response = redactDeep(response, secretParams);
+          const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : null;
+          exchange.requestId = requestId;
+          const error = response['Error'] as { Code?: unknown; Message?: unknown } | undefined;
+          if (!error) {
+            const { RequestId: _omit, ...rest } = response;
+            return { response: rest, requestId: requestId ?? '' };
+          }
+          const code = typeof error.Code === 'string' ? error.Code : 'InternalError';
+          const message = typeof error.Message === 'string' ? error.Message : '';
+          if (code === 'AuthFailure.SignatureExpire') {
+            const serverSec = serverTimeFromMessage(message);
+            const offset = serverSec !== null ? serverSec - Math.floor(now() / 1000) : offsetFromDateHeader(dateHeader, now());
+            if (!resigned && offset !== null) {
+              options.skew.set(skewKey, offset);
+              resigned = true;
+              continue;
+            }
+            throw tencentError(code, message, requestId, options.productErrors, { offsetSeconds: offset });
+          }
+          if (code.startsWith('RequestLimitExceeded') && attempt < maxRetries) {
+            await sleep(250 * 2 ** attempt);
             continue;
           }
-          throw tencentError(code, message, requestId, options.productErrors, { offsetSeconds: offset });
+          throw tencentError(code, message, requestId, options.productErrors);
         }
-        if (code.startsWith('RequestLimitExceeded') && attempt < maxRetries) {
-          await sleep(250 * 2 ** attempt);
-          continue;
-        }
-        throw tencentError(code, message, requestId, options.productErrors);
+      } catch (e) {
+        exchange.errorCode = e instanceof VendorError ? String(e.details['vendorCode'] ?? e.code) : 'VENDOR_BAD_RESPONSE';
+        throw e;
+      } finally {
+        exchange.httpStatus = seen.httpStatus;
+        exchange.durationMs = now() - started;
+        options.onExchange?.(exchange);
       }
     },
   };

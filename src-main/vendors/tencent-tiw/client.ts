@@ -4,9 +4,9 @@ import { isAcceptable } from '@contract/validate/common';
 import { validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { createApi3Caller } from '../shared/tencent-api3';
+import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
 import { VendorError } from '../shared/vendor-error';
-import { TIW_DESCRIPTOR } from './descriptor';
+import { TIW_API } from './descriptor';
 import { TIW_ERRORS } from './errors';
 import { failedRecordStatus, mapDescribeOnlineRecord } from './map';
 import { defaultRecordUserId, toStartOnlineRecordBody } from './request';
@@ -27,6 +27,8 @@ export interface TiwClientOptions {
   timeoutMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Receives every request/response pair, secrets redacted, for the task ledger's inspector. */
+  onExchange?: (exchange: Api3Exchange) => void;
 }
 
 /** Per-call options. */
@@ -41,15 +43,15 @@ export interface TiwStartResult {
   sentBody: Record<string, unknown>;
 }
 
-const SECRET_BODY_KEYS = new Set(['RecordUserSig']);
+const SECRET_BODY_KEYS = new Set(['RecordUserSig', 'CallbackKey']);
 
 /** Creates a TIW online-recording client (TC3-signed, through the shared limiter). */
 export function createTiwClient(options: TiwClientOptions) {
   const now = options.now ?? Date.now;
   const caller = createApi3Caller({
     baseUrl: options.baseUrl,
-    service: TIW_DESCRIPTOR.service,
-    version: TIW_DESCRIPTOR.version,
+    service: TIW_API.service,
+    version: TIW_API.version,
     region: options.region,
     secretId: options.secretId,
     secretKey: options.secretKey,
@@ -60,6 +62,8 @@ export function createTiwClient(options: TiwClientOptions) {
     productErrors: TIW_ERRORS,
     now,
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    secretParams: SECRET_BODY_KEYS,
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   });
 
   const taskCall = async (action: string, taskId: string, opts: TiwCallOptions) => {

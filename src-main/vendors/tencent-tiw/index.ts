@@ -1,5 +1,5 @@
 export { createTiwClient, type TiwClient, type TiwClientOptions, type TiwStartResult } from './client';
-export { TIW_DESCRIPTOR } from './descriptor';
+export { TIW_API, TIW_DESCRIPTOR } from './descriptor';
 export { TIW_ERRORS } from './errors';
 export { diffTiwStatus, mapDescribeOnlineRecord, tiwTaskState } from './map';
 export { toStartOnlineRecordBody } from './request';

@@ -3,9 +3,9 @@ import { isAcceptable } from '@contract/validate/common';
 import { validateTrroRequest } from '@contract/validate/tencent-trro';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { createApi3Caller } from '../shared/tencent-api3';
+import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
 import { VendorError } from '../shared/vendor-error';
-import { TRRO_DESCRIPTOR } from './descriptor';
+import { TRRO_API } from './descriptor';
 import { TRRO_ERRORS } from './errors';
 import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
 import { toCreateCloudRecordingBody, type TrroStorage } from './request';
@@ -24,6 +24,8 @@ export interface TrroClientOptions {
   timeoutMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Receives every request/response pair, secrets redacted, for the task ledger's inspector. */
+  onExchange?: (exchange: Api3Exchange) => void;
 }
 
 /** Per-call options. */
@@ -37,8 +39,8 @@ const SECRET_BODY_KEYS = new Set(['AccessKey', 'SecretKey', 'SignKey']);
 export function createTrroClient(options: TrroClientOptions) {
   const caller = createApi3Caller({
     baseUrl: options.baseUrl,
-    service: TRRO_DESCRIPTOR.service,
-    version: TRRO_DESCRIPTOR.version,
+    service: TRRO_API.service,
+    version: TRRO_API.version,
     region: options.region ?? null,
     secretId: options.secretId,
     secretKey: options.secretKey,
@@ -49,6 +51,8 @@ export function createTrroClient(options: TrroClientOptions) {
     productErrors: TRRO_ERRORS,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    secretParams: SECRET_BODY_KEYS,
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   });
 
   async function deleteCloudRecording(taskId: string, opts: TrroCallOptions): Promise<{ requestId: string }> {

@@ -1,21 +1,15 @@
+import type { VendorDescriptor } from '@contract';
+import { STORAGE_PROVIDERS, STORAGE_PROVIDER_INFO } from '@contract/storage';
 import { ZEGO_LIMITS } from '@contract/validate/zego';
-import { ZEGO_REGION_HOSTS } from '@contract/accounts';
 
 /**
- * What the renderer needs to know about ZEGO Cloud Recording, as data: account fields (secret ones
- * are write-only), capabilities, rate limits and the limits the forms enforce.
+ * What the renderer needs to know about ZEGO Cloud Recording, as data: capabilities, the request
+ * fields its form shows, rate limits and the limits the forms enforce. Account fields live in the
+ * contract's `ACCOUNT_FORMS`.
  */
-export const ZEGO_DESCRIPTOR = {
+export const ZEGO_DESCRIPTOR: VendorDescriptor = {
   id: 'zego',
   name: { en: 'ZEGO Cloud Recording', 'zh-CN': '即构云端录制' },
-  defaultBaseUrl: 'https://cloudrecord-api.zego.im',
-  regionHosts: ZEGO_REGION_HOSTS,
-  accountFields: [
-    { key: 'appId', kind: 'number', required: true, label: { en: 'AppID', 'zh-CN': 'AppID' } },
-    { key: 'serverSecret', kind: 'secret', required: true, label: { en: 'ServerSecret', 'zh-CN': 'ServerSecret' } },
-    { key: 'isTest', kind: 'boolean', required: false, label: { en: 'Test environment (IsTest)', 'zh-CN': '测试环境（IsTest）' } },
-  ],
-  secretFields: ['serverSecret'],
   capabilities: {
     query: true,
     listTasks: true,
@@ -30,11 +24,14 @@ export const ZEGO_DESCRIPTOR = {
     whiteboard: true,
     idempotencyKey: true,
   },
-  /** Normalized request fields the form shows for this vendor. */
   requestFields: ['roomId', 'mode', 'streamType', 'streams', 'mix', 'whiteboard', 'fill', 'output', 'maxIdleSec', 'maxRecordSec', 'storageTargetId', 'callbackUrl', 'zego'],
-  /** Days back the status queries reach. */
+  storageProviders: STORAGE_PROVIDERS.filter((p) => (STORAGE_PROVIDER_INFO[p].vendors as readonly string[]).includes('zego')),
   queryWindowDays: 3,
-  /** Requests per second per AppId (StartRecord/StopRecord: 20 on the test environment). */
+  /** Per AppId (StartRecord/StopRecord: 20 on the test environment). */
   ratePerSecond: { StartRecord: 50, StopRecord: 50, other: 10 },
-  limits: ZEGO_LIMITS,
-} as const;
+  limits: { ...ZEGO_LIMITS },
+  note: {
+    en: 'Pause, resume, layout updates and snapshots apply to mixed-stream tasks only. ZEGO answers status queries for 3 days.',
+    'zh-CN': '暂停、恢复、更新布局和截图仅适用于混流录制任务。ZEGO 只能查询 3 天内的任务状态。',
+  },
+};

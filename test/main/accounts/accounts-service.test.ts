@@ -32,6 +32,7 @@ describe('AccountsService', () => {
           { field: 'secretId', configured: false, updatedAt: null },
           { field: 'secretKey', configured: false, updatedAt: null },
           { field: 'sdkSecretKey', configured: false, updatedAt: null },
+          { field: 'callbackKey', configured: false, updatedAt: null },
         ],
       },
       {
@@ -43,6 +44,7 @@ describe('AccountsService', () => {
         secrets: [
           { field: 'secretId', configured: false, updatedAt: null },
           { field: 'secretKey', configured: false, updatedAt: null },
+          { field: 'signKey', configured: false, updatedAt: null },
         ],
       },
       {
@@ -51,7 +53,10 @@ describe('AccountsService', () => {
         environment: 'test',
         endpoint: null,
         fields: { appId: 1234567890, regionHost: 'cloudrecord-api-sha.zego.im' },
-        secrets: [{ field: 'serverSecret', configured: true, updatedAt: z.createdAt + 1000 }],
+        secrets: [
+          { field: 'serverSecret', configured: true, updatedAt: z.createdAt + 1000 },
+          { field: 'callbackSecret', configured: false, updatedAt: null },
+        ],
       },
     ]);
   });
@@ -88,7 +93,7 @@ describe('AccountsService', () => {
       set1: true,
       replaced: true,
       creds: { serverSecret: 'second' },
-      afterRestart: [true],
+      afterRestart: [true, false],
       credsAfterRestart: { serverSecret: 'second' },
       inOsKeychain: 'second',
       cleared: { field: 'serverSecret', configured: false, updatedAt: null },
@@ -232,6 +237,20 @@ describe('AccountsService', () => {
     });
   });
 
+  it('never requires the optional callback keys by default but names them when asked for', async () => {
+    h = await openHarness();
+    const acc = await h.services.accounts.create({ ...ZEGO, secrets: { serverSecret: 'zs' } });
+    const byDefault = await h.services.accounts.getAccountCredentials(acc.id);
+    const asked = await failure(h.services.accounts.getAccountCredentials(acc.id, { require: ['callbackSecret'] }));
+    await h.services.secrets.set({ owner: 'account', id: acc.id, field: 'callbackSecret', value: 'cbs' });
+    const withKey = await h.services.accounts.getAccountCredentials(acc.id, { require: ['callbackSecret'] });
+    expect({ byDefault: byDefault.secrets, asked, withKey: withKey.secrets }).toEqual({
+      byDefault: { serverSecret: 'zs' },
+      asked: { code: 'SECRET_MISSING', message: expect.stringContaining('callbackSecret'), details: { accountId: acc.id, fields: ['callbackSecret'] } },
+      withKey: { serverSecret: 'zs', callbackSecret: 'cbs' },
+    });
+  });
+
   it('reports secrets as not configured after a restart in session-only mode', async () => {
     h = await openHarness({ env: { RECDECK_KEYCHAIN: 'session' } });
     const acc = await h.services.accounts.create({ ...ZEGO, secrets: { serverSecret: 'session-only' } });
@@ -239,8 +258,11 @@ describe('AccountsService', () => {
     await h.restart();
     const after = (await h.services.accounts.get(acc.id)).secrets;
     expect({ before: before.map((s) => s.configured), after, status: h.vault.status().backend }).toEqual({
-      before: [true],
-      after: [{ field: 'serverSecret', configured: false, updatedAt: null }],
+      before: [true, false],
+      after: [
+        { field: 'serverSecret', configured: false, updatedAt: null },
+        { field: 'callbackSecret', configured: false, updatedAt: null },
+      ],
       status: 'session',
     });
   });

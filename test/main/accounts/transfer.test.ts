@@ -34,7 +34,7 @@ describe('AccountsTransfer', () => {
       result: { accounts: 2, storageTargets: 1, renamed: [] },
       accounts: strip(await a.services.accounts.list()),
       storage: strip(await a.services.storage.list()),
-      secretsAfterImport: [false, false, false, false],
+      secretsAfterImport: [false, false, false, false, false, false],
     });
   });
 

@@ -30,7 +30,10 @@ describe('openDatabase', () => {
   it('creates the schema, WAL and foreign keys when the file does not exist', () => {
     const file = dbFile();
     const db = openDatabase(file);
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'task_search_%' ORDER BY name")
+      .all()
+      .map((r) => r.name);
     expect({
       version: userVersion(db),
       tables,
@@ -39,7 +42,7 @@ describe('openDatabase', () => {
       busy: db.prepare('PRAGMA busy_timeout').get(),
     }).toEqual({
       version: MIGRATIONS.length,
-      tables: ['accounts', 'secret_meta', 'settings', 'storage_targets'],
+      tables: ['accounts', 'exchanges', 'presets', 'secret_meta', 'settings', 'storage_targets', 'task_events', 'task_files', 'task_search', 'tasks'],
       journal: { journal_mode: 'wal' },
       fk: { foreign_keys: 1 },
       busy: { timeout: 5000 },

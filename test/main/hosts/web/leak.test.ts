@@ -82,6 +82,7 @@ describe('secrets never reach the renderer, SQLite, the logs or an export', () =
       ['secretId', true],
       ['secretKey', true],
       ['sdkSecretKey', true],
+      ['callbackKey', false],
     ]);
     await call('secrets:status', { owner: 'storage', id: cos.value.id });
     await call('accounts:list', {});

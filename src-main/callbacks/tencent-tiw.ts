@@ -1,0 +1,63 @@
+import { mapTiwVideo, tiwTaskState } from '../vendors/tencent-tiw/map';
+import { verifyTiwCallback } from '../vendors/tencent-tiw/callback';
+import { isObject, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from './parse';
+import type { CallbackDelivery } from './types';
+
+type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
+
+function readEvent(eventType: string, data: Record<string, unknown>): Read {
+  switch (eventType) {
+    case 'OnlineRecordStarted':
+      return { summary: 'OnlineRecordStarted recording', patch: { state: 'recording', rawStatus: 'RECORDING' } };
+    case 'OnlineRecordStopped':
+      return { summary: 'OnlineRecordStopped stopped, uploading', patch: { state: 'uploading', rawStatus: 'STOPPED' } };
+    case 'OnlineRecordFinished': {
+      const finishReason = str(data['FinishReason']);
+      const error = isObject(data['Error']) ? str(data['Error']['Code']) : null;
+      const files = objects(data['VideoInfos']).map(mapTiwVideo);
+      // A FailedOperation.Record result is a failed task whatever FinishReason says (as DescribeOnlineRecord).
+      const state = error !== null ? 'failed' : tiwTaskState('FINISHED', finishReason);
+      return {
+        summary: `OnlineRecordFinished ${state} (${finishReason ?? 'no FinishReason'}${error ? `, ${error}` : ''}), ${files.length} file(s)`,
+        patch: { state, rawStatus: 'FINISHED', ...(finishReason !== null ? { finishReason } : {}), files },
+      };
+    }
+    default:
+      return { summary: `${eventType} (not known to RecDeck)`, patch: {} };
+  }
+}
+
+/**
+ * TIW event callbacks (spec §5.1): `Sign = md5(CallbackKey + ExpireTime)`. The Sign does not cover
+ * the body, so ExpireTime is the replay window and the body's SdkAppId must be the account's.
+ */
+export const tiwCallbackParser: CallbackParser = {
+  vendor: 'tencent-tiw',
+  secretField: 'callbackKey',
+  ack: '{"error_code":0}',
+  parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
+    const body = parseObject(rawBody);
+    if (!body) return { ok: false, reason: 'malformed' };
+    const verdict = verifyTiwCallback({ callbackKey: secret, sign: body['Sign'], expireTime: body['ExpireTime'], nowSec: Math.floor(nowMs / 1000) });
+    if (verdict !== 'ok') return { ok: false, reason: verdict };
+    if (appId !== null && num(body['SdkAppId']) !== appId) return { ok: false, reason: 'wrong-app' };
+    const eventType = str(body['EventType']);
+    const data = isObject(body['EventData']) ? body['EventData'] : null;
+    const taskId = data ? str(data['TaskId']) : null;
+    const timestamp = num(body['Timestamp']);
+    if (eventType === null || data === null || taskId === null || timestamp === null) return { ok: false, reason: 'malformed' };
+    const read = readEvent(eventType, data);
+    return {
+      ok: true,
+      delivery: {
+        vendor: 'tencent-tiw',
+        vendorTaskId: taskId,
+        dedupeKey: `tiw:${eventType}:${timestamp}`,
+        at: timestamp * 1000,
+        summary: read.summary,
+        patch: read.patch,
+        raw: redact(body, ['Sign']),
+      },
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { testCore, unwrap } from '../../helpers/core';
+
+describe('the core', () => {
+  it('merges the Sandbox vendors’ verified callbacks into the timeline once the receiver is on', async () => {
+    const env = await testCore({ sandbox: true });
+    try {
+      const settings = unwrap(await env.call('settings:set', { callbacks: { enabled: true, port: 0 } }));
+      expect(settings.callbacks.enabled).toBe(true);
+      await expect.poll(async () => unwrap(await env.call('callbacks:status', {})).url, { timeout: 5000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+      const accounts = unwrap(await env.call('accounts:list', {}));
+      const zego = accounts.find((a) => a.vendor === 'zego')!;
+      const storage = unwrap(await env.call('storage:list', {}))[0]!;
+      unwrap(await env.call('sandbox:control', { vendor: 'zego', command: 'publish-stream', input: { roomId: 'cb-room', streamId: 's1', userId: 'u1' } }));
+      const started = unwrap(
+        await env.call('tasks:start', { accountId: zego.id, startKey: randomUUID(), presetId: null, request: { roomId: 'cb-room', storageTargetId: storage.id } }),
+      );
+      unwrap(await env.call('tasks:stop', { id: started.id }));
+      unwrap(await env.call('sandbox:control', { vendor: 'clock', command: 'advance', input: { ms: 120_000 } }));
+
+      await expect
+        .poll(async () => unwrap(await env.call('tasks:get', { id: started.id })).events.filter((e) => e.source === 'callback').length, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(2);
+      const detail = unwrap(await env.call('tasks:get', { id: started.id }));
+      expect(detail.task.state).toBe('finished');
+      expect(detail.request.callbackUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/callbacks/zego/${zego.id}$`));
+      const status = unwrap(await env.call('callbacks:status', {}));
+      expect([status.received > 0, status.rejected]).toEqual([true, 0]);
+    } finally {
+      await env.core.close();
+    }
+  });
+});

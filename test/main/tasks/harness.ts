@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
+import { RecordingRequestSchema } from '@contract';
+import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
+import { createVirtualClock } from '../../../src-main/emulator/clock';
+import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators, type Sandbox, type SandboxCredentials } from '../../../src-main/emulator/index';
+import { createVault } from '../../../src-main/secrets/vault';
+import { openDatabase } from '../../../src-main/store/db';
+import { createTaskService, type TaskService } from '../../../src-main/tasks';
+import type { VendorDeps } from '../../../src-main/vendors/adapter';
+import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
+import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
+import { capturingLogger, tempDir } from '../support';
+
+/** Ids of the accounts and storage target a harness creates. */
+export interface HarnessIds {
+  zego: string;
+  tiw: string;
+  trro: string;
+  storage: string;
+}
+
+/**
+ * A task service over a real SQLite file, real account services (session vault) and the real
+ * Sandbox on 127.0.0.1 with a virtual clock that moves only when told to.
+ */
+export interface TaskHarness {
+  tasks: TaskService;
+  services: AccountServices;
+  db: DatabaseSync;
+  file: string;
+  dir: string;
+  sandbox: Sandbox;
+  creds: SandboxCredentials;
+  storageKeys: { accessKeyId: string; accessKeySecret: string };
+  ids: HarnessIds;
+  changed: TaskSummary[];
+  alerts: TaskAlert[];
+  lines: string[];
+  vendorDeps: VendorDeps;
+  advance(ms: number): Promise<void>;
+  /** Closes the database and opens a fresh service over the same file (a relaunch). */
+  relaunch(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A parsed request from a partial one. */
+export function request(input: RecordingRequestInput) {
+  return RecordingRequestSchema.parse(input);
+}
+
+export async function openTaskHarness(): Promise<TaskHarness> {
+  const tmp = tempDir('recdeck-tasks-');
+  const file = join(tmp.dir, 'recdeck.sqlite');
+  const clock = createVirtualClock({ speed: 0 });
+  const sandbox = await createSandbox({ emulators: sandboxEmulators(), clock });
+  const creds = generateSandboxCredentials();
+  await registerSandboxApps(sandbox, creds);
+  const storageKeys = { accessKeyId: `AKIDstorage${creds.tiw.secretKey.slice(0, 8)}`, accessKeySecret: `storage-secret-${creds.trro.secretKey}` };
+  const { log, lines } = capturingLogger();
+  const vendorDeps: VendorDeps = {
+    limiter: createRateLimiter(),
+    skew: createClockSkewStore(),
+    timeoutMs: 3000,
+    now: () => clock.now(),
+    sleep: async () => undefined,
+  };
+  const changed: TaskSummary[] = [];
+  const alerts: TaskAlert[] = [];
+
+  const build = async () => {
+    const db = openDatabase(file);
+    const vault = await createVault({ log, env: { RECDECK_KEYCHAIN: 'session' } });
+    const services = createAccountServices({ db, vault, log, now: () => clock.now() });
+    const tasks = createTaskService({
+      db,
+      accounts: services,
+      vendorDeps,
+      emitChanged: (s) => changed.push(s),
+      emitAlert: (a) => alerts.push(a),
+      log,
+      now: () => clock.now(),
+    });
+    return { db, services, tasks };
+  };
+
+  const first = await build();
+  const endpoint = (v: string) => `${sandbox.baseUrl}/${v}`;
+  const zego = await first.services.accounts.create({
+    vendor: 'zego', name: 'Z', environment: 'production', endpoint: endpoint('zego'),
+    fields: { appId: creds.zego.appId }, secrets: { serverSecret: creds.zego.serverSecret },
+  });
+  const tiw = await first.services.accounts.create({
+    vendor: 'tencent-tiw', name: 'T', endpoint: endpoint('tencent-tiw'), fields: { sdkAppId: creds.tiw.sdkAppId, region: 'ap-singapore' },
+    secrets: { secretId: creds.tiw.secretId, secretKey: creds.tiw.secretKey, sdkSecretKey: creds.tiw.sdkSecretKey },
+  });
+  const trro = await first.services.accounts.create({
+    vendor: 'tencent-trro', name: 'R', endpoint: endpoint('tencent-trro'), fields: { projectId: creds.trro.projectId },
+    secrets: { secretId: creds.trro.secretId, secretKey: creds.trro.secretKey },
+  });
+  const storage = await first.services.storage.create({
+    name: 'COS', provider: 'tencent-cos', region: 'ap-guangzhou', bucket: 'rec-1250000000', pathPrefix: 'deck', secrets: storageKeys,
+  });
+  const ids = { zego: zego.id, tiw: tiw.id, trro: trro.id, storage: storage.id };
+
+  const h: TaskHarness = {
+    ...first,
+    file,
+    dir: tmp.dir,
+    sandbox,
+    creds,
+    storageKeys,
+    ids,
+    changed,
+    alerts,
+    lines,
+    vendorDeps,
+    advance: (ms) => clock.advance(ms),
+    async relaunch() {
+      h.db.close();
+      Object.assign(h, await build());
+      await restoreSecrets(h);
+    },
+    async dispose() {
+      if (h.db.isOpen) h.db.close();
+      await sandbox.close();
+      clock.dispose();
+      tmp.cleanup();
+    },
+  };
+  return h;
+}
+
+/** Puts the sandbox secrets back into a fresh session vault (a relaunch without a keychain). */
+export async function restoreSecrets(h: TaskHarness): Promise<void> {
+  const set = (owner: 'account' | 'storage', id: string, field: string, value: string) => h.services.secrets.set({ owner, id, field, value });
+  await set('account', h.ids.zego, 'serverSecret', h.creds.zego.serverSecret);
+  await set('account', h.ids.tiw, 'secretId', h.creds.tiw.secretId);
+  await set('account', h.ids.tiw, 'secretKey', h.creds.tiw.secretKey);
+  await set('account', h.ids.tiw, 'sdkSecretKey', h.creds.tiw.sdkSecretKey);
+  await set('account', h.ids.trro, 'secretId', h.creds.trro.secretId);
+  await set('account', h.ids.trro, 'secretKey', h.creds.trro.secretKey);
+  await set('storage', h.ids.storage, 'accessKeyId', h.storageKeys.accessKeyId);
+  await set('storage', h.ids.storage, 'accessKeySecret', h.storageKeys.accessKeySecret);
+}
+
+/** Every secret value the harness knows, for leak searches. */
+export function allSecrets(h: TaskHarness): string[] {
+  return [
+    h.creds.zego.serverSecret,
+    h.creds.tiw.secretId,
+    h.creds.tiw.secretKey,
+    h.creds.tiw.sdkSecretKey,
+    h.creds.trro.secretId,
+    h.creds.trro.secretKey,
+    h.storageKeys.accessKeyId,
+    h.storageKeys.accessKeySecret,
+  ];
+}
+
+let keySeq = 0;
+/** A fresh start key. */
+export function startKey(): string {
+  keySeq += 1;
+  return `start-key-${process.pid}-${keySeq}-${Date.now()}`;
+}
+
+export const MIX = {
+  layoutMode: 'grid',
+  width: 1280,
+  height: 720,
+  fps: 15,
+  bitrateBps: 1_500_000,
+  outputStreamId: 'mix-out',
+} as const;

@@ -24,7 +24,7 @@ describe('the app shell in Chromium', () => {
     const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(serve.url);
-    await page.getByTestId('not-built').waitFor();
+    await page.getByTestId('live-view').waitFor();
     expect(page.url()).not.toContain('token');
     await openSettings(page);
     expect(await page.getByTestId('about-version').textContent()).toBe('RecDeck 0.1.0');
@@ -66,7 +66,7 @@ describe('the app shell in Chromium', () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(serve.url);
-    await page.getByTestId('not-built').waitFor();
+    await page.getByTestId('live-view').waitFor();
     expect(await page.getByTestId('nav-live').textContent()).toBe('直播中');
     await page.screenshot({ path: screenshotPath('shell-first-visit-zh'), fullPage: true });
     await context.close();

@@ -77,10 +77,6 @@ export default {
   },
   app: { name: 'RecDeck', tagline: 'Cloud recording console' },
   nav: { live: 'Live', newRecording: 'New recording', history: 'History', accounts: 'Accounts', settings: 'Settings' },
-  notBuilt: {
-    title: 'Not built yet',
-    body: '{area} is not part of this version of RecDeck yet. Nothing on this page works, so nothing here can start, stop or change a recording.',
-  },
   settings: {
     title: 'Settings',
     language: 'Language',

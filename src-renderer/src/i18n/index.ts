@@ -1,5 +1,9 @@
 import { createI18n } from 'vue-i18n';
 import en from './en';
+import monitorEn from './monitor.en';
+import monitorZh from './monitor.zh-CN';
+import recordingEn from './recording.en';
+import recordingZh from './recording.zh-CN';
 import zhCN from './zh-CN';
 
 /** The languages RecDeck speaks. */
@@ -17,7 +21,10 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en, 'zh-CN': zhCN },
+  messages: {
+    en: { ...en, recording: recordingEn, monitor: monitorEn },
+    'zh-CN': { ...zhCN, recording: recordingZh, monitor: monitorZh },
+  },
   datetimeFormats: {
     en: { short: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } },
     'zh-CN': { short: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } },

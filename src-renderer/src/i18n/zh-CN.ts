@@ -79,10 +79,6 @@ const zhCN: typeof en = {
   },
   app: { name: 'RecDeck', tagline: '云端录制控制台' },
   nav: { live: '直播中', newRecording: '新建录制', history: '历史记录', accounts: '账号', settings: '设置' },
-  notBuilt: {
-    title: '尚未实现',
-    body: '此版本的 RecDeck 还没有「{area}」。本页面没有任何可用功能，不会启动、停止或更改任何录制。',
-  },
   settings: {
     title: '设置',
     language: '语言',

@@ -1,0 +1,35 @@
+import type { FileStatus, TaskState } from '@contract';
+
+/**
+ * One colour per normalized state, the same in the Live pill, the timeline bands and History.
+ * Red is kept for actual capture; failure is magenta so it never reads as "recording".
+ */
+export const STATE_COLORS: Record<TaskState, string> = {
+  starting: '#8b7cf6',
+  recording: '#e5484d',
+  paused: '#f0a020',
+  stopping: '#f97316',
+  uploading: '#3b82f6',
+  finished: '#18a058',
+  failed: '#c026d3',
+  lost: '#6b7280',
+};
+
+/** Naive UI tag type per file status. */
+export const FILE_STATUS_TYPES: Record<FileStatus, 'default' | 'info' | 'success' | 'warning' | 'error'> = {
+  recording: 'info',
+  uploading: 'info',
+  uploaded: 'success',
+  backup: 'warning',
+  failed: 'error',
+  unknown: 'default',
+};
+
+/** Colour per timeline marker lane. */
+export const MARKER_COLORS = {
+  operator: '#22d3ee',
+  status: '#a3a3a3',
+  callback: '#a78bfa',
+  error: '#ef4444',
+  file: '#22c55e',
+} as const;

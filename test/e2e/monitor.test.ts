@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness';
+
+/**
+ * The monitoring side against the in-process Sandbox: a ZEGO mixed task on its Live card, pause,
+ * resume and a confirmed stop, files and the timeline on the detail page, and History after a
+ * restart on the same data folder. The task is started through the browser host's HTTP API (set-up
+ * only); everything asserted is what the page shows.
+ */
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let taskId = '';
+const SUFFIX = Date.now().toString(36);
+const ROOM = `e2e-monitor-${SUFFIX}`;
+
+async function invoke<T>(channel: string, input: unknown): Promise<T> {
+  const token = new URL(serve.url).hash.replace('#token=', '');
+  const res = await fetch(`${serve.origin}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message} ${JSON.stringify(body.error.details ?? {})}`);
+  return body.value;
+}
+
+async function openPage(): Promise<void> {
+  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serve.origin });
+  page = await context.newPage();
+  await page.goto(serve.url);
+}
+
+const card = () => page.getByTestId(`live-card-${taskId}`);
+
+beforeAll(async () => {
+  serve = await startServe({ env: { RECDECK_KEYCHAIN: 'session' } });
+  browser = await launchChromium();
+  await openPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('monitoring a Sandbox recording', () => {
+  it('shows an empty Live view with the scheduler state', async () => {
+    await page.getByTestId('live-view').and(page.locator('[data-ready="true"]')).waitFor();
+    await page.getByTestId('live-empty').waitFor();
+    await page.getByTestId('scheduler-online').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-01-live-empty') });
+  });
+
+  it('shows a started ZEGO mixed task on its Live card reaching recording', async () => {
+    const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+    const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+    const account = accounts.find((a) => a.name === 'Sandbox · ZEGO');
+    const target = storage.find((s) => s.name.startsWith('Sandbox'));
+    expect(account).toBeDefined();
+    await invoke('sandbox:control', { vendor: 'zego', command: 'publish-stream', input: { roomId: ROOM, streamId: 'cam-1', userId: 'host-1' } });
+    const task = await invoke<{ id: string }>('tasks:start', {
+      accountId: account?.id,
+      startKey: randomUUID(),
+      request: {
+        roomId: ROOM,
+        mode: 'mixed',
+        mix: { width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, outputStreamId: `${ROOM}-mix` },
+        storageTargetId: target?.id ?? null,
+        maxIdleSec: 300,
+        maxRecordSec: 7200,
+      },
+    });
+    taskId = task.id;
+    await card().waitFor();
+    await page.locator(`[data-testid="live-card-${taskId}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+    expect(await card().getByTestId('state-pill').textContent()).toMatch(/REC\s*\d{2}:\d{2}:\d{2}/);
+    expect(await card().getByTestId('countdown-max-duration').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(await card().getByTestId('freshness').textContent()).toMatch(/Last confirmed|Stale|unknown/);
+    await page.screenshot({ path: screenshotPath('monitor-02-live-recording') });
+  });
+
+  it('pauses with the P shortcut and resumes with the button', async () => {
+    await card().click({ position: { x: 40, y: 60 } });
+    await page.keyboard.press('p');
+    await page.locator(`[data-testid="live-card-${taskId}"][data-state="paused"]`).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('monitor-03-live-paused') });
+    await page.getByTestId(`resume-${taskId}`).click();
+    await page.locator(`[data-testid="live-card-${taskId}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+  });
+
+  it('asks before stopping, keeps recording on cancel and stops on confirm', async () => {
+    await page.getByTestId(`stop-${taskId}`).click();
+    await page.locator('.n-dialog').getByText(`Stop “${ROOM}”?`).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('monitor-04-stop-confirm') });
+    await page.locator('.n-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.n-dialog').waitFor({ state: 'detached' });
+    expect(await card().getAttribute('data-state')).toBe('recording');
+
+    await card().click({ position: { x: 40, y: 60 } });
+    await page.keyboard.press('s');
+    await page.getByTestId('stop-confirm').click();
+    await page.getByTestId(`ended-${taskId}`).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('monitor-05-live-ended') });
+  });
+
+  it('shows the uploaded files, the timeline and the request inspector on the detail page', async () => {
+    await page.getByTestId(`ended-${taskId}`).getByRole('link').click();
+    await page.getByTestId('task-detail').waitFor();
+    await page.locator('[data-testid="task-detail"][data-state="finished"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('timeline-segment').count()).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid="timeline-marker"][data-kind="operator"]').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-testid="timeline-segment"][data-state="paused"]').first().hover();
+    await page.getByTestId('timeline-tip').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-06-detail-timeline') });
+    await page.getByTestId('timeline-zoom-in').click();
+    await page.screenshot({ path: screenshotPath('monitor-07-detail-timeline-zoomed') });
+
+    await page.locator('.n-tabs-tab[data-name="files"]').click();
+    await page.locator('[data-testid="file-status"][data-status="uploaded"]').first().waitFor({ timeout: 60_000 });
+    const href = await page.getByTestId('file-open-url').first().getAttribute('href');
+    expect(href).toMatch(/^https?:\/\//);
+    expect(await page.getByTestId('file-open-url').first().getAttribute('rel')).toContain('noopener');
+    await page.screenshot({ path: screenshotPath('monitor-08-detail-files') });
+
+    await page.locator('.n-tabs-tab[data-name="inspector"]').click();
+    await page.getByTestId('exchange').first().waitFor();
+    await page.getByTestId('copy-ticket').click();
+    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    expect(ticket).toContain(`Room: ${ROOM}`);
+    expect(ticket).toMatch(/RequestId: /);
+    expect(ticket).not.toMatch(/ServerSecret"\s*:\s*"[^•"]/);
+    await page.getByTestId('exchange').first().click();
+    await page.screenshot({ path: screenshotPath('monitor-09-detail-inspector') });
+  });
+
+  it('alerts in-app when a recording fails at the vendor', async () => {
+    const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+    const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+    const room = `e2e-failing-${SUFFIX}`;
+    const task = await invoke<{ id: string; vendorTaskId: string | null }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · ZEGO')?.id,
+      startKey: randomUUID(),
+      request: {
+        roomId: room,
+        mode: 'mixed',
+        mix: { width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, outputStreamId: `${room}-mix` },
+        storageTargetId: storage.find((x) => x.name.startsWith('Sandbox'))?.id ?? null,
+      },
+    });
+    await page.getByTestId('nav-live').click();
+    await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+    const vendorTaskId = task.vendorTaskId ?? (await invoke<{ task: { vendorTaskId: string } }>('tasks:get', { id: task.id })).task.vendorTaskId;
+    await invoke('sandbox:control', { vendor: 'zego', command: 'fail-task', input: { taskId: vendorTaskId } });
+    await page.locator('.n-notification').getByText('Recording failed').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('monitor-10-alert-toast') });
+    await page.getByTestId('alerts-button').click();
+    await page.getByTestId('alerts-list').getByText('Recording failed').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('monitor-11-alerts-list') });
+    await page.getByTestId('alerts-button').click();
+    await page.getByTestId('alerts-list').waitFor({ state: 'detached' });
+  });
+
+  it('shows polling paused while the vendor is unreachable, and History keeps working', async () => {
+    const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+    const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+    const room = `e2e-offline-${SUFFIX}`;
+    const task = await invoke<{ id: string }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · ZEGO')?.id,
+      startKey: randomUUID(),
+      request: {
+        roomId: room,
+        mode: 'mixed',
+        mix: { width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, outputStreamId: `${room}-mix` },
+        storageTargetId: storage.find((x) => x.name.startsWith('Sandbox'))?.id ?? null,
+      },
+    });
+    await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+    await invoke('sandbox:control', { vendor: 'faults', command: 'inject', input: { vendor: 'zego', kind: 'reset', count: 100_000 } });
+    await page.locator('.n-alert[data-testid="scheduler-offline"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.n-alert[data-testid="scheduler-offline"]').textContent()).toMatch(/Status polling paused since \d{1,2}:\d{2}.* network down/);
+    await page.locator(`[data-testid="live-card-${task.id}"]`).getByTestId('freshness').getByText('Polling paused').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-12-live-offline') });
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-offline').waitFor();
+    await page.getByTestId('history-row').first().waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-13-history-offline') });
+    await invoke('sandbox:control', { vendor: 'faults', command: 'clear', input: {} });
+    await page.getByTestId('scheduler-online').waitFor({ timeout: 60_000 });
+    await invoke('tasks:stop', { id: task.id });
+  });
+
+  it('finds the task in History after a restart on the same data folder', async () => {
+    const dataDir = serve.dataDir;
+    await page.context().close();
+    await serve.stop();
+    serve = await startServe({ dataDir, env: { RECDECK_KEYCHAIN: 'session' } });
+    await openPage();
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-view').waitFor();
+    await page.getByTestId('history-search').locator('input').fill(ROOM);
+    await page.locator(`[data-testid="history-row"][data-task="${taskId}"]`).waitFor({ timeout: 15_000 });
+    await page.getByTestId('history-total').getByText(/^1 task/).waitFor();
+    expect(await page.getByTestId('history-row').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-csv').click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv).toContain(ROOM);
+    expect(csv).not.toContain('e2e-failing-');
+    await page.screenshot({ path: screenshotPath('monitor-14-history-after-restart') });
+    await page.locator(`[data-testid="history-row"][data-task="${taskId}"]`).click();
+    await page.getByTestId('detail-room').getByText(ROOM).waitFor();
+  });
+});

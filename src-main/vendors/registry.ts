@@ -137,6 +137,18 @@ const zego: VendorAdapter<'zego'> = {
   },
 };
 
+/** What both Tencent clients take from the process-wide vendor services. */
+function tencentClientDeps<X>(deps: VendorDeps, onExchange: X | undefined) {
+  return {
+    limiter: deps.limiter,
+    skew: deps.skew,
+    timeoutMs: deps.timeoutMs,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(onExchange ? { onExchange } : {}),
+  };
+}
+
 const tiw: VendorAdapter<'tencent-tiw'> = {
   id: 'tencent-tiw',
   descriptor: TIW_DESCRIPTOR,
@@ -152,12 +164,7 @@ const tiw: VendorAdapter<'tencent-tiw'> = {
       secretId: a.secrets.secretId ?? '',
       secretKey: a.secrets.secretKey ?? '',
       sdkSecretKey: a.secrets.sdkSecretKey ?? null,
-      limiter: deps.limiter,
-      skew: deps.skew,
-      timeoutMs: deps.timeoutMs,
-      ...(deps.now ? { now: deps.now } : {}),
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(onExchange ? { onExchange } : {}),
+      ...tencentClientDeps(deps, onExchange),
     });
     const op = (t: VendorTaskRef) => ({ priority: t.priority });
     return {
@@ -218,12 +225,7 @@ const trro: VendorAdapter<'tencent-trro'> = {
       region: a.fields.region ?? null,
       secretId: a.secrets.secretId ?? '',
       secretKey: a.secrets.secretKey ?? '',
-      limiter: deps.limiter,
-      skew: deps.skew,
-      timeoutMs: deps.timeoutMs,
-      ...(deps.now ? { now: deps.now } : {}),
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(onExchange ? { onExchange } : {}),
+      ...tencentClientDeps(deps, onExchange),
     });
     return {
       ping: () => client.ping(),

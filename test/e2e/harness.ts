@@ -11,6 +11,8 @@ export interface ServeProcess {
   origin: string;
   dataDir: string;
   child: ChildProcess;
+  /** Calls a channel over the host's HTTP API with the launch token (test set-up, not UI). */
+  invoke<T>(channel: string, input: unknown): Promise<T>;
   stop(): Promise<number | null>;
 }
 
@@ -31,11 +33,24 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
   });
   const match = /^RecDeck listening on (http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+$/.exec(line);
   if (!match?.[1]) throw new Error(`unexpected status line: ${line}`);
+  const url = line.replace('RecDeck listening on ', '');
+  const origin = match[1];
+  const token = new URL(url).hash.replace('#token=', '');
   return {
-    url: line.replace('RecDeck listening on ', ''),
-    origin: match[1],
+    url,
+    origin,
     dataDir,
     child,
+    async invoke<T>(channel: string, input: unknown): Promise<T> {
+      const res = await fetch(`${origin}/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+      if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message} ${JSON.stringify(body.error.details ?? {})}`);
+      return body.value;
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);

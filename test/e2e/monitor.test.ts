@@ -17,17 +17,7 @@ let taskId = '';
 const SUFFIX = Date.now().toString(36);
 const ROOM = `e2e-monitor-${SUFFIX}`;
 
-async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const token = new URL(serve.url).hash.replace('#token=', '');
-  const res = await fetch(`${serve.origin}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message} ${JSON.stringify(body.error.details ?? {})}`);
-  return body.value;
-}
+const invoke = <T>(channel: string, input: unknown): Promise<T> => serve.invoke<T>(channel, input);
 
 async function openPage(): Promise<void> {
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 1440, height: 900 }, acceptDownloads: true });

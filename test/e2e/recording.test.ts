@@ -14,17 +14,7 @@ let page: Page;
 const ROOM = `e2e-rec-${Date.now().toString(36)}`;
 const PRESET = 'E2E mixed four-grid';
 
-async function invoke<T>(channel: string, input: unknown): Promise<T> {
-  const token = new URL(serve.url).hash.replace('#token=', '');
-  const res = await fetch(`${serve.origin}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
+const invoke = <T>(channel: string, input: unknown): Promise<T> => serve.invoke<T>(channel, input);
 
 const input = (id: string) => page.getByTestId(id).locator('input').first();
 const previewBody = () => page.getByTestId('preview-body');

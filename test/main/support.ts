@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger, LogLine } from '../../src-main/logging/logger';
 import { createLogger } from '../../src-main/logging/logger';
+import { VendorError } from '../../src-main/vendors/shared/vendor-error';
 
 /** A temp dir removed by the returned cleanup. */
 export function tempDir(prefix = 'recdeck-'): { dir: string; cleanup: () => void } {
@@ -32,4 +33,15 @@ export async function purgeKeychain(service: string): Promise<void> {
 export async function loadKeytar(): Promise<typeof import('keytar')> {
   const mod = (await import('keytar')) as typeof import('keytar') & { default?: typeof import('keytar') };
   return mod.default ?? mod;
+}
+
+/** The VendorError a promise rejects with; fails the test when it resolves or rejects with anything else. */
+export async function vendorFailure(p: Promise<unknown>): Promise<VendorError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof VendorError) return e;
+    throw e;
+  }
+  throw new Error('expected a VendorError');
 }

@@ -5,8 +5,8 @@ import { createSandbox, type Sandbox } from '../../../../src-main/emulator/serve
 import { createTiwEmulator, TIW_TIMING } from '../../../../src-main/emulator/tencent-tiw';
 import { createClockSkewStore } from '../../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../../src-main/vendors/shared/rate-limiter';
-import { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
 import { createTiwClient, type TiwClientOptions } from '../../../../src-main/vendors/tencent-tiw/client';
+import { vendorFailure } from '../../support';
 
 const APP = 1400000001;
 const ID = 'AKIDclientTIW';
@@ -55,16 +55,6 @@ function client(extra: Partial<TiwClientOptions> = {}) {
 
 const request = (input: Partial<RecordingRequestInput> = {}) => RecordingRequestSchema.parse({ roomId: '1203', ...input });
 
-async function failure(p: Promise<unknown>): Promise<VendorError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VendorError) return e;
-    throw e;
-  }
-  throw new Error('expected a VendorError');
-}
-
 describe('TIW client against the Sandbox', () => {
   it('starts with a generated RecordUserSig, then pauses, resumes, stops and reads the result', async () => {
     const { c, limiter } = client();
@@ -94,7 +84,7 @@ describe('TIW client against the Sandbox', () => {
         ['whiteboard', null],
       ],
     ]);
-    const stopAgain = await failure(c.stopOnlineRecord(started.taskId, op));
+    const stopAgain = await vendorFailure(c.stopOnlineRecord(started.taskId, op));
     expect([stopAgain.code, stopAgain.details['vendorCode']]).toEqual(['VENDOR_STATE', 'UnsupportedOperation.TaskHasAlreadyStopped']);
   });
 
@@ -108,14 +98,14 @@ describe('TIW client against the Sandbox', () => {
 
   it('refuses an invalid request without sending it', async () => {
     const { c } = client();
-    const e = await failure(c.startOnlineRecord(request({ roomId: 'abc', maxIdleSec: 10 }), op));
+    const e = await vendorFailure(c.startOnlineRecord(request({ roomId: 'abc', maxIdleSec: 10 }), op));
     expect([e.code, (e.details['issues'] as { path: string }[]).map((i) => i.path)]).toEqual(['VALIDATION', ['roomId', 'maxIdleSec']]);
     expect(await sandbox.control('tencent-tiw', 'tasks')).toEqual([]);
   });
 
   it('asks for a RecordUserSig when it cannot generate one', async () => {
     const { c } = client({ sdkSecretKey: null });
-    expect((await failure(c.startOnlineRecord(request(), op))).code).toBe('SECRET_MISSING');
+    expect((await vendorFailure(c.startOnlineRecord(request(), op))).code).toBe('SECRET_MISSING');
   });
 
   it('re-signs once with the server clock offset on AuthFailure.SignatureExpire', async () => {
@@ -130,16 +120,16 @@ describe('TIW client against the Sandbox', () => {
     await sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'rate-limit-storm', count: 2 });
     await c.ping();
     await sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'rate-limit-storm', count: 10 });
-    const e = await failure(c.ping());
+    const e = await vendorFailure(c.ping());
     expect([e.code, e.retryable]).toEqual(['VENDOR_RATE_LIMITED', true]);
   });
 
   it('maps test-connection failures: bad key, unknown id, wrong region, app not owned', async () => {
     const cases = await Promise.all([
-      failure(client({ secretKey: 'wrong' }).c.ping()),
-      failure(client({ secretId: 'AKIDnobody' }).c.ping()),
-      failure(client({ region: 'ap-nowhere' }).c.ping()),
-      failure(client({ sdkAppId: 1400000999 }).c.ping()),
+      vendorFailure(client({ secretKey: 'wrong' }).c.ping()),
+      vendorFailure(client({ secretId: 'AKIDnobody' }).c.ping()),
+      vendorFailure(client({ region: 'ap-nowhere' }).c.ping()),
+      vendorFailure(client({ sdkAppId: 1400000999 }).c.ping()),
     ]);
     expect(cases.map((e) => [e.code, e.details['vendorCode']])).toEqual([
       ['VENDOR_AUTH', 'AuthFailure.SignatureFailure'],
@@ -151,11 +141,11 @@ describe('TIW client against the Sandbox', () => {
   });
 
   it('maps transport failures: unreachable, 5xx and a malformed body', async () => {
-    const unreachable = await failure(client({ baseUrl: 'http://127.0.0.1:1/tencent-tiw' }).c.ping());
+    const unreachable = await vendorFailure(client({ baseUrl: 'http://127.0.0.1:1/tencent-tiw' }).c.ping());
     await sandbox.injectFault({ vendor: 'tencent-tiw', kind: '5xx', status: 503 });
-    const five = await failure(client().c.ping());
+    const five = await vendorFailure(client().c.ping());
     await sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'malformed' });
-    const malformed = await failure(client().c.ping());
+    const malformed = await vendorFailure(client().c.ping());
     expect([unreachable.code, five.code, malformed.code]).toEqual(['VENDOR_UNREACHABLE', 'VENDOR_BAD_RESPONSE', 'VENDOR_BAD_RESPONSE']);
   });
 
@@ -165,12 +155,12 @@ describe('TIW client against the Sandbox', () => {
     await c.setOnlineRecordCallbackKey('k1', op);
     const d = await c.describeOnlineRecordCallback(op);
     expect([d.callback, d.callbackKeySet, JSON.stringify(d).includes('k1')]).toEqual(['https://example.com/tiw', true, false]);
-    const bad = await failure(c.setOnlineRecordCallback('ftp://x', op));
+    const bad = await vendorFailure(c.setOnlineRecordCallback('ftp://x', op));
     expect(bad.code).toBe('VENDOR_INVALID_PARAMETER');
   });
 
   it('reports an unknown task as VENDOR_TASK_NOT_FOUND', async () => {
-    const e = await failure(client().c.describeOnlineRecord('nosuchtask', op));
+    const e = await vendorFailure(client().c.describeOnlineRecord('nosuchtask', op));
     expect(e.code).toBe('VENDOR_TASK_NOT_FOUND');
   });
 });

@@ -5,10 +5,10 @@ import { createSandbox, type Sandbox } from '../../../../src-main/emulator/serve
 import { createTrroEmulator, TRRO_TIMING } from '../../../../src-main/emulator/tencent-trro';
 import { createClockSkewStore } from '../../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../../src-main/vendors/shared/rate-limiter';
-import { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
 import { verifyTrtcCallback } from '../../../../src-main/vendors/tencent-trro/callback';
 import { createTrroClient, type TrroClientOptions } from '../../../../src-main/vendors/tencent-trro/client';
 import { callbackReceiver } from '../../emulator/tencent-api3/harness';
+import { vendorFailure } from '../../support';
 
 const PROJECT = 'm82k5408n123phvb';
 const ID = 'AKIDclientTRRO';
@@ -60,16 +60,6 @@ function client(extra: Partial<TrroClientOptions> = {}) {
 const request = (input: Partial<RecordingRequestInput> = {}) =>
   RecordingRequestSchema.parse({ roomId: 'dev1', storageTargetId: 'cos-1', ...input });
 
-async function failure(p: Promise<unknown>): Promise<VendorError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VendorError) return e;
-    throw e;
-  }
-  throw new Error('expected a VendorError');
-}
-
 async function until(n: number): Promise<void> {
   for (let i = 0; i < 100 && receiver.received.length < n; i += 1) await new Promise((r) => setTimeout(r, 10));
 }
@@ -106,7 +96,7 @@ describe('TRRO client against the Sandbox', () => {
       '2024-12-24/dev1/TASK/dev1_0_2.mp4',
       '2024-12-24/dev1/TASK/dev1_0_3.mp4',
     ]);
-    expect((await failure(c.deleteCloudRecording(started.taskId, op))).code).toBe('VENDOR_INVALID_PARAMETER');
+    expect((await vendorFailure(c.deleteCloudRecording(started.taskId, op))).code).toBe('VENDOR_INVALID_PARAMETER');
   });
 
   it('stops by itself after MaxIdleTime without a broadcaster', async () => {
@@ -120,7 +110,7 @@ describe('TRRO client against the Sandbox', () => {
   });
 
   it('refuses an invalid request without sending it', async () => {
-    const e = await failure(client().createCloudRecording(request({ output: { format: 'flv', maxFileDurationMin: 0 }, maxIdleSec: 4 }), storage, op));
+    const e = await vendorFailure(client().createCloudRecording(request({ output: { format: 'flv', maxFileDurationMin: 0 }, maxIdleSec: 4 }), storage, op));
     expect([e.code, (e.details['issues'] as { path: string }[]).map((i) => i.path)]).toEqual([
       'VALIDATION',
       ['output.format', 'output.maxFileDurationMin', 'maxIdleSec'],
@@ -130,8 +120,8 @@ describe('TRRO client against the Sandbox', () => {
 
   it('tests the connection with a harmless signed call and maps failures', async () => {
     await client().ping();
-    const bad = await failure(client({ secretKey: 'nope' }).ping());
-    const otherProject = await failure(client({ projectId: 'unknown' }).createCloudRecording(request(), storage, op));
+    const bad = await vendorFailure(client({ secretKey: 'nope' }).ping());
+    const otherProject = await vendorFailure(client({ projectId: 'unknown' }).createCloudRecording(request(), storage, op));
     expect([bad.code, otherProject.code, otherProject.details['vendorCode']]).toEqual(['VENDOR_AUTH', 'VENDOR_INVALID_PARAMETER', 'InvalidParameterValue']);
   });
 

@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
+import type { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
 import { createClockSkewStore } from '../../../../src-main/vendors/shared/http';
 import { APP_ID, STORAGE, callbackReceiver, mixedRequest, request, zegoSandbox } from './helpers';
+import { vendorFailure } from '../../support';
 
 type Env = Awaited<ReturnType<typeof zegoSandbox>>;
 const op = { priority: 'operator' as const };
-
-async function caught(p: Promise<unknown>): Promise<VendorError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VendorError) return e;
-    throw e;
-  }
-  throw new Error('expected a VendorError');
-}
 
 describe('ZEGO client against the Sandbox emulator', () => {
   let env: Env;
@@ -47,14 +38,14 @@ describe('ZEGO client against the Sandbox emulator', () => {
 
     await client.pauseRecord(started.taskId, op);
     expect((await client.describeRecordStatus(started.taskId, op)).status.state).toBe('paused');
-    expect((await caught(client.pauseRecord(started.taskId, op))).code).toBe('VENDOR_INVALID_PARAMETER');
+    expect((await vendorFailure(client.pauseRecord(started.taskId, op))).code).toBe('VENDOR_INVALID_PARAMETER');
     await client.resumeRecord(started.taskId, op);
-    expect((await caught(client.resumeRecord(started.taskId, op))).code).toBe('VENDOR_STATE');
+    expect((await vendorFailure(client.resumeRecord(started.taskId, op))).code).toBe('VENDOR_STATE');
     const layout = mixedRequest().mix!;
     const upd = await client.updateLayout(started.taskId, { ...layout, layoutMode: 'grid' }, op);
     expect(upd.sentBody).toEqual({ TaskId: started.taskId, MixMode: 2 });
     await client.updateLayout(started.taskId, layout, op);
-    expect((await caught(client.updateWhiteboard(started.taskId, 'wb-1', op))).code).toBe('VENDOR_INVALID_PARAMETER');
+    expect((await vendorFailure(client.updateWhiteboard(started.taskId, 'wb-1', op))).code).toBe('VENDOR_INVALID_PARAMETER');
     await client.takeSnapshot(started.taskId, op);
 
     const listed = await client.describeTasks({ status: 2, roomId: 'room-life', startTime: env.clock.now() - 60_000, endTime: env.clock.now() }, op);
@@ -64,7 +55,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     const uploading = await client.describeRecordStatus(started.taskId, op);
     expect(uploading.status.state).toBe('uploading');
     expect(uploading.status.files[0]?.status).toBe('uploading');
-    expect((await caught(client.stopRecord(started.taskId, op))).code).toBe('VENDOR_STATE');
+    expect((await vendorFailure(client.stopRecord(started.taskId, op))).code).toBe('VENDOR_STATE');
     await env.clock.advance(2500);
     const done = await client.describeRecordStatus(started.taskId, op);
     expect(done.status.state).toBe('finished');
@@ -124,7 +115,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
   it('rejects an invalid request before sending it', async () => {
     const client = env.client();
     const bad = mixedRequest({ roomId: 'room-invalid', maxIdleSec: 2 });
-    const e = await caught(client.startRecord({ ...bad, mix: { ...bad.mix!, width: 1920, height: 1920 } }, STORAGE, { ...op, clientTaskId: null }));
+    const e = await vendorFailure(client.startRecord({ ...bad, mix: { ...bad.mix!, width: 1920, height: 1920 } }, STORAGE, { ...op, clientTaskId: null }));
     expect(e.code).toBe('VALIDATION');
     expect((e.details['issues'] as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(['maxIdleSec', 'mix.height']);
     const tasks = (await env.sandbox.control('zego', 'list-tasks')) as Array<{ roomId: string }>;
@@ -132,11 +123,11 @@ describe('ZEGO client against the Sandbox emulator', () => {
   });
 
   it('maps authentication, task and environment errors', async () => {
-    expect((await caught(env.client({ serverSecret: 'wrong' }).ping())).code).toBe('VENDOR_AUTH');
-    const unknownApp = await caught(env.client({ appId: 999 }).ping());
+    expect((await vendorFailure(env.client({ serverSecret: 'wrong' }).ping())).code).toBe('VENDOR_AUTH');
+    const unknownApp = await vendorFailure(env.client({ appId: 999 }).ping());
     expect(unknownApp).toMatchObject({ code: 'VENDOR_AUTH', details: { vendorCode: 100000010 } });
-    expect((await caught(env.client({ isTest: true }).ping())).details['vendorCode']).toBe(100000016);
-    const missing = await caught(env.client().describeRecordStatus('AAAAAAAAAAAAAAAA', op));
+    expect((await vendorFailure(env.client({ isTest: true }).ping())).details['vendorCode']).toBe(100000016);
+    const missing = await vendorFailure(env.client().describeRecordStatus('AAAAAAAAAAAAAAAA', op));
     expect(missing.code).toBe('VENDOR_TASK_NOT_FOUND');
     expect(missing.messages['zh-CN']).toContain('找不到');
     expect(await env.client().ping()).toMatchObject({ requestId: expect.any(String) });
@@ -146,7 +137,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     await env.sandbox.injectFault({ vendor: 'zego', kind: 'clock-skew', offsetSeconds: 1800 });
     try {
       const skew = createClockSkewStore();
-      const pingErr = await caught(env.client({ skew }).ping());
+      const pingErr = await vendorFailure(env.client({ skew }).ping());
       expect(pingErr.code).toBe('VENDOR_CLOCK_SKEW');
       expect(Math.abs((pingErr.details['offsetSeconds'] as number) - 1800)).toBeLessThanOrEqual(2);
       const client = env.client({ skew });
@@ -161,11 +152,11 @@ describe('ZEGO client against the Sandbox emulator', () => {
   it('maps transport faults: rate-limit storm, 5xx, malformed JSON', async () => {
     const client = env.client();
     await env.sandbox.injectFault({ vendor: 'zego', kind: 'rate-limit-storm', count: 1 });
-    expect(await caught(client.ping())).toMatchObject({ code: 'VENDOR_RATE_LIMITED', retryable: true });
+    expect(await vendorFailure(client.ping())).toMatchObject({ code: 'VENDOR_RATE_LIMITED', retryable: true });
     await env.sandbox.injectFault({ vendor: 'zego', kind: '5xx', count: 1 });
-    expect(await caught(client.ping())).toMatchObject({ code: 'VENDOR_BAD_RESPONSE', details: { httpStatus: 503 } });
+    expect(await vendorFailure(client.ping())).toMatchObject({ code: 'VENDOR_BAD_RESPONSE', details: { httpStatus: 503 } });
     await env.sandbox.injectFault({ vendor: 'zego', kind: 'malformed', count: 1 });
-    expect((await caught(client.ping())).code).toBe('VENDOR_BAD_RESPONSE');
+    expect((await vendorFailure(client.ping())).code).toBe('VENDOR_BAD_RESPONSE');
   });
 
   it('enforces the documented rate limit per AppId and action', async () => {
@@ -191,7 +182,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
   it('reports not-started when the connection was reset before the emulator saw the request', async () => {
     const client = env.client();
     await env.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 1 });
-    const e = await caught(client.startRecord(request({ roomId: 'room-reset' }), STORAGE, { ...op, clientTaskId: 'c-reset' }));
+    const e = await vendorFailure(client.startRecord(request({ roomId: 'room-reset' }), STORAGE, { ...op, clientTaskId: 'c-reset' }));
     expect(e).toMatchObject({ code: 'VENDOR_UNREACHABLE', retryable: true, details: { outcome: 'not-started' } });
   });
 
@@ -199,7 +190,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     const client = env.client();
     await client.startRecord(request({ roomId: 'room-two' }), STORAGE, { ...op, clientTaskId: null });
     await env.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 1, afterProcessing: true });
-    const e = await caught(client.startRecord(request({ roomId: 'room-two' }), STORAGE, { ...op, clientTaskId: null }));
+    const e = await vendorFailure(client.startRecord(request({ roomId: 'room-two' }), STORAGE, { ...op, clientTaskId: null }));
     expect(e.details['outcome']).toBe('unknown');
     expect(e.retryable).toBe(false);
   });
@@ -213,7 +204,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
 
   it('reports an unreachable endpoint', async () => {
     const client = env.client({ baseUrl: 'http://127.0.0.1:1/zego' });
-    expect(await caught(client.ping())).toMatchObject({ code: 'VENDOR_UNREACHABLE', details: { mayHaveReachedVendor: false } });
+    expect(await vendorFailure(client.ping())).toMatchObject({ code: 'VENDOR_UNREACHABLE', details: { mayHaveReachedVendor: false } });
   });
 
   it('reads the TaskList key too and hits the concurrency cap', async () => {
@@ -223,7 +214,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
       const { taskId } = await client.startRecord(request({ roomId: 'cap' }), STORAGE, { ...op, clientTaskId: null });
       const t = other.clock.now();
       expect((await client.describeTasks({ status: 2, startTime: t - 1000, endTime: t }, op)).tasks.map((x) => x.taskId)).toEqual([taskId]);
-      expect((await caught(client.startRecord(request({ roomId: 'cap' }), STORAGE, { ...op, clientTaskId: null }))).code).toBe('VENDOR_LIMIT');
+      expect((await vendorFailure(client.startRecord(request({ roomId: 'cap' }), STORAGE, { ...op, clientTaskId: null }))).code).toBe('VENDOR_LIMIT');
     } finally {
       await other.close();
     }
@@ -235,9 +226,9 @@ describe('ZEGO client against the Sandbox emulator', () => {
       const client = other.client();
       const { taskId } = await client.startRecord(request({ roomId: 'old', maxIdleSec: 5 }), STORAGE, { ...op, clientTaskId: null });
       await other.clock.advance(3 * 86_400_000 + 1000);
-      expect((await caught(client.describeRecordStatus(taskId, op))).code).toBe('VENDOR_TASK_NOT_FOUND');
+      expect((await vendorFailure(client.describeRecordStatus(taskId, op))).code).toBe('VENDOR_TASK_NOT_FOUND');
       const t = other.clock.now();
-      const tooOld = await caught(client.describeTasks({ status: 3, startTime: t - 4 * 86_400_000, endTime: t - 3 * 86_400_000 }, op));
+      const tooOld = await vendorFailure(client.describeTasks({ status: 3, startTime: t - 4 * 86_400_000, endTime: t - 3 * 86_400_000 }, op));
       expect(tooOld).toMatchObject({ code: 'VENDOR_INVALID_PARAMETER', details: { vendorMessage: 'invalid parameter: StartTime' } });
     } finally {
       await other.close();

@@ -83,6 +83,24 @@ describe('monitoring a Sandbox recording', () => {
     await page.locator(`[data-testid="live-card-${taskId}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
   });
 
+  it('updates the layout of the running task, showing what changes before sending the full layout', async () => {
+    await page.getByTestId(`layout-${taskId}`).click();
+    await page.getByTestId('layout-editor').waitFor();
+    expect(await page.getByTestId('layout-apply').isDisabled()).toBe(true);
+    await page.getByTestId('layout-template-grid-4').click();
+    await page.getByTestId('layout-changes').locator('li').first().waitFor();
+    const changes = await page.getByTestId('layout-changes').locator('li').allTextContents();
+    expect(changes).toEqual(expect.arrayContaining(['Layout mode grid → custom', 'Region 1 added', 'Region 4 added']));
+    await page.screenshot({ path: screenshotPath('monitor-03b-layout-changes') });
+    await page.getByTestId('layout-apply').click();
+    await page.getByTestId('layout-editor').waitFor({ state: 'detached' });
+    const detail = await invoke<{ request: { mix: { layoutMode: string; regions: unknown[] } }; exchanges: { action: string; requestId: string | null }[] }>('tasks:get', { id: taskId });
+    expect([detail.request.mix.layoutMode, detail.request.mix.regions.length]).toEqual(['custom', 4]);
+    expect(detail.exchanges.filter((e) => e.action === 'UpdateLayout').map((e) => typeof e.requestId)).toEqual(['string']);
+    await page.getByTestId('nav-live').click();
+    await page.locator(`[data-testid="live-card-${taskId}"][data-state="recording"]`).waitFor();
+  });
+
   it('asks before stopping, keeps recording on cancel and stops on confirm', async () => {
     await page.getByTestId(`stop-${taskId}`).click();
     await page.locator('.n-dialog').getByText(`Stop “${ROOM}”?`).waitFor();

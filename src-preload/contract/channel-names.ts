@@ -34,6 +34,7 @@ export const INVOKE_CHANNELS = [
   'tasks:active',
   'tasks:get',
   'tasks:preview',
+  'tasks:importLegacy',
   'presets:list',
   'presets:save',
   'presets:delete',

@@ -259,6 +259,25 @@ export const SchedulerStatusSchema = z.object({
 /** See {@link SchedulerStatusSchema}. */
 export type SchedulerStatus = z.infer<typeof SchedulerStatusSchema>;
 
+/** Input of `tasks:importLegacy`: a pasted legacy (snake_case, v1) ZEGO start body. */
+export const LegacyImportInputSchema = z.strictObject({ vendor: z.literal('zego'), text: z.string().min(1).max(262_144) });
+
+/** Output of `tasks:importLegacy`: the request to load into the form, and what did not come across. */
+export const LegacyImportSchema = z.object({
+  /** A request draft (RecordingRequestInput): it may lack what the legacy body lacked, e.g. the room. */
+  request: z.record(z.string(), z.unknown()),
+  /** Paths of legacy fields that have no place in the request; never silently dropped. */
+  unmapped: z.array(z.string()),
+  /** Paths of secrets removed from the paste (enter them in a storage target). */
+  secretsRemoved: z.array(z.string()),
+  /** The legacy body's storage (no keys), to find or create the matching storage target. */
+  storage: z.record(z.string(), z.unknown()).nullable(),
+  appId: z.number().nullable(),
+  notes: z.array(LocalizedTextSchema),
+});
+/** See {@link LegacyImportSchema}. */
+export type LegacyImport = z.infer<typeof LegacyImportSchema>;
+
 /** Input of `sandbox:control`: drive the in-process Sandbox (publish a stream, inject a fault). */
 export const SandboxControlInputSchema = z.strictObject({
   vendor: z.enum(['zego', 'tencent-tiw', 'tencent-trro', 'clock', 'faults']),

@@ -156,6 +156,32 @@ describe('new recording in the browser', () => {
     expect(detail.request.mix.regions).toHaveLength(4);
   });
 
+  it('turns a pasted legacy start body into the form, listing removed secrets and unmapped fields', async () => {
+    // Seed 003's own example, with a field the current API has no place for.
+    const legacy = `{
+      "app_id": 0000,
+      "access_token": "LEGACY-TOKEN-123",
+      "room_id": "legacy-room-7",
+      "record_input_params": { "record_mode": 1, "stream_type": 3, "max_idle_time": 60, "mystery_flag": true },
+      "record_output_params": { "output_file_format": "mp4", "output_folder": "record/" },
+      "storage_params": { "storage_provider": 2, "region": "oss-cn-hangzhou", "bucket_name": "b1", "access_key_id": "LEGACY-AK", "access_key_secret": "LEGACY-SK" }
+    }`;
+    await page.getByTestId('nav-new').click();
+    await page.getByTestId('new-recording-view').waitFor();
+    await page.getByTestId('legacy-open').click();
+    await page.getByTestId('legacy-text').locator('textarea').fill(legacy);
+    await page.getByTestId('legacy-convert').click();
+    await page.getByTestId('legacy-result').waitFor();
+    expect(await page.getByTestId('legacy-unmapped').textContent()).toContain('record_input_params.mystery_flag');
+    const secrets = await page.getByTestId('legacy-secrets').textContent();
+    for (const path of ['access_token', 'storage_params.access_key_id', 'storage_params.access_key_secret']) expect(secrets).toContain(path);
+    await page.screenshot({ path: screenshotPath('recording-08b-legacy-import') });
+    expect(await page.content()).not.toMatch(/LEGACY-(TOKEN|AK|SK)/);
+    await page.getByTestId('legacy-dialog').getByRole('button', { name: 'OK' }).click();
+    expect(await input('input-roomId').inputValue()).toBe('legacy-room-7');
+    expect(await input('input-maxIdleSec').inputValue()).toBe('60');
+  });
+
   it('clones a past task’s request into the form from ?fromTask', async () => {
     const [task] = (await invoke<{ id: string; roomId: string }[]>('tasks:active', {})).filter((t) => t.roomId === ROOM);
     await page.goto(`${serve.origin}/#/new?fromTask=${task!.id}`);

@@ -1,6 +1,7 @@
 import type { Sandbox } from '../../emulator/index';
 import type { TaskService } from '../../tasks';
 import { vendorDescriptors } from '../../vendors/registry';
+import { importLegacyStartBody } from '../../vendors/zego';
 import { AppFailure } from '../app-error';
 import type { Handlers } from '../dispatch';
 
@@ -17,6 +18,7 @@ type TaskChannels =
   | 'tasks:active'
   | 'tasks:get'
   | 'tasks:preview'
+  | 'tasks:importLegacy'
   | 'presets:list'
   | 'presets:save'
   | 'presets:delete'
@@ -48,6 +50,7 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'tasks:active': () => tasks.active(),
     'tasks:get': (input) => tasks.get(input.id),
     'tasks:preview': (input) => tasks.preview(input.accountId, input.request),
+    'tasks:importLegacy': (input) => importLegacyStartBody(input.text),
     'presets:list': () => tasks.presets.list(),
     'presets:save': (input) => tasks.presets.save(input),
     'presets:delete': (input) => tasks.presets.delete(input.id),

@@ -197,4 +197,14 @@ export default {
     outputStreamHelp: 'The stream ZEGO publishes the mix as.',
     areaOver: 'Width × height is above 1920 × 1080.',
   },
+  legacy: {
+    open: 'Paste legacy body…',
+    title: 'Import a legacy ZEGO start body',
+    help: 'Paste the snake_case JSON your scripts send to the old /start endpoint. It becomes this form; secrets in it are removed, never stored.',
+    convert: 'Convert',
+    loaded: 'Loaded into the form. Check it, then start.',
+    unmapped: 'Not carried over (no place in the current API)',
+    unmappedNone: 'Every field was carried over.',
+    secretsRemoved: 'Secrets removed from the paste (enter them in a storage target instead)',
+  },
 };

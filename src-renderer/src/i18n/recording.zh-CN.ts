@@ -198,5 +198,15 @@ const zhCN: typeof en = {
     outputStreamHelp: 'ZEGO 发布混流所用的流 ID。',
     areaOver: '宽 × 高超过 1920 × 1080。',
   },
+  legacy: {
+    open: '粘贴旧版请求体…',
+    title: '导入旧版 ZEGO 开始录制请求体',
+    help: '粘贴脚本发送到旧版 /start 接口的 snake_case JSON，它会填入本表单；其中的密钥会被移除，不会保存。',
+    convert: '转换',
+    loaded: '已填入表单，请检查后再开始录制。',
+    unmapped: '未转换的字段（当前 API 中没有对应位置）',
+    unmappedNone: '所有字段均已转换。',
+    secretsRemoved: '已从粘贴内容中移除的密钥（请改为在存储目标中填写）',
+  },
 };
 export default zhCN;

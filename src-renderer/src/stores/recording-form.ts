@@ -207,6 +207,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     ensureAccount,
     setMode,
     setWhiteboard,
+    load,
     loadPreset,
     loadFromTask,
     reset,

@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { z } from 'zod';
-import type { CallbackStatusSchema, VendorId } from '@contract';
+import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
 import type { AccountCredentials } from '../accounts';
 import { AppFailure } from '../ipc/app-error';
 import type { Logger } from '../logging/logger';
-import type { CallbackParser, RejectReason } from './parse';
-import { tiwCallbackParser } from './tencent-tiw';
-import { trroCallbackParser } from './tencent-trro';
+import type { RejectReason } from '../vendors/shared/callback-parse';
+import { adapterOf } from '../vendors/registry';
 import type { CallbackDelivery, CallbackSink } from './types';
-import { zegoCallbackParser } from './zego';
 
 /** Output of `callbacks:status`. */
 export type CallbackStatus = z.infer<typeof CallbackStatusSchema>;
@@ -49,17 +47,11 @@ export interface CallbackReceiver {
   redeliverParked(vendor: VendorId, vendorTaskId: string): Promise<number>;
 }
 
-const PARSERS: Record<VendorId, CallbackParser> = {
-  zego: zegoCallbackParser,
-  'tencent-tiw': tiwCallbackParser,
-  'tencent-trro': trroCallbackParser,
-};
-
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const SEEN_LIMIT = 10_000;
 const PARKED_LIMIT = 500;
 const PARKED_TTL_MS = 15 * 60_000;
-const PATH = /^\/callbacks\/(zego|tencent-tiw|tencent-trro)\/([A-Za-z0-9_-]{1,64})\/?$/;
+const PATH = new RegExp(`^/callbacks/(${VENDOR_IDS.join('|')})/([A-Za-z0-9_-]{1,64})/?$`);
 
 /** The path under the receiver for one account, e.g. `/callbacks/zego/<accountId>`, for the operator's tunnel. */
 export function callbackPath(vendor: VendorId, accountId: string): string {
@@ -108,12 +100,6 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') out[k] = v;
   return out;
-}
-
-function appIdOf(account: AccountCredentials): number | null {
-  if (account.vendor === 'zego') return account.fields.appId;
-  if (account.vendor === 'tencent-tiw') return account.fields.sdkAppId;
-  return null;
 }
 
 /**
@@ -173,14 +159,14 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     if (!match) throw new Refusal(404, 'path');
     const vendor = match[1] as VendorId;
     const accountId = match[2] as string;
-    const parser = PARSERS[vendor];
+    const parser = adapterOf(vendor).callbacks;
     if (req.method !== 'POST') throw new Refusal(405, 'method');
     const type = req.headers['content-type'];
     if (type !== undefined && !/\bjson\b/i.test(type)) throw new Refusal(415, 'media-type');
     if (Number(req.headers['content-length'] ?? 0) > limit) throw new Refusal(413, 'too-large');
     const rawBody = await readBody(req, limit);
     const { secret, account } = await secretFor(vendor, accountId, parser.secretField);
-    const outcome = parser.parse({ rawBody, headers: headersOf(req), secret, appId: appIdOf(account), nowMs: now() });
+    const outcome = parser.parse({ rawBody, headers: headersOf(req), secret, appId: parser.appIdOf(account.fields), nowMs: now() });
     if (!outcome.ok) throw new Refusal(outcome.reason === 'malformed' ? 400 : 401, outcome.reason);
     const { delivery } = outcome;
     if (delivery === null) {
@@ -190,9 +176,8 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
       res.end(parser.ack);
       return;
     }
-    if (vendor === 'zego') {
-      const raw = delivery.raw as Record<string, unknown>;
-      const token = `${accountId}\n${String(raw['timestamp'])}\n${String(raw['nonce'])}`;
+    if (parser.replayToken) {
+      const token = `${accountId}\n${parser.replayToken(delivery.raw as Record<string, unknown>)}`;
       const bodyHash = createHash('sha1').update(rawBody).digest('hex');
       const known = tokens.get(token);
       if (known !== undefined && known !== bodyHash) throw new Refusal(401, 'replayed');

@@ -1,3 +1,4 @@
+import type { CallbackParser } from './shared/callback-parse';
 import type {
   ConnectionTestKind,
   EventSource,
@@ -137,6 +138,8 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
   defaultBaseUrl(account: Extract<AccountCredentials, { vendor: V }>): string;
   /** Secret fields `ping` needs (the rest may be missing, e.g. TIW's SDK key). */
   pingSecrets: readonly string[];
+  /** Verifies and parses this vendor's status callbacks for the local receiver. */
+  callbacks: CallbackParser;
   /** Vendor error codes that mean something specific when testing a connection (a wrong region …). */
   pingFailureKinds: Readonly<Record<string, ConnectionTestKind>>;
   connect(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, deps: VendorDeps, options?: ConnectOptions): VendorConnection;

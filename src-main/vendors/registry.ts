@@ -3,6 +3,9 @@ import { validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { validateTrroRequest } from '@contract/validate/tencent-trro';
 import { validateZegoRequest } from '@contract/validate/zego';
 import type { AccountCredentials, StorageForSend } from '../accounts';
+import { tiwCallbackParser } from './tencent-tiw/callback-parser';
+import { trroCallbackParser } from './tencent-trro/callback-parser';
+import { zegoCallbackParser } from './zego/callback-parser';
 import type { ConnectOptions, StorageShape, VendorAdapter, VendorConnection, VendorDeps, VendorTaskRef } from './adapter';
 import { diffVendorStatus } from './shared/status-diff';
 import type { Api3Exchange } from './shared/tencent-api3';
@@ -69,6 +72,7 @@ const zego: VendorAdapter<'zego'> = {
   descriptor: ZEGO_DESCRIPTOR,
   defaultBaseUrl: (a) => `https://${a.fields.regionHost}`,
   pingSecrets: ['serverSecret'],
+  callbacks: zegoCallbackParser,
   pingFailureKinds: { '100000000': 'wrong-region', '100000001': 'bad-credentials', '100000010': 'bad-credentials', '100000016': 'wrong-environment' },
   connect(a, baseUrl, deps, options = {}) {
     const isTest = a.environment === 'test' ? true : null;
@@ -154,6 +158,7 @@ const tiw: VendorAdapter<'tencent-tiw'> = {
   descriptor: TIW_DESCRIPTOR,
   defaultBaseUrl: () => TIW_API.defaultBaseUrl,
   pingSecrets: ['secretId', 'secretKey'],
+  callbacks: tiwCallbackParser,
   pingFailureKinds: TENCENT_PING_FAILURES,
   connect(a, baseUrl, deps, options = {}) {
     const onExchange = tencentExchange('tencent-tiw', baseUrl, options.onExchange);
@@ -216,6 +221,7 @@ const trro: VendorAdapter<'tencent-trro'> = {
   descriptor: TRRO_DESCRIPTOR,
   defaultBaseUrl: () => TRRO_API.defaultBaseUrl,
   pingSecrets: ['secretId', 'secretKey'],
+  callbacks: trroCallbackParser,
   pingFailureKinds: TENCENT_PING_FAILURES,
   connect(a, baseUrl, deps, options = {}) {
     const onExchange = tencentExchange('tencent-trro', baseUrl, options.onExchange);

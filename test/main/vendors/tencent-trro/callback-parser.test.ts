@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trroCallbackParser } from '../../../src-main/callbacks';
-import { trtcCallbackSign } from '../../../src-main/vendors/tencent-trro/callback';
+import { trroCallbackParser } from '../../../../src-main/vendors/tencent-trro/callback-parser';
+import { trtcCallbackSign } from '../../../../src-main/vendors/tencent-trro/callback';
 
 const NOW = 1_700_000_000_000;
 

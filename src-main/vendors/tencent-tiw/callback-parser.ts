@@ -1,7 +1,7 @@
-import { mapTiwVideo, tiwTaskState } from '../vendors/tencent-tiw/map';
-import { verifyTiwCallback } from '../vendors/tencent-tiw/callback';
-import { isObject, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from './parse';
-import type { CallbackDelivery } from './types';
+import { mapTiwVideo, tiwTaskState } from './map';
+import { verifyTiwCallback } from './callback';
+import { isObject, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
+import type { CallbackDelivery } from '../../callbacks/types';
 
 type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
 
@@ -35,6 +35,7 @@ export const tiwCallbackParser: CallbackParser = {
   vendor: 'tencent-tiw',
   secretField: 'callbackKey',
   ack: '{"error_code":0}',
+  appIdOf: (fields) => num(fields['sdkAppId']),
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
     const body = parseObject(rawBody);
     if (!body) return { ok: false, reason: 'malformed' };

@@ -1,5 +1,5 @@
 import type { VendorId } from '@contract';
-import type { CallbackDelivery } from './types';
+import type { CallbackDelivery } from '../../callbacks/types';
 
 /** Why a callback was refused. Only this word is logged, never the body. */
 export type RejectReason = 'malformed' | 'bad-signature' | 'expired' | 'replayed' | 'wrong-app' | 'no-secret' | 'unknown-account';
@@ -30,6 +30,13 @@ export interface CallbackParser {
   secretField: string;
   /** The body the vendor wants back on success. */
   ack: string;
+  /** The account's app id the body must carry (ZEGO AppId, TIW SdkAppId); null where the body has none. */
+  appIdOf(fields: Record<string, unknown>): number | null;
+  /**
+   * For vendors whose signature does not cover the body (ZEGO signs timestamp and nonce only): the
+   * token that must never arrive again with a different body. Absent where the body is signed.
+   */
+  replayToken?(raw: Record<string, unknown>): string;
   parse(input: CallbackInput): ParseOutcome;
 }
 

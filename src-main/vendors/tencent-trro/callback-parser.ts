@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RecordingFile, TrackType } from '@contract';
-import { verifyTrtcCallback } from '../vendors/tencent-trro/callback';
-import { isObject, num, objects, parseObject, REPLAY_WINDOW_MS, str, type CallbackParser, type ParseOutcome } from './parse';
-import type { CallbackDelivery } from './types';
+import { verifyTrtcCallback } from './callback';
+import { isObject, num, objects, parseObject, REPLAY_WINDOW_MS, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
+import type { CallbackDelivery } from '../../callbacks/types';
 
 const TRACKS: Record<string, TrackType> = { audio: 'audio', video: 'video', audio_video: 'audio+video' };
 
@@ -117,6 +117,7 @@ export const trroCallbackParser: CallbackParser = {
   vendor: 'tencent-trro',
   secretField: 'signKey',
   ack: '{"code":0}',
+  appIdOf: () => null,
   parse({ rawBody, headers, secret, nowMs }): ParseOutcome {
     if (!verifyTrtcCallback(secret, rawBody, headers['sign'])) return { ok: false, reason: 'bad-signature' };
     const body = parseObject(rawBody);

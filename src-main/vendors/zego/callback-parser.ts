@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RecordingFile } from '@contract';
-import { mapZegoFile } from '../vendors/zego/map';
-import { zegoCallbackSignature } from '../vendors/zego/sign';
-import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from './parse';
-import type { CallbackDelivery } from './types';
+import { mapZegoFile } from './map';
+import { zegoCallbackSignature } from './sign';
+import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
+import type { CallbackDelivery } from '../../callbacks/types';
 
 /** `quit_reason` of event 2 (spec §9.3). 3 and 4 are automatic ends of a healthy task. */
 const QUIT_REASONS: Record<number, string> = {
@@ -109,6 +109,8 @@ export const zegoCallbackParser: CallbackParser = {
   vendor: 'zego',
   secretField: 'callbackSecret',
   ack: '{"code":0}',
+  appIdOf: (fields) => num(fields['appId']),
+  replayToken: (raw) => `${String(raw['timestamp'])}\n${String(raw['nonce'])}`,
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
     const body = parseObject(rawBody);
     if (!body) return { ok: false, reason: 'malformed' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zegoCallbackParser } from '../../../src-main/callbacks';
-import { zegoCallbackSignature } from '../../../src-main/vendors/zego/sign';
+import { zegoCallbackParser } from '../../../../src-main/vendors/zego/callback-parser';
+import { zegoCallbackSignature } from '../../../../src-main/vendors/zego/sign';
 
 const NOW = 1_700_000_000_000;
 const ts = String(NOW / 1000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tiwCallbackParser } from '../../../src-main/callbacks';
-import { tiwCallbackSign } from '../../../src-main/vendors/tencent-tiw/callback';
+import { tiwCallbackParser } from '../../../../src-main/vendors/tencent-tiw/callback-parser';
+import { tiwCallbackSign } from '../../../../src-main/vendors/tencent-tiw/callback';
 
 const NOW_SEC = 1_700_000_000;
 

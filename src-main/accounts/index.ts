@@ -21,6 +21,7 @@ export interface AccountServicesDeps {
   now?: () => number;
   newId?: () => string;
   countTasksForAccount?: (accountId: string) => number;
+  storageReferences?: (storageTargetId: string) => { presets: number; openTasks: number };
 }
 
 /** The accounts domain, wired: one object per group of channels. */
@@ -40,7 +41,7 @@ export function createAccountServices(deps: AccountServicesDeps): AccountService
     ...common,
     ...(deps.countTasksForAccount ? { countTasksForAccount: deps.countTasksForAccount } : {}),
   });
-  const storage = new StorageService(common);
+  const storage = new StorageService({ ...common, ...(deps.storageReferences ? { references: deps.storageReferences } : {}) });
   return {
     accounts,
     storage,

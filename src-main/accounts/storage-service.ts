@@ -27,6 +27,8 @@ export interface StorageServiceDeps {
   log: Logger;
   now?: () => number;
   newId?: () => string;
+  /** Presets and open tasks that name a target; the tasks tables are the ledger's, so this is injected. */
+  references?: (storageTargetId: string) => { presets: number; openTasks: number };
 }
 
 /**
@@ -112,9 +114,19 @@ export class StorageService {
   }
 
   /** Deletes a target and its keys. */
+  /**
+   * Deletes a target and its keys. When presets or open tasks name it, `confirm: true` is required
+   * (else `CONFLICT` with `details.presets` / `details.openTasks`): those presets would fail to start.
+   */
   async delete(input: unknown): Promise<{ deleted: true }> {
-    const { id } = parseOrFail(StorageTargetDeleteInputSchema, input);
+    const { id, confirm } = parseOrFail(StorageTargetDeleteInputSchema, input);
     this.require(id);
+    const refs = this.deps.references?.(id) ?? { presets: 0, openTasks: 0 };
+    if ((refs.presets > 0 || refs.openTasks > 0) && !confirm) {
+      throw new AppFailure('CONFLICT', `${refs.presets} preset(s) and ${refs.openTasks} running task(s) use this storage target; confirm to delete it anyway`, {
+        details: refs,
+      });
+    }
     await this.deps.slots.clearAll('storage', id, STORAGE_SECRET_FIELDS);
     this.repo.delete(id);
     this.deps.log.info('storage.deleted', { id });

@@ -18,7 +18,7 @@ import type { SecretVault } from '../secrets/vault';
 import { createSettingsService } from '../settings';
 import { openDatabase } from '../store/db';
 import { SettingsRepo } from '../store/settings-repo';
-import { countTasksForAccount, createTaskService } from '../tasks';
+import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
 import { createClockSkewStore } from '../vendors/shared/http';
 import { createRateLimiter } from '../vendors/shared/rate-limiter';
 import { createEventBatcher } from './event-batcher';
@@ -54,7 +54,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.dataDir, 'recdeck.sqlite'));
   const settingsRepo = new SettingsRepo(db);
   const settings = createSettingsService({ repo: settingsRepo, log });
-  const accounts = createAccountServices({ db, vault: options.vault, log, now, countTasksForAccount: (id) => countTasksForAccount(db, id) });
+  const accounts = createAccountServices({
+    db,
+    vault: options.vault,
+    log,
+    now,
+    countTasksForAccount: (id) => countTasksForAccount(db, id),
+    storageReferences: (id) => storageReferences(db, id),
+  });
   const limiter = createRateLimiter();
   const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
 

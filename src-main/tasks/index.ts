@@ -1,4 +1,4 @@
-export { createTaskService, countTasksForAccount, mergeState, type TaskAccountAccess, type TaskService, type TaskServiceDeps, type TaskStartInput } from './task-service';
+export { createTaskService, countTasksForAccount, storageReferences, mergeState, type TaskAccountAccess, type TaskService, type TaskServiceDeps, type TaskStartInput } from './task-service';
 export { TaskLedger, SecretScrubber, isTerminal, OPEN_STATES, type TaskRow } from './ledger';
 export { PresetStore } from './presets';
 export { buildPreview, toCurl } from './preview';

@@ -211,6 +211,14 @@ export class TaskLedger {
     return Number(r['n']);
   }
 
+  /** Presets and open tasks that name a storage target (finished history keeps the id as a record only). */
+  storageReferences(storageTargetId: string): { presets: number; openTasks: number } {
+    const marks = OPEN_STATES.map(() => '?').join(', ');
+    const presets = this.prepare("SELECT count(*) AS n FROM presets WHERE json_extract(request_json, '$.storageTargetId') = ?").get(storageTargetId) as Row;
+    const open = this.prepare(`SELECT count(*) AS n FROM tasks WHERE storage_target_id = ? AND state IN (${marks})`).get(storageTargetId, ...OPEN_STATES) as Row;
+    return { presets: Number(presets['n']), openTasks: Number(open['n']) };
+  }
+
   update(id: string, patch: TaskPatch): void {
     const sets: string[] = [];
     const values: SQLInputValue[] = [];

@@ -693,3 +693,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
 export function countTasksForAccount(db: DatabaseSync, accountId: string): number {
   return new TaskLedger(db, new SecretScrubber()).countForAccount(accountId);
 }
+
+/** Presets and open tasks that would lose their storage target; the storage service asks before deleting it. */
+export function storageReferences(db: DatabaseSync, storageTargetId: string): { presets: number; openTasks: number } {
+  return new TaskLedger(db, new SecretScrubber()).storageReferences(storageTargetId);
+}

@@ -245,8 +245,8 @@ export const AccountDeleteInputSchema = z.strictObject({ id: z.string().min(1).m
 /** Output of `accounts:delete`: how many recorded tasks referred to it (their history keeps the name). */
 export const AccountDeleteOutputSchema = z.object({ deleted: z.literal(true), taskCount: z.number().int() });
 
-/** Input of `storage:delete`. */
-export const StorageTargetDeleteInputSchema = z.strictObject({ id: z.string().min(1).max(64) });
+/** Input of `storage:delete`. `confirm` is needed when presets or running tasks name the target. */
+export const StorageTargetDeleteInputSchema = z.strictObject({ id: z.string().min(1).max(64), confirm: z.boolean().default(false) });
 
 /** Whose secret: an account or a storage target. */
 export const SecretOwnerKindSchema = z.enum(['account', 'storage']);

@@ -64,6 +64,7 @@ export default {
     editTitle: 'Edit “{name}”',
     deleteTitle: 'Delete “{name}”?',
     deleteBody: 'Its access keys are removed from the keychain. This cannot be undone.',
+    deleteWithRefs: '{presets} preset(s) and {tasks} running task(s) use this target. Those presets will not start until you pick another target.',
   },
   transfer: {
     import: 'Import…',

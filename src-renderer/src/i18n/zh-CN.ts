@@ -66,6 +66,7 @@ const zhCN: typeof en = {
     editTitle: '编辑「{name}」',
     deleteTitle: '删除「{name}」？',
     deleteBody: '其访问密钥会从钥匙串中删除，且无法撤销。',
+    deleteWithRefs: '有 {presets} 个预设和 {tasks} 个进行中的任务使用此存储目标。删除后，这些预设需改选存储目标才能开始录制。',
   },
   transfer: {
     import: '导入…',

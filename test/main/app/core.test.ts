@@ -3,6 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { testCore, unwrap } from '../../helpers/core';
 
 describe('the core', () => {
+  it('asks before deleting a storage target that a preset still uses', async () => {
+    const env = await testCore({ sandbox: true });
+    try {
+      const storage = unwrap(await env.call('storage:list', {}))[0]!;
+      const zego = unwrap(await env.call('accounts:list', {})).find((a) => a.vendor === 'zego')!;
+      unwrap(await env.call('presets:save', { name: 'uses COS', vendor: 'zego', accountId: zego.id, request: { roomId: 'r1', storageTargetId: storage.id } }));
+      const refused = await env.call('storage:delete', { id: storage.id });
+      expect(refused.ok ? null : [refused.error.code, refused.error.details]).toEqual(['CONFLICT', { presets: 1, openTasks: 0 }]);
+      expect(unwrap(await env.call('storage:list', {})).map((s) => s.id)).toEqual([storage.id]);
+      unwrap(await env.call('storage:delete', { id: storage.id, confirm: true }));
+      expect(unwrap(await env.call('storage:list', {}))).toEqual([]);
+    } finally {
+      await env.core.close();
+    }
+  });
+
   it('merges the Sandbox vendors’ verified callbacks into the timeline once the receiver is on', async () => {
     const env = await testCore({ sandbox: true });
     try {

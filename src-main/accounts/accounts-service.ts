@@ -15,11 +15,12 @@ import {
   type LocalizedText,
   type VendorId,
 } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { AccountsRepo, type AccountRecord } from '../store/accounts-repo';
 import { transaction } from '../store/db';
-import { duplicateName, notFound, parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
+import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
 /** What {@link AccountsService} needs. */

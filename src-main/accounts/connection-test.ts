@@ -1,5 +1,5 @@
 import type { AccountTestResult, ConnectionTestKind, LocalizedText } from '@contract';
-import { isConvertibleError } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { VendorDeps } from '../vendors/adapter';
 import { adapterOf, connectAccount } from '../vendors/registry';
 import type { AccountsService } from './accounts-service';
@@ -60,7 +60,7 @@ export async function testAccountConnection(accounts: AccountsService, id: strin
     const { requestId } = await connectAccount(credentials, deps).ping();
     return result('ok', { requestId });
   } catch (e) {
-    if (!isConvertibleError(e)) throw e;
+    if (!(e instanceof AppFailure)) throw e;
     const error = e.toAppError();
     const details = error.details ?? {};
     const vendorCode = details.vendorCode === undefined ? null : String(details.vendorCode);

@@ -7,7 +7,7 @@ import {
   type SecretStatus,
 } from '@contract';
 import type { AccountsService } from './accounts-service';
-import { parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
 import type { SecretSlots } from './secret-slots';
 import { storageSecretFields, type StorageService } from './storage-service';
 

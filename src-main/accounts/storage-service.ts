@@ -13,11 +13,12 @@ import {
   type StorageTarget,
   type StorageTargetDraft,
 } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { transaction } from '../store/db';
 import { StorageRepo, type StorageTargetRecord } from '../store/storage-repo';
-import { duplicateName, notFound, parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
+import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
 /** What {@link StorageService} needs. */

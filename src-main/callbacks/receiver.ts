@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { z } from 'zod';
 import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
 import type { AccountCredentials } from '../accounts';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { RejectReason } from '../vendors/shared/callback-parse';
 import { adapterOf } from '../vendors/registry';

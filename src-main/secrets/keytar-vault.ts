@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { SecretVault } from './vault';
 
 /** The part of keytar RecDeck uses. */

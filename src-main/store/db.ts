@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import { MIGRATIONS } from './migrations';
 
 /** The database could not be opened, migrated or written. `file` names it; the message says what to do. */

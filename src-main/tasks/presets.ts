@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { RecordingRequestSchema, type Preset, type RecordingRequest, type VendorId } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 
 type Row = Record<string, SQLInputValue>;
 

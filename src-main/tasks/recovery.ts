@@ -1,5 +1,5 @@
 import type { TaskState } from '@contract';
-import { VendorError } from '../vendors/shared/vendor-error';
+import { AppFailure } from '../errors/app-failure';
 import type { TaskRow } from './ledger';
 import type { TaskEngine } from './task-service';
 
@@ -37,7 +37,7 @@ export async function recoverTasks(engine: TaskEngine, rows: readonly TaskRow[])
       await recoverOne(engine, row, report);
     } catch (e) {
       report.deferred += 1;
-      engine.log.warn('tasks.recover', { id: row.id, code: e instanceof VendorError ? e.code : e instanceof Error ? e.name : 'error' });
+      engine.log.warn('tasks.recover', { id: row.id, code: e instanceof AppFailure ? e.code : e instanceof Error ? e.name : 'error' });
       engine.note(row.id, 'system', 'could not reconcile with the vendor at launch; status polling will retry');
       engine.changed(row.id);
     }
@@ -107,7 +107,7 @@ async function recoverOne(engine: TaskEngine, row: TaskRow, report: RecoveryRepo
       report.stillRunning += 1;
     }
   } catch (e) {
-    if (e instanceof VendorError && e.code === 'VENDOR_TASK_NOT_FOUND') {
+    if (e instanceof AppFailure && e.code === 'VENDOR_TASK_NOT_FOUND') {
       engine.markForgotten(row.id, e);
       report.forgotten += 1;
       return;

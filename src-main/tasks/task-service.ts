@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type {
-  AppError,
   Capabilities,
   EventSource,
   MixSettings,
@@ -20,13 +19,13 @@ import { isAcceptable } from '@contract/validate/common';
 import type { AccountCredentials, AccountsService, StorageForSend, StorageService } from '../accounts';
 import { storageSecretFields } from '../accounts/storage-service';
 import type { CallbackDelivery, CallbackSink } from '../callbacks/types';
-import { AppFailure, isConvertibleError } from '../ipc/app-error';
+import { AppFailure, toAppError } from '../errors/app-failure';
+import { startOutcomeUnknown } from '../errors/start-outcome';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { StorageShape, VendorAdapter, VendorConnection, VendorDeps, VendorStatusRead, VendorTaskRef } from '../vendors/adapter';
 import { adapterOf, unsupportedAction } from '../vendors/registry';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
-import { VendorError } from '../vendors/shared/vendor-error';
 import { isTerminal, OPEN_STATES, SecretScrubber, TaskLedger, type TaskRow } from './ledger';
 import { PresetStore, type PresetSave } from './presets';
 import { buildPreview } from './preview';
@@ -122,14 +121,6 @@ function isGrowth(old: RecordingFile | undefined, next: RecordingFile): boolean 
   return !!old && old.status === next.status && next.status === 'recording' && old.url === next.url && old.vendorVideoId === next.vendorVideoId;
 }
 
-function toAppError(e: unknown): AppError {
-  if (isConvertibleError(e)) return e.toAppError();
-  return { code: 'INTERNAL', message: e instanceof Error ? e.name : 'error' };
-}
-
-function errorCode(e: unknown): string {
-  return e instanceof VendorError || e instanceof AppFailure ? e.code : 'INTERNAL';
-}
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -377,11 +368,11 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       if (isTerminal(after.state)) return 'done';
       return didChange ? 'changed' : 'unchanged';
     } catch (e) {
-      if (e instanceof VendorError && e.code === 'VENDOR_TASK_NOT_FOUND') {
+      if (e instanceof AppFailure && e.code === 'VENDOR_TASK_NOT_FOUND') {
         markForgotten(row.id, e);
         return 'forgotten';
       }
-      if (e instanceof VendorError && (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT')) return 'unreachable';
+      if (e instanceof AppFailure && (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT')) return 'unreachable';
       recordError(row.id, source, 'status', e, true);
       return 'error';
     }
@@ -441,13 +432,6 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     return storage;
   }
 
-  function ambiguous(e: unknown): boolean {
-    if (!(e instanceof VendorError)) return false;
-    if (e.details['outcome'] === 'unknown') return true;
-    if (e.details['outcome'] === 'not-started') return false;
-    return e.details['mayHaveReachedVendor'] === true && ['VENDOR_TIMEOUT', 'VENDOR_UNREACHABLE', 'VENDOR_BAD_RESPONSE'].includes(e.code);
-  }
-
   async function start(input: TaskStartInput): Promise<TaskSummary> {
     const existing = ledger.byStartKey(input.startKey);
     if (existing) return ledger.summary(existing);
@@ -461,7 +445,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       : null;
     const issues = adapter.validate(request, shape);
     if (!isAcceptable(issues)) {
-      throw new VendorError('VALIDATION', text('The request breaks a vendor rule; see the marked fields.', '请求不符合厂商规则，请查看标出的字段。'), {
+      throw new AppFailure('VALIDATION', text('The request breaks a vendor rule; see the marked fields.', '请求不符合厂商规则，请查看标出的字段。'), {
         details: { issues },
       });
     }
@@ -511,11 +495,11 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       result = await conn.start({ request, storage, clientTaskId: id, priority: 'operator' });
     } catch (e) {
       const error = toAppError(e);
-      if (ambiguous(e) && conn.reconcileStart) {
+      if (startOutcomeUnknown(e) && conn.reconcileStart) {
         recordError(id, 'operator', 'start', e, false);
         note(id, 'system', 'start outcome unknown: refresh or the next launch reconciles it with the vendor');
         changed(id);
-      } else if (ambiguous(e)) {
+      } else if (startOutcomeUnknown(e)) {
         recordError(id, 'operator', 'start', e, false);
         markLost(id, 'the start answer was lost and this vendor cannot list tasks');
       } else {
@@ -559,7 +543,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     }
     const outcome = await readStatus(row, 'operator', 'operator');
     if (outcome === 'unreachable') {
-      throw new VendorError('VENDOR_UNREACHABLE', text('The vendor could not be reached.', '无法连接到云服务。'), { retryable: true });
+      throw new AppFailure('VENDOR_UNREACHABLE', text('The vendor could not be reached.', '无法连接到云服务。'), { retryable: true });
     }
     return ledger.summary(requireRow(id));
   }
@@ -584,8 +568,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     try {
       return await readStatus(row, 'background', 'poll');
     } catch (e) {
-      if (e instanceof VendorError && (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT')) return 'unreachable';
-      deps.log.warn('tasks.poll', { id, code: errorCode(e) });
+      if (e instanceof AppFailure && (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT')) return 'unreachable';
+      deps.log.warn('tasks.poll', { id, code: toAppError(e).code });
       return 'error';
     }
   }

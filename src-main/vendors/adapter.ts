@@ -82,7 +82,7 @@ export type VendorStartOutcome = { outcome: 'started'; taskId: string } | { outc
  * descriptor says the capability does: an absent method is an action the vendor does not offer.
  */
 export interface VendorConnection {
-  /** One cheap signed call; resolves with the RequestId or throws a VendorError that says why. */
+  /** One cheap signed call; resolves with the RequestId or throws an AppFailure that says why. */
   ping(): Promise<{ requestId: string }>;
   /**
    * Validates and starts a recording. `storage` carries the target's keys, injected only into the

@@ -9,7 +9,7 @@ import { zegoCallbackParser } from './zego/callback-parser';
 import type { ConnectOptions, StorageShape, VendorAdapter, VendorConnection, VendorDeps, VendorTaskRef } from './adapter';
 import { diffVendorStatus } from './shared/status-diff';
 import type { Api3Exchange } from './shared/tencent-api3';
-import { VendorError } from './shared/vendor-error';
+import { AppFailure } from '../errors/app-failure';
 import { createTiwClient, diffTiwStatus, TIW_API, TIW_DESCRIPTOR, toStartOnlineRecordBody } from './tencent-tiw';
 import { defaultRecordUserId } from './tencent-tiw/request';
 import { createTrroClient, toCreateCloudRecordingBody, TRRO_API, TRRO_DESCRIPTOR, type TrroStorage } from './tencent-trro';
@@ -204,7 +204,7 @@ const tiw: VendorAdapter<'tencent-tiw'> = {
 
 function trroStorage(storage: StorageForSend | null): TrroStorage {
   if (!storage) {
-    throw new VendorError(
+    throw new AppFailure(
       'VALIDATION',
       { en: 'TRRO uploads to a storage target: choose one.', 'zh-CN': 'TRRO 需要上传到存储目标，请选择一个。' },
       { details: { issues: [{ path: 'storageTargetId', en: 'Choose a storage target.', 'zh-CN': '请选择存储目标。', severity: 'error' }] } },
@@ -287,6 +287,6 @@ export function adapterOf(vendor: VendorId): VendorAdapter {
 }
 
 /** A vendor action the descriptor does not offer, as the error every caller sees. */
-export function unsupportedAction(what: { en: string; 'zh-CN': string }): VendorError {
-  return new VendorError('UNSUPPORTED', { en: `${what.en} is not offered by this vendor.`, 'zh-CN': `该厂商不支持${what['zh-CN']}。` });
+export function unsupportedAction(what: { en: string; 'zh-CN': string }): AppFailure {
+  return new AppFailure('UNSUPPORTED', { en: `${what.en} is not offered by this vendor.`, 'zh-CN': `该厂商不支持${what['zh-CN']}。` });
 }

@@ -9,7 +9,7 @@ import { createScheduler } from '../../src-main/scheduler/scheduler';
 import type { PollOutcome, PollSource, PollTarget } from '../../src-main/scheduler/types';
 import { createClockSkewStore } from '../../src-main/vendors/shared/http';
 import { createRateLimiter, type RateLimiter } from '../../src-main/vendors/shared/rate-limiter';
-import { VendorError } from '../../src-main/vendors/shared/vendor-error';
+import { AppFailure } from '../../src-main/errors/app-failure';
 import { createZegoClient, zegoRate, type ZegoCallRecord, type ZegoClient } from '../../src-main/vendors/zego/client';
 import type { ZegoStorage } from '../../src-main/vendors/zego/request';
 import { percentile, renderTable, report } from './table';
@@ -180,7 +180,7 @@ function benchSource(tasks: Map<string, BenchTask>, client: ZegoClient, now: () 
         }
         return changed ? 'changed' : 'unchanged';
       } catch (e) {
-        if (!(e instanceof VendorError)) return 'error';
+        if (!(e instanceof AppFailure)) return 'error';
         if (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT') return 'unreachable';
         if (e.code === 'VENDOR_TASK_NOT_FOUND') {
           t.gone = true;

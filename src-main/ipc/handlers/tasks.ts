@@ -2,7 +2,7 @@ import type { Sandbox } from '../../emulator/index';
 import type { TaskService } from '../../tasks';
 import { vendorDescriptors } from '../../vendors/registry';
 import { importLegacyStartBody } from '../../vendors/zego';
-import { AppFailure } from '../app-error';
+import { AppFailure } from '../../errors/app-failure';
 import type { Handlers } from '../dispatch';
 
 type TaskChannels =

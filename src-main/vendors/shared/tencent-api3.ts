@@ -1,22 +1,22 @@
-import type { ErrorCode } from '@contract';
+import type { ErrorCode, LocalizedText } from '@contract';
 import type { ClockSkewStore } from './http';
 import { createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from './http';
 import type { RateLimiter, RequestPriority } from './rate-limiter';
 import { tc3Headers } from './tc3';
-import { VendorError, type Message2 } from './vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 
 /**
  * The TencentCloud API 3.0 call loop shared by the TIW and TRRO clients: TC3 signing with the
  * remembered clock offset, the shared limiter, one re-sign on AuthFailure.SignatureExpire, bounded
  * backoff on RequestLimitExceeded, and the `{"Response": …}` envelope turned into data or a
- * {@link VendorError}.
+ * {@link AppFailure}.
  */
 
 /** How one Tencent error code becomes a RecDeck error. */
 export interface ErrorRule {
   code: ErrorCode;
   retryable: boolean;
-  message: Message2;
+  message: LocalizedText;
 }
 
 const rule = (code: ErrorCode, retryable: boolean, en: string, zh: string): ErrorRule => ({ code, retryable, message: { en, 'zh-CN': zh } });
@@ -98,10 +98,10 @@ export function errorRuleFor(code: string, product: Record<string, ErrorRule>): 
   );
 }
 
-/** A VendorError for one Tencent error answer; the vendor's code, message and RequestId go into details. */
-export function tencentError(code: string, message: string, requestId: string | null, product: Record<string, ErrorRule>, extra: Record<string, unknown> = {}): VendorError {
+/** A AppFailure for one Tencent error answer; the vendor's code, message and RequestId go into details. */
+export function tencentError(code: string, message: string, requestId: string | null, product: Record<string, ErrorRule>, extra: Record<string, unknown> = {}): AppFailure {
   const r = errorRuleFor(code, product);
-  return new VendorError(
+  return new AppFailure(
     r.code,
     { en: `${r.message.en} (${code})`, 'zh-CN': `${r.message['zh-CN']}（${code}）` },
     { retryable: r.retryable, details: { vendorCode: code, vendorMessage: message, requestId, ...extra } },
@@ -202,7 +202,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     }
     seen.httpStatus = res.status;
     if (res.status !== 200) {
-      throw new VendorError(
+      throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
         { en: `Tencent Cloud answered with HTTP ${res.status}.`, 'zh-CN': `腾讯云返回 HTTP ${res.status}。` },
         { retryable: false, details: { httpStatus: res.status } },
@@ -211,7 +211,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     const parsed = parseJsonObject(res.data);
     const response = parsed['Response'];
     if (!response || typeof response !== 'object' || Array.isArray(response)) {
-      throw new VendorError(
+      throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
         { en: 'Tencent Cloud answered without a Response object.', 'zh-CN': '腾讯云返回内容缺少 Response 字段。' },
         { retryable: true, details: { mayHaveReachedVendor: true } },
@@ -268,7 +268,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
           throw tencentError(code, message, requestId, options.productErrors);
         }
       } catch (e) {
-        exchange.errorCode = e instanceof VendorError ? String(e.details['vendorCode'] ?? e.code) : 'VENDOR_BAD_RESPONSE';
+        exchange.errorCode = e instanceof AppFailure ? String(e.details['vendorCode'] ?? e.code) : 'VENDOR_BAD_RESPONSE';
         throw e;
       } finally {
         exchange.httpStatus = seen.httpStatus;

@@ -5,7 +5,7 @@ import { validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
 import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
-import { VendorError } from '../shared/vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 import { TIW_API } from './descriptor';
 import { TIW_ERRORS } from './errors';
 import { failedRecordStatus, mapDescribeOnlineRecord } from './map';
@@ -76,7 +76,7 @@ export function createTiwClient(options: TiwClientOptions) {
     async startOnlineRecord(request: RecordingRequest, opts: TiwCallOptions & { recordUserSig?: string | null }): Promise<TiwStartResult> {
       const issues = validateTiwRequest(request);
       if (!isAcceptable(issues)) {
-        throw new VendorError(
+        throw new AppFailure(
           'VALIDATION',
           { en: 'The recording request is not valid for TIW.', 'zh-CN': '录制参数不符合 TIW 要求。' },
           { details: { issues } },
@@ -86,7 +86,7 @@ export function createTiwClient(options: TiwClientOptions) {
       let recordUserSig = opts.recordUserSig ?? null;
       if (!recordUserSig) {
         if (!options.sdkSecretKey) {
-          throw new VendorError(
+          throw new AppFailure(
             'SECRET_MISSING',
             {
               en: 'Paste a RecordUserSig or configure the IM SDK secret key so RecDeck can generate one.',
@@ -106,7 +106,7 @@ export function createTiwClient(options: TiwClientOptions) {
       const { response, requestId } = await caller.call('StartOnlineRecord', body, opts.priority);
       const taskId = response['TaskId'];
       if (typeof taskId !== 'string' || taskId === '') {
-        throw new VendorError(
+        throw new AppFailure(
           'VENDOR_BAD_RESPONSE',
           { en: 'TIW accepted the start but returned no TaskId.', 'zh-CN': 'TIW 未返回 TaskId。' },
           { retryable: false, details: { requestId, mayHaveReachedVendor: true } },
@@ -127,7 +127,7 @@ export function createTiwClient(options: TiwClientOptions) {
         const { response, requestId } = await caller.call('DescribeOnlineRecord', { SdkAppId: options.sdkAppId, TaskId: taskId }, opts.priority);
         return { status: mapDescribeOnlineRecord(response), requestId };
       } catch (e) {
-        if (e instanceof VendorError && e.details['vendorCode'] === 'FailedOperation.Record') {
+        if (e instanceof AppFailure && e.details['vendorCode'] === 'FailedOperation.Record') {
           return { status: failedRecordStatus(String(e.details['vendorMessage'] ?? '')), requestId: String(e.details['requestId'] ?? '') };
         }
         throw e;
@@ -147,7 +147,7 @@ export function createTiwClient(options: TiwClientOptions) {
     /** Sets the callback signing key (≤ 64 chars); `''` deletes it. */
     async setOnlineRecordCallbackKey(callbackKey: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
       if (callbackKey.length > 64) {
-        throw new VendorError('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
+        throw new AppFailure('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
           details: { issues: [{ path: 'callbackKey', en: 'At most 64 characters.', 'zh-CN': '最多 64 个字符。', severity: 'error' }] },
         });
       }
@@ -155,7 +155,7 @@ export function createTiwClient(options: TiwClientOptions) {
       return { requestId };
     },
 
-    /** "Test connection": one cheap signed read. Throws the mapped VendorError on any failure. */
+    /** "Test connection": one cheap signed read. Throws the mapped AppFailure on any failure. */
     async ping(opts: TiwCallOptions = { priority: 'operator' }): Promise<{ requestId: string }> {
       const { requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts.priority);
       return { requestId };

@@ -4,7 +4,7 @@ import { validateTrroRequest } from '@contract/validate/tencent-trro';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
 import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
-import { VendorError } from '../shared/vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 import { TRRO_API } from './descriptor';
 import { TRRO_ERRORS } from './errors';
 import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
@@ -69,7 +69,7 @@ export function createTrroClient(options: TrroClientOptions) {
     ): Promise<{ taskId: string; requestId: string; sentBody: Record<string, unknown> }> {
       const issues = validateTrroRequest(request);
       if (!isAcceptable(issues)) {
-        throw new VendorError('VALIDATION', { en: 'The recording request is not valid for TRRO.', 'zh-CN': '录制参数不符合 TRRO 要求。' }, { details: { issues } });
+        throw new AppFailure('VALIDATION', { en: 'The recording request is not valid for TRRO.', 'zh-CN': '录制参数不符合 TRRO 要求。' }, { details: { issues } });
       }
       const body = toCreateCloudRecordingBody(request, options.projectId, storage);
       const { response, requestId } = await caller.call('CreateCloudRecording', body, opts.priority);
@@ -94,7 +94,7 @@ export function createTrroClient(options: TrroClientOptions) {
       try {
         return await deleteCloudRecording('recdeck-connection-test', opts);
       } catch (e) {
-        if (e instanceof VendorError && ['InvalidParameterValue', 'ResourceNotFound'].includes(String(e.details['vendorCode']))) {
+        if (e instanceof AppFailure && ['InvalidParameterValue', 'ResourceNotFound'].includes(String(e.details['vendorCode']))) {
           return { requestId: String(e.details['requestId'] ?? '') };
         }
         throw e;

@@ -5,7 +5,8 @@ import { isAcceptable } from '@contract/validate/common';
 import type { FieldIssue } from '@contract';
 import { badResponseError, createVendorHttp, offsetFromDateHeader, parseJsonObject, toTransportError, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { VendorError } from '../shared/vendor-error';
+import { AppFailure } from '../../errors/app-failure';
+import { startOutcomeUnknown } from '../../errors/start-outcome';
 import { zegoError } from './errors';
 import { mapZegoStatus } from './map';
 import { buildStartRecordBody, layoutToZego, redactZegoBody, type ZegoBody, type ZegoStorage } from './request';
@@ -92,8 +93,8 @@ interface CallResult {
   raw: Record<string, unknown>;
 }
 
-function validationError(issues: FieldIssue[]): VendorError {
-  return new VendorError(
+function validationError(issues: FieldIssue[]): AppFailure {
+  return new AppFailure(
     'VALIDATION',
     { en: 'The request breaks a ZEGO rule; see the marked fields.', 'zh-CN': '请求不符合 ZEGO 的规则，请查看标出的字段。' },
     { details: { issues } },
@@ -108,7 +109,7 @@ function checkTaskId(taskId: string): void {
 
 /**
  * A ZEGO Cloud Recording v2 client. Every call goes through the shared limiter, is signed afresh,
- * corrects once for clock skew, and throws only {@link VendorError}.
+ * corrects once for clock skew, and throws only {@link AppFailure}.
  */
 export function createZegoClient(options: ZegoClientOptions) {
   const now = options.now ?? Date.now;
@@ -236,13 +237,10 @@ export function createZegoClient(options: ZegoClientOptions) {
         return { taskId, requestId, sentBody, reconciled: false };
       } catch (e) {
         const err = toTransportError(e);
-        const ambiguous =
-          err.details['mayHaveReachedVendor'] === true &&
-          (err.code === 'VENDOR_TIMEOUT' || err.code === 'VENDOR_UNREACHABLE' || err.code === 'VENDOR_BAD_RESPONSE');
-        if (!ambiguous) throw err;
+        if (!startOutcomeUnknown(err)) throw err;
         const outcome = await reconcileStart({ roomId: request.roomId, sentAt, knownTaskIds: opts.knownTaskIds ?? [] }, { priority: 'operator' });
         if (outcome.outcome === 'started') return { taskId: outcome.taskId, requestId: null, sentBody, reconciled: true };
-        throw new VendorError(err.code, err.messages, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
+        throw new AppFailure(err.code, err.messages ?? err.message, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
       }
     },
     reconcileStart,
@@ -308,14 +306,14 @@ function headerOf(response: AxiosResponse, name: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function skewError(offset: number | null, parsed: Record<string, unknown>): VendorError {
+function skewError(offset: number | null, parsed: Record<string, unknown>): AppFailure {
   const base = zegoError(100000004, typeof parsed['Message'] === 'string' ? parsed['Message'] : '', typeof parsed['RequestId'] === 'string' ? parsed['RequestId'] : null);
   const messages =
     offset === null
-      ? base.messages
+      ? (base.messages ?? base.message)
       : {
           en: `ZEGO says this computer’s clock is off by about ${offset} seconds; correct the system time.`,
           'zh-CN': `ZEGO 提示本机时间偏差约 ${offset} 秒，请校准系统时间。`,
         };
-  return new VendorError('VENDOR_CLOCK_SKEW', messages, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
+  return new AppFailure('VENDOR_CLOCK_SKEW', messages, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
 }

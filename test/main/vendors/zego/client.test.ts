@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
+import type { AppFailure } from '../../../../src-main/errors/app-failure';
 import { createClockSkewStore } from '../../../../src-main/vendors/shared/http';
 import { APP_ID, STORAGE, callbackReceiver, mixedRequest, request, zegoSandbox } from './helpers';
 import { vendorFailure } from '../../support';
@@ -129,7 +129,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     expect((await vendorFailure(env.client({ isTest: true }).ping())).details['vendorCode']).toBe(100000016);
     const missing = await vendorFailure(env.client().describeRecordStatus('AAAAAAAAAAAAAAAA', op));
     expect(missing.code).toBe('VENDOR_TASK_NOT_FOUND');
-    expect(missing.messages['zh-CN']).toContain('找不到');
+    expect(missing.messages!['zh-CN']).toContain('找不到');
     expect(await env.client().ping()).toMatchObject({ requestId: expect.any(String) });
   });
 
@@ -165,7 +165,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, () => client.describeTasks({ status: 3, startTime: t - 1000, endTime: t }, op)),
     );
-    const limited = results.filter((r) => r.status === 'rejected' && (r.reason as VendorError).code === 'VENDOR_RATE_LIMITED');
+    const limited = results.filter((r) => r.status === 'rejected' && (r.reason as AppFailure).code === 'VENDOR_RATE_LIMITED');
     expect(limited.length).toBeGreaterThanOrEqual(2);
     await env.clock.advance(1100);
   });

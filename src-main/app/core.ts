@@ -11,6 +11,8 @@ import { callbacksHandlers } from '../ipc/handlers/callbacks';
 import { historyHandlers } from '../ipc/handlers/history';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
 import { taskHandlers } from '../ipc/handlers/tasks';
+import { createEventBatcher } from '../events/event-batcher';
+import { createEventBus, type EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../sandbox/in-process';
 import { createScheduler } from '../scheduler/scheduler';
@@ -21,8 +23,6 @@ import { SettingsRepo } from '../store/settings-repo';
 import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
 import { createClockSkewStore } from '../vendors/shared/http';
 import { createRateLimiter } from '../vendors/shared/rate-limiter';
-import { createEventBatcher } from './event-batcher';
-import { createEventBus, type EventBus } from './event-bus';
 
 /** What a host hands the core. */
 export interface CoreOptions {

@@ -1,7 +1,7 @@
 import type { SchedulerStatus, TaskState } from '@contract';
-import type { EventBus } from '../app/event-bus';
+import { systemClock, type Clock } from '../events/clock';
+import type { EventBus } from '../events/event-bus';
 import type { RateLimiter } from '../vendors/shared/rate-limiter';
-import { systemClock, type SchedulerClock } from './clock';
 import type { PollOutcome, PollSource, PollTarget } from './types';
 
 /** The operator's polling preference (settings `polling`). */
@@ -64,7 +64,7 @@ export interface SchedulerOptions {
   limiter: Pick<RateLimiter, 'recent'>;
   /** Receives `scheduler:changed`. */
   events?: Pick<EventBus, 'emit'>;
-  clock?: SchedulerClock;
+  clock?: Clock;
   /** Read before every pacing decision, so a settings change applies at once. */
   pace?: () => PollingPace;
   tuning?: Partial<SchedulerTuning>;

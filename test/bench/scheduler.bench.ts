@@ -4,7 +4,7 @@ import { RecordingRequestSchema, TERMINAL_TASK_STATES, type TaskState } from '@c
 import { createVirtualClock, type VirtualClock } from '../../src-main/emulator/clock';
 import { createSandbox, type Sandbox } from '../../src-main/emulator/server';
 import { createZegoEmulator } from '../../src-main/emulator/zego';
-import type { SchedulerClock } from '../../src-main/scheduler/clock';
+import type { Clock } from '../../src-main/events/clock';
 import { createScheduler } from '../../src-main/scheduler/scheduler';
 import type { PollOutcome, PollSource, PollTarget } from '../../src-main/scheduler/types';
 import { createClockSkewStore } from '../../src-main/vendors/shared/http';
@@ -46,7 +46,7 @@ function simTime(clock: VirtualClock) {
   let seq = 0;
   let onWire = 0;
   const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-  const schedulerClock: SchedulerClock = {
+  const schedulerClock: Clock = {
     now: () => clock.now(),
     setTimer(fn, ms) {
       const timer = { at: clock.now() + Math.max(0, ms), seq: seq++, fn };

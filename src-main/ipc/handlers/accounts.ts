@@ -1,7 +1,7 @@
 import type { AccountServices } from '../../accounts';
 import { testAccountConnection } from '../../accounts/connection-test';
 import type { VendorDeps } from '../../vendors/adapter';
-import type { EventBus } from '../../app/event-bus';
+import type { EventBus } from '../../events/event-bus';
 import type { Handlers } from '../dispatch';
 
 type AccountChannels =

@@ -1,5 +1,5 @@
 import type { HostKind, KeychainStatus } from '@contract';
-import type { EventBus } from '../../app/event-bus';
+import type { EventBus } from '../../events/event-bus';
 import type { Handlers } from '../dispatch';
 
 /** What the app-domain handlers need from the core. */

@@ -1,3 +1,5 @@
+import type { SetTimer } from '../../events/clock';
+
 /** Who is asking: an operator's click always outranks background polling. */
 export type RequestPriority = 'operator' | 'background';
 
@@ -27,9 +29,6 @@ interface Lane {
   waiters: Waiter[];
   cancelTimer: (() => void) | null;
 }
-
-/** Runs `fn` after `ms` and returns a cancel function; injectable so a bench can run on virtual time. */
-export type SetTimer = (fn: () => void, ms: number) => () => void;
 
 function realTimer(fn: () => void, ms: number): () => void {
   const handle = setTimeout(fn, ms);

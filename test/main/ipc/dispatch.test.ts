@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../src-main/app/event-bus';
+import { createEventBus } from '../../../src-main/events/event-bus';
 import { AppFailure } from '../../../src-main/errors/app-failure';
 import { createDispatch, type CallContext, type Handlers } from '../../../src-main/ipc/dispatch';
 import { appHandlers } from '../../../src-main/ipc/handlers/app';

@@ -1,12 +1,12 @@
 import type { EventChannel, PayloadOf, TaskSummary } from '@contract';
-import { systemClock, type SchedulerClock } from '../scheduler/clock';
+import { systemClock, type Clock } from './clock';
 import type { EventBus } from './event-bus';
 
 /** Options of {@link createEventBatcher}. */
 export interface EventBatcherOptions {
   /** Messages the renderer receives per second at most, whatever the number of tasks. */
   maxPerSecond: number;
-  clock?: SchedulerClock;
+  clock?: Clock;
 }
 
 /** An {@link EventBus} in front of the real one that paces what reaches the renderer. */

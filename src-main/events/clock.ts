@@ -1,17 +1,17 @@
-import type { SetTimer } from '../vendors/shared/rate-limiter';
+/** Runs `fn` after `ms` and returns a cancel function; injectable so a bench can run on virtual time. */
+export type SetTimer = (fn: () => void, ms: number) => () => void;
 
 /**
  * Time as the scheduler and the event batcher see it. Injectable so the bench can run them on the
  * Sandbox's virtual clock and unit tests can step through minutes without waiting.
  */
-export interface SchedulerClock {
+export interface Clock {
   now(): number;
-  /** Runs `fn` after `ms`; returns a cancel function. */
   setTimer: SetTimer;
 }
 
 /** Wall-clock time; timers never keep the process alive on their own. */
-export function systemClock(): SchedulerClock {
+export function systemClock(): Clock {
   return {
     now: () => Date.now(),
     setTimer(fn, ms) {

@@ -1,4 +1,4 @@
-import type { SchedulerClock } from '../../../src-main/scheduler/clock';
+import type { Clock } from '../../../src-main/events/clock';
 
 interface Timer {
   at: number;
@@ -12,7 +12,7 @@ export function manualClock(start = 1_700_000_000_000) {
   let seq = 0;
   const timers: Timer[] = [];
   const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
-  const clock: SchedulerClock = {
+  const clock: Clock = {
     now: () => now,
     setTimer(fn, ms) {
       const timer = { at: now + Math.max(0, ms), seq: seq++, fn };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventChannel, TaskSummary } from '@contract';
-import { createEventBatcher } from '../../../src-main/app/event-batcher';
-import { createEventBus } from '../../../src-main/app/event-bus';
-import { manualClock } from '../scheduler/manual-clock';
+import { createEventBatcher } from '../../../src-main/events/event-batcher';
+import { createEventBus } from '../../../src-main/events/event-bus';
+import { manualClock } from './manual-clock';
 
 function summary(id: string, rawStatus: string): TaskSummary {
   return {

@@ -10,13 +10,13 @@ import {
   AccountUpdateInputSchema,
   type Account,
   type AccountDraft,
-  type AccountSecretField,
   type FieldErrors,
   type LocalizedText,
   type VendorId,
 } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
+import type { AccountCredentials } from '../vendors/credentials';
 import { AccountsRepo, type AccountRecord } from '../store/accounts-repo';
 import { transaction } from '../store/db';
 import { parseOrFail, validationFailure } from '../errors/validation';
@@ -33,17 +33,6 @@ export interface AccountsServiceDeps {
   /** How many recorded tasks refer to an account; the tasks table arrives later, so the default is 0. */
   countTasksForAccount?: (accountId: string) => number;
 }
-
-/**
- * An account with its secret values, for vendor clients on the main side only. Never return it
- * from a channel, log it or put it in an error.
- */
-export type AccountCredentials = {
-  [V in VendorId]: Extract<AccountDraft, { vendor: V }> & {
-    id: string;
-    secrets: Partial<Record<AccountSecretField<V>, string>>;
-  };
-}[VendorId];
 
 const PER_VENDOR: LocalizedText = { en: 'by another account of this vendor', 'zh-CN': '同一厂商的其他账号' };
 

@@ -8,8 +8,8 @@ import { SecretsService } from './secrets-service';
 import { StorageService } from './storage-service';
 import { AccountsTransfer } from './transfer';
 
-export { AccountsService, type AccountCredentials } from './accounts-service';
-export { StorageService, type StorageForSend } from './storage-service';
+export { AccountsService } from './accounts-service';
+export { StorageService } from './storage-service';
 export { SecretsService } from './secrets-service';
 export { AccountsTransfer, EXPORT_NOTE } from './transfer';
 

@@ -3,12 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { z } from 'zod';
 import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
-import type { AccountCredentials } from '../accounts';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
-import type { RejectReason } from '../vendors/shared/callback-parse';
+import type { CallbackDelivery, CallbackSink, RejectReason } from '../vendors/callbacks';
+import type { AccountCredentials } from '../vendors/credentials';
 import { adapterOf } from '../vendors/registry';
-import type { CallbackDelivery, CallbackSink } from './types';
 
 /** Output of `callbacks:status`. */
 export type CallbackStatus = z.infer<typeof CallbackStatusSchema>;

@@ -16,9 +16,10 @@ import type {
   VendorStatus,
 } from '@contract';
 import { isAcceptable } from '@contract/validate/common';
-import type { AccountCredentials, AccountsService, StorageForSend, StorageService } from '../accounts';
+import type { AccountsService, StorageService } from '../accounts';
 import { storageSecretFields } from '../accounts/storage-service';
-import type { CallbackDelivery, CallbackSink } from '../callbacks/types';
+import type { CallbackDelivery, CallbackSink } from '../vendors/callbacks';
+import type { AccountCredentials, StorageForSend } from '../vendors/credentials';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import { startOutcomeUnknown } from '../errors/start-outcome';
 import type { Logger } from '../logging/logger';

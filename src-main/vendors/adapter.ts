@@ -1,4 +1,3 @@
-import type { CallbackParser } from './shared/callback-parse';
 import type {
   ConnectionTestKind,
   EventSource,
@@ -10,7 +9,8 @@ import type {
   VendorId,
   VendorStatus,
 } from '@contract';
-import type { AccountCredentials, StorageForSend } from '../accounts';
+import type { CallbackParser } from './callbacks';
+import type { AccountCredentials, StorageForSend } from './credentials';
 import type { ClockSkewStore } from './shared/http';
 import type { RateLimiter, RequestPriority } from './shared/rate-limiter';
 

@@ -2,7 +2,7 @@ import type { VendorDescriptor, VendorId } from '@contract';
 import { validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { validateTrroRequest } from '@contract/validate/tencent-trro';
 import { validateZegoRequest } from '@contract/validate/zego';
-import type { AccountCredentials, StorageForSend } from '../accounts';
+import type { AccountCredentials, StorageForSend } from './credentials';
 import { tiwCallbackParser } from './tencent-tiw/callback-parser';
 import { trroCallbackParser } from './tencent-trro/callback-parser';
 import { zegoCallbackParser } from './zego/callback-parser';

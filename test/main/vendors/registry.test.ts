@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VendorDescriptorSchema, VENDOR_IDS } from '@contract';
-import type { AccountCredentials } from '../../../src-main/accounts';
+import type { AccountCredentials } from '../../../src-main/vendors/credentials';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { adapterOf, vendorDescriptors } from '../../../src-main/vendors/registry';

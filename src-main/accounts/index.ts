@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logging/logger';
-import type { SecretVault } from '../secrets/vault';
+import type { SecretVault } from '../secrets/secret-vault';
 import { SecretMetaRepo } from '../store/secret-meta-repo';
 import { AccountsService } from './accounts-service';
 import { SecretSlots } from './secret-slots';

@@ -16,7 +16,7 @@ import { createEventBus, type EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../sandbox/in-process';
 import { createScheduler } from '../scheduler/scheduler';
-import type { SecretVault } from '../secrets/vault';
+import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
 import { openDatabase } from '../store/db';
 import { SettingsRepo } from '../store/settings-repo';

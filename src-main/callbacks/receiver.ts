@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
+import { readBody } from '../loopback/body';
 import type { CallbackDelivery, CallbackSink, RejectReason } from '../vendors/callbacks';
 import type { AccountCredentials } from '../vendors/credentials';
 import { adapterOf } from '../vendors/registry';
@@ -77,24 +78,6 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Refusal(413, 'too-large'));
-        req.pause();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') out[k] = v;
@@ -162,8 +145,8 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     if (req.method !== 'POST') throw new Refusal(405, 'method');
     const type = req.headers['content-type'];
     if (type !== undefined && !/\bjson\b/i.test(type)) throw new Refusal(415, 'media-type');
-    if (Number(req.headers['content-length'] ?? 0) > limit) throw new Refusal(413, 'too-large');
     const rawBody = await readBody(req, limit);
+    if (rawBody === 'too-large') throw new Refusal(413, 'too-large');
     const { secret, account } = await secretFor(vendor, accountId, parser.secretField);
     const outcome = parser.parse({ rawBody, headers: headersOf(req), secret, appId: parser.appIdOf(account.fields), nowMs: now() });
     if (!outcome.ok) throw new Refusal(outcome.reason === 'malformed' ? 400 : 401, outcome.reason);

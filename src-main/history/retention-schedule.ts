@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings';
-import type { RetentionResult } from './retention';
+import type { RetentionResult } from '../store/task-retention';
 
 /** What {@link startRetentionSchedule} needs. */
 export interface RetentionScheduleDeps {

@@ -1,6 +1,6 @@
 import type { TaskState } from '@contract';
 import { AppFailure } from '../errors/app-failure';
-import type { TaskRow } from './ledger';
+import type { TaskRow } from '../store/task-ledger';
 import type { TaskEngine } from './task-service';
 
 /** What one launch's reconciliation found. */

@@ -27,7 +27,9 @@ import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { StorageShape, VendorAdapter, VendorConnection, VendorDeps, VendorStatusRead, VendorTaskRef } from '../vendors/adapter';
 import { adapterOf, unsupportedAction } from '../vendors/registry';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
-import { isTerminal, OPEN_STATES, SecretScrubber, TaskLedger, type TaskRow } from './ledger';
+import { SecretScrubber } from '../store/secret-scrubber';
+import { OPEN_STATES, TaskLedger, type TaskRow } from '../store/task-ledger';
+import { isGrowth, isTerminal, mergeFiles, mergeState, RANK } from './merge';
 import { PresetStore, type PresetSave } from './presets';
 import { buildPreview } from './preview';
 import { recoverTasks, type RecoveryReport } from './recovery';
@@ -94,34 +96,6 @@ export interface TaskService {
   callbackSink(): CallbackSink;
   countTasksForAccount(accountId: string): number;
 }
-
-const RANK: Record<TaskState, number> = { starting: 0, recording: 1, paused: 1, stopping: 2, uploading: 3, finished: 4, failed: 4, lost: 4 };
-const FILE_RANK: Record<RecordingFile['status'], number> = { recording: 0, uploading: 1, unknown: 1, uploaded: 2, backup: 2, failed: 2 };
-
-/**
- * The state a task moves to: never out of a terminal state, never backwards, and between states of
- * the same rank (recording ⇄ paused) only on news that is not older than what was applied.
- */
-export function mergeState(current: TaskState, incoming: TaskState, stale: boolean): TaskState {
-  if (isTerminal(current)) return current;
-  if (RANK[incoming] > RANK[current]) return incoming;
-  if (RANK[incoming] === RANK[current] && !stale) return incoming;
-  return current;
-}
-
-function mergeFiles(known: readonly RecordingFile[], incoming: readonly RecordingFile[]): RecordingFile[] {
-  const out = new Map(known.map((f) => [f.fileId, f]));
-  for (const f of incoming) {
-    const old = out.get(f.fileId);
-    if (!old || FILE_RANK[f.status] >= FILE_RANK[old.status]) out.set(f.fileId, f);
-  }
-  return [...out.values()];
-}
-
-function isGrowth(old: RecordingFile | undefined, next: RecordingFile): boolean {
-  return !!old && old.status === next.status && next.status === 'recording' && old.url === next.url && old.vendorVideoId === next.vendorVideoId;
-}
-
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 

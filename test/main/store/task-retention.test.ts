@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TASK_STATES } from '@contract';
 import { createHistoryService } from '../../../src-main/history';
-import { pruneHistory, retentionCutoff } from '../../../src-main/history/retention';
-import { openLedger, seedTask } from './fixtures';
+import { pruneHistory, retentionCutoff } from '../../../src-main/store/task-retention';
+import { openLedger, seedTask } from '../history/fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1);

@@ -1,6 +1,7 @@
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { SQLInputValue } from 'node:sqlite';
 import type { HistoryPage, HistoryQuery } from '@contract';
-import { SUMMARY_COLUMNS, toTaskSummary, type SummaryRow } from './summary';
+import type { StatementCache } from './statements';
+import { SUMMARY_COLUMNS, toTaskSummary, type SummaryRow } from './task-summary';
 
 /** A WHERE clause over `tasks t` and its positional parameters. */
 export interface TaskFilter {
@@ -139,22 +140,6 @@ export function ftsPhrase(text: string): string {
 /** Escapes LIKE wildcards for `ESCAPE '\'`. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Prepared statements keyed by their text: the filter combinations are few, each is prepared once. */
-export class StatementCache {
-  private readonly stmts = new Map<string, StatementSync>();
-
-  constructor(private readonly db: DatabaseSync) {}
-
-  get(sql: string): StatementSync {
-    let stmt = this.stmts.get(sql);
-    if (stmt === undefined) {
-      stmt = this.db.prepare(sql);
-      this.stmts.set(sql, stmt);
-    }
-    return stmt;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { TERMINAL_TASK_STATES } from '@contract';
-import { transaction } from '../store/db';
+import { transaction } from './db';
+import { statementsOf } from './statements';
 
 /** What one retention pass removed. */
 export interface RetentionResult {
@@ -28,7 +29,8 @@ export function retentionCutoff(retentionDays: number, now: number): number {
  */
 export async function pruneHistory(db: DatabaseSync, cutoff: number): Promise<RetentionResult> {
   const states = JSON.stringify(TERMINAL_TASK_STATES);
-  const batch = db.prepare(`DELETE FROM tasks WHERE rowid IN (
+  const statements = statementsOf(db);
+  const batch = statements.get(`DELETE FROM tasks WHERE rowid IN (
       SELECT rowid FROM tasks WHERE state IN (SELECT value FROM json_each(?)) AND created_at < ? LIMIT ?)`);
   let tasks = 0;
   for (;;) {
@@ -37,6 +39,6 @@ export async function pruneHistory(db: DatabaseSync, cutoff: number): Promise<Re
     if (removed < BATCH) break;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const exchanges = Number(db.prepare('DELETE FROM exchanges WHERE task_id IS NULL AND at < ?').run(cutoff).changes);
+  const exchanges = Number(statements.get('DELETE FROM exchanges WHERE task_id IS NULL AND at < ?').run(cutoff).changes);
   return { tasks, exchanges };
 }

@@ -3,8 +3,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { HISTORY_SORT_FIELDS, TaskSummarySchema, type HistoryQuery } from '@contract';
 import { createHistoryService, type HistoryService } from '../../../src-main/history';
-import { escapeLike, ftsPhrase, queryHistory, StatementCache } from '../../../src-main/history/query';
-import { hq, openLedger, seedTask, T0 } from './fixtures';
+import { escapeLike, ftsPhrase, queryHistory } from '../../../src-main/store/history-query';
+import { StatementCache } from '../../../src-main/store/statements';
+import { hq, openLedger, seedTask, T0 } from '../history/fixtures';
 
 const H = 3_600_000;
 

@@ -1,7 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   RecordingRequestSchema,
-  TERMINAL_TASK_STATES,
   type AppError,
   type EventSource,
   type Exchange,
@@ -14,9 +13,10 @@ import {
   type VendorId,
   type VendorStatus,
 } from '@contract';
-import { SUMMARY_COLUMNS, toTaskSummary, type SummaryRow } from '../history/summary';
-import { transaction } from '../store/db';
-import type { ExchangeRecord } from '../vendors/adapter';
+import { transaction } from './db';
+import type { SecretScrubber } from './secret-scrubber';
+import { statementsOf, type StatementCache } from './statements';
+import { SUMMARY_COLUMNS, toTaskSummary, type SummaryRow } from './task-summary';
 
 /** One task row, decoded. */
 export interface TaskRow {
@@ -78,57 +78,25 @@ function parseJson(text: SQLInputValue | undefined): unknown {
   return typeof text === 'string' ? (JSON.parse(text) as unknown) : null;
 }
 
-/**
- * Replaces every known secret value in stored text. The vendor clients already redact the fields
- * they know; this is the second lock: whatever secret passed through the task service this run is
- * never written to SQLite, whichever field it hid in.
- */
-export class SecretScrubber {
-  private readonly values = new Set<string>();
-
-  /** Remembers values to scrub (memory only). Short values are ignored: they cannot be told from data. */
-  remember(values: Iterable<string | null | undefined>): void {
-    for (const v of values) {
-      if (typeof v !== 'string' || v.length < 6) continue;
-      this.values.add(v);
-      const escaped = JSON.stringify(v).slice(1, -1);
-      if (escaped !== v) this.values.add(escaped);
-    }
-  }
-
-  /** `text` with every remembered secret as `***`. */
-  scrub(text: string): string {
-    let out = text;
-    for (const v of this.values) if (out.includes(v)) out = out.split(v).join('***');
-    return out;
-  }
-
-  /** JSON text of `value`, scrubbed. */
-  json(value: unknown): string {
-    return this.scrub(JSON.stringify(value ?? null));
-  }
-}
+/** One vendor exchange as the ledger stores it for the inspector (secrets already redacted). */
+export type ExchangeWrite = Omit<Exchange, 'id' | 'taskId'>;
 
 /**
- * The task ledger over SQLite (migration 002): tasks, their files, timeline and exchanges. Every
- * write of vendor-sourced text goes through the {@link SecretScrubber}.
+ * All task SQL (migration 002): tasks, their files, timeline and exchanges, through the database's
+ * one statement cache. Every write of vendor-sourced text goes through the {@link SecretScrubber}.
  */
 export class TaskLedger {
-  /** Prepared once per SQL text: preparing is most of the cost of a small write. */
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: DatabaseSync,
     readonly scrubber: SecretScrubber,
-  ) {}
+  ) {
+    this.statements = statementsOf(db);
+  }
 
   private prepare(sql: string): StatementSync {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
   /** Inserts a new task; false when the start key is already taken (the caller returns that task). */
@@ -297,7 +265,7 @@ export class TaskLedger {
     }));
   }
 
-  addExchange(taskId: string | null, e: ExchangeRecord): void {
+  addExchange(taskId: string | null, e: ExchangeWrite): void {
     this
       .prepare(
         `INSERT INTO exchanges (task_id, at, vendor, action, request_id, request_json, response_json, http_status, duration_ms, error_code)
@@ -343,11 +311,6 @@ export class TaskLedger {
   tx<T>(fn: () => T): T {
     return transaction(this.db, fn);
   }
-}
-
-/** Whether nothing more happens to a task in this state. */
-export function isTerminal(state: TaskState): boolean {
-  return TERMINAL_TASK_STATES.includes(state);
 }
 
 function decode(r: Row): TaskRow {

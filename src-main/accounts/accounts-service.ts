@@ -32,6 +32,8 @@ export interface AccountsServiceDeps {
   newId?: () => string;
   /** How many recorded tasks refer to an account; the tasks table arrives later, so the default is 0. */
   countTasksForAccount?: (accountId: string) => number;
+  /** Called after an account was updated or deleted (a vendor connection built from it is stale). */
+  onChanged?: (accountId: string) => void;
 }
 
 const PER_VENDOR: LocalizedText = { en: 'by another account of this vendor', 'zh-CN': '同一厂商的其他账号' };
@@ -111,7 +113,11 @@ export class AccountsService {
     this.assertNameFree(draft.vendor, draft.name, id);
     const record: AccountRecord = { ...toRecordFields(draft), id, createdAt: existing.createdAt, updatedAt: this.now() };
     this.repo.update(record);
-    await this.storeSecrets(record, secretValues);
+    try {
+      await this.storeSecrets(record, secretValues);
+    } finally {
+      this.deps.onChanged?.(id);
+    }
     this.deps.log.info('accounts.updated', { id });
     return this.present(record);
   }
@@ -129,8 +135,12 @@ export class AccountsService {
         details: { taskCount },
       });
     }
-    await this.deps.slots.clearAll('account', id, ACCOUNT_SECRET_FIELDS[existing.vendor]);
-    this.repo.delete(id);
+    try {
+      await this.deps.slots.clearAll('account', id, ACCOUNT_SECRET_FIELDS[existing.vendor]);
+      this.repo.delete(id);
+    } finally {
+      this.deps.onChanged?.(id);
+    }
     this.deps.log.info('accounts.deleted', { id, taskCount });
     return { deleted: true, taskCount };
   }

@@ -21,6 +21,7 @@ import { createSettingsService } from '../settings';
 import { openDatabase } from '../store/db';
 import { SettingsRepo } from '../store/settings-repo';
 import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
+import { createConnectionCache } from '../vendors/connections';
 import { createClockSkewStore } from '../vendors/shared/http';
 import { createRateLimiter } from '../vendors/shared/rate-limiter';
 
@@ -54,6 +55,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.dataDir, 'recdeck.sqlite'));
   const settingsRepo = new SettingsRepo(db);
   const settings = createSettingsService({ repo: settingsRepo, log });
+  const limiter = createRateLimiter();
+  const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
+  // The loader runs on first use only, when the accounts below exist.
+  const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => accounts.accounts.getAccountCredentials(id, { require }) });
   const accounts = createAccountServices({
     db,
     vault: options.vault,
@@ -61,9 +66,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     countTasksForAccount: (id) => countTasksForAccount(db, id),
     storageReferences: (id) => storageReferences(db, id),
+    onAccountChanged: (id) => connections.drop(id),
   });
-  const limiter = createRateLimiter();
-  const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
 
   let sandbox: InProcessSandbox | null = null;
   if (options.sandbox !== false) {
@@ -82,7 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tasks = createTaskService({
     db,
     accounts,
-    vendorDeps,
+    connections,
     log,
     now,
     emitChanged: (summary) => events.emit('tasks:changed', { tasks: [summary], removed: [] }),

@@ -1,7 +1,7 @@
 import type { RecordingRequest, TaskPreview } from '@contract';
 import type { AccountRecord } from '../store/accounts-repo';
 import type { StorageShape, VendorAdapter } from '../vendors/adapter';
-import { PREVIEW_MASK } from '../vendors/registry';
+import { PREVIEW_MASK } from '../vendors/shared/preview';
 
 /** `'…'` for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened. */
 export function shellQuote(value: string): string {

@@ -60,12 +60,10 @@ async function recoverOne(engine: TaskEngine, row: TaskRow, report: RecoveryRepo
       report.lost += 1;
       return;
     }
-    const outcome = await conn.reconcileStart({
-      roomId: row.roomId,
-      sentAt: row.createdAt,
-      knownTaskIds: engine.ledger.knownVendorTaskIds(row.vendor, row.roomId),
-      priority: 'background',
-    });
+    const outcome = await conn.reconcileStart(
+      { roomId: row.roomId, sentAt: row.createdAt, knownTaskIds: engine.ledger.knownVendorTaskIds(row.vendor, row.roomId) },
+      engine.call(row.id, 'background'),
+    );
     if (outcome.outcome === 'not-started') {
       engine.markLost(row.id, 'the start was interrupted and the vendor has no task from it', {
         en: 'A start interrupted in an earlier session did not start a recording at the vendor.',
@@ -100,7 +98,7 @@ async function recoverOne(engine: TaskEngine, row: TaskRow, report: RecoveryRepo
   const conn = await engine.connect(fresh);
   if (!conn.status) return;
   try {
-    const read = await conn.status(engine.ref(fresh, 'background'));
+    const read = await conn.status(engine.ref(fresh), engine.call(row.id, 'background'));
     engine.applyStatus(row.id, read, 'system');
     if (RUNNING.includes(read.status.state)) {
       engine.alert(row.id, 'still-running', STILL_RUNNING);

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type {
   Capabilities,
   EventSource,
+  FieldIssue,
   MixSettings,
   RecordingFile,
   RecordingRequest,
@@ -19,13 +20,14 @@ import { isAcceptable } from '@contract/validate/common';
 import type { AccountsService, StorageService } from '../accounts';
 import { storageSecretFields } from '../accounts/storage-service';
 import type { CallbackDelivery, CallbackSink } from '../vendors/callbacks';
-import type { AccountCredentials, StorageForSend } from '../vendors/credentials';
+import type { ConnectionCache } from '../vendors/connections';
+import type { StorageForSend } from '../vendors/credentials';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import { startOutcomeUnknown } from '../errors/start-outcome';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
-import type { StorageShape, VendorAdapter, VendorConnection, VendorDeps, VendorStatusRead, VendorTaskRef } from '../vendors/adapter';
-import { adapterOf, unsupportedAction } from '../vendors/registry';
+import type { StorageShape, VendorAdapter, VendorCall, VendorConnection, VendorStatusRead, VendorTaskRef } from '../vendors/adapter';
+import { adapterOf } from '../vendors/registry';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
 import { SecretScrubber } from '../store/secret-scrubber';
 import { OPEN_STATES, TaskLedger, type TaskRow } from '../store/task-ledger';
@@ -44,7 +46,8 @@ export interface TaskAccountAccess {
 export interface TaskServiceDeps {
   db: DatabaseSync;
   accounts: TaskAccountAccess;
-  vendorDeps: VendorDeps;
+  /** Vendor connections per account (the only way the service reaches a vendor). */
+  connections: ConnectionCache;
   /** Called after every change of a task (the scheduler's batcher turns these into `tasks:changed`). */
   emitChanged(summary: TaskSummary): void;
   /** Called for what the operator must hear about now (`tasks:alerted`). */
@@ -99,6 +102,16 @@ export interface TaskService {
 
 const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
+/** A vendor action the descriptor does not offer, as the error every caller sees. */
+function unsupportedAction(what: { en: string; 'zh-CN': string }): AppFailure {
+  return new AppFailure('UNSUPPORTED', { en: `${what.en} is not offered by this vendor.`, 'zh-CN': `该厂商不支持${what['zh-CN']}。` });
+}
+
+/** A request or layout the vendor's rules refuse; nothing was sent. */
+function ruleBroken(issues: FieldIssue[]): AppFailure {
+  return new AppFailure('VALIDATION', text('The request breaks a vendor rule; see the marked fields.', '请求不符合厂商规则，请查看标出的字段。'), { details: { issues } });
+}
+
 /** Internals shared with recovery. */
 export interface TaskEngine {
   ledger: TaskLedger;
@@ -106,7 +119,8 @@ export interface TaskEngine {
   log: Logger;
   adapter(row: TaskRow): VendorAdapter;
   connect(row: TaskRow): Promise<VendorConnection>;
-  ref(row: TaskRow, priority: RequestPriority): VendorTaskRef;
+  ref(row: TaskRow): VendorTaskRef;
+  call(taskId: string, priority: RequestPriority): VendorCall;
   applyStatus(id: string, read: VendorStatusRead, source: EventSource): boolean;
   markForgotten(id: string, e: unknown): void;
   resolveStart(id: string, vendorTaskId: string, source: EventSource, raw: unknown): void;
@@ -151,18 +165,24 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     ledger.addEvent(id, { at: now(), source, kind: 'note', summary, state: row.state, ...(raw === undefined ? {} : { raw }) });
   }
 
-  function rememberAccount(creds: AccountCredentials): void {
-    scrubber.remember(Object.values(creds.secrets));
+  /** A connection of the task's account; every secret it holds is remembered by the scrubber. */
+  async function connectAccount(accountId: string, vendor: VendorId): Promise<VendorConnection> {
+    const { connection, secretValues } = await deps.connections.get(accountId, vendor);
+    scrubber.remember(secretValues);
+    return connection;
   }
 
-  async function credentials(accountId: string, adapter: VendorAdapter): Promise<AccountCredentials> {
-    const creds = await deps.accounts.accounts.getAccountCredentials(accountId, { require: adapter.pingSecrets });
-    rememberAccount(creds);
-    return creds;
+  async function connect(row: TaskRow): Promise<VendorConnection> {
+    if (row.accountId === null) {
+      throw new AppFailure('NOT_FOUND', 'The account of this task was deleted', { details: { taskId: row.id } });
+    }
+    return connectAccount(row.accountId, row.vendor);
   }
 
-  function connectWith(creds: AccountCredentials, adapter: VendorAdapter, taskId: string): VendorConnection {
-    return adapter.connect(creds as never, creds.endpoint ?? adapter.defaultBaseUrl(creds as never), deps.vendorDeps, {
+  /** One vendor call on behalf of a task: its exchange is stored with that task. */
+  function call(taskId: string, priority: RequestPriority): VendorCall {
+    return {
+      priority,
       onExchange: (e) => {
         try {
           ledger.addExchange(taskId, e);
@@ -170,22 +190,14 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
           deps.log.error('tasks.exchange-write', { taskId, error: err instanceof Error ? err.message : String(err) });
         }
       },
-    });
+    };
   }
 
-  async function connect(row: TaskRow): Promise<VendorConnection> {
-    if (row.accountId === null) {
-      throw new AppFailure('NOT_FOUND', 'The account of this task was deleted', { details: { taskId: row.id } });
-    }
-    const adapter = adapterOf(row.vendor);
-    return connectWith(await credentials(row.accountId, adapter), adapter, row.id);
-  }
-
-  function ref(row: TaskRow, priority: RequestPriority): VendorTaskRef {
+  function ref(row: TaskRow): VendorTaskRef {
     if (row.vendorTaskId === null) {
       throw new AppFailure('CONFLICT', 'The vendor has not given this task an id yet', { details: { taskId: row.id } });
     }
-    return { vendorTaskId: row.vendorTaskId, request: row.request, priority };
+    return { vendorTaskId: row.vendorTaskId, request: row.request };
   }
 
   function streamIdsOf(request: RecordingRequest, files: readonly RecordingFile[]): string {
@@ -324,6 +336,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     adapter: (row) => adapterOf(row.vendor),
     connect,
     ref,
+    call,
     applyStatus,
     markForgotten,
     resolveStart,
@@ -337,7 +350,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     const conn = await connect(row);
     if (!conn.status) return 'done';
     try {
-      const read = await conn.status(ref(row, priority));
+      const read = await conn.status(ref(row), call(row.id, priority));
       const didChange = applyStatus(row.id, read, source);
       const after = requireRow(row.id);
       if (isTerminal(after.state)) return 'done';
@@ -366,17 +379,17 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     cap: keyof Capabilities | null,
     label: { en: string; 'zh-CN': string },
     expected: TaskState | null,
-    call: (conn: VendorConnection, task: VendorTaskRef) => Promise<{ requestId: string; sentBody?: unknown }>,
+    send: (conn: VendorConnection, task: VendorTaskRef, call: VendorCall) => Promise<{ requestId: string; sentBody?: unknown }>,
     onSuccess?: (row: TaskRow) => Partial<Pick<TaskRow, 'request'>>,
   ): Promise<TaskSummary> {
     const row = requireRow(id);
     if (cap !== null) capability(row, cap, label);
     if (isTerminal(row.state)) throw new AppFailure('CONFLICT', `The task is already ${row.state}`, { details: { id, state: row.state } });
-    const task = ref(row, 'operator');
+    const task = ref(row);
     const conn = await connect(row);
     let result: { requestId: string; sentBody?: unknown };
     try {
-      result = await call(conn, task);
+      result = await send(conn, task, call(id, 'operator'));
     } catch (e) {
       recordError(id, 'operator', label.en, e, false);
       throw e;
@@ -419,12 +432,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       ? { target: storage.target, keysSet: Object.fromEntries(Object.entries(storage.keys).map(([k, v]) => [k, !!v])) }
       : null;
     const issues = adapter.validate(request, shape);
-    if (!isAcceptable(issues)) {
-      throw new AppFailure('VALIDATION', text('The request breaks a vendor rule; see the marked fields.', '请求不符合厂商规则，请查看标出的字段。'), {
-        details: { issues },
-      });
-    }
-    const creds = await credentials(input.accountId, adapter);
+    if (!isAcceptable(issues)) throw ruleBroken(issues);
+    const conn = await connectAccount(record.id, record.vendor);
     const id = newId();
     const at = now();
     const inserted = ledger.tx(() => {
@@ -458,16 +467,15 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     });
     if (!inserted) return ledger.summary(requireRow(ledger.byStartKey(input.startKey)?.id ?? id));
     changed(id);
-    const conn = connectWith(creds, adapter, id);
     if (callbackUrl && conn.directCallbacks && !directed.has(record.id)) {
-      await conn.directCallbacks(callbackUrl).then(
+      await conn.directCallbacks(callbackUrl, call(id, 'operator')).then(
         () => directed.add(record.id),
         (e: unknown) => note(id, 'system', `callbacks not redirected to the local receiver: ${toAppError(e).code}`),
       );
     }
     let result;
     try {
-      result = await conn.start({ request, storage, clientTaskId: id, priority: 'operator' });
+      result = await conn.start({ request, storage, clientTaskId: id }, call(id, 'operator'));
     } catch (e) {
       const error = toAppError(e);
       if (startOutcomeUnknown(e) && conn.reconcileStart) {
@@ -489,18 +497,18 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     }
     ledger.tx(() => {
       const t = now();
-      const trroLike = !adapter.descriptor.capabilities.query;
-      ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(trroLike ? { state: 'recording', rawStatus: 'created', startedAt: t } : {}) });
+      const after = adapter.stateAfterStart;
+      ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(after ? { state: after.state, rawStatus: after.rawStatus, startedAt: t } : {}) });
       ledger.addEvent(id, {
         at: t,
         source: 'operator',
         kind: 'action',
         summary: `started: vendor task id ${result.vendorTaskId}${result.reconciled ? ' (found after a lost answer)' : ''} (RequestId ${result.requestId ?? '—'})`,
-        state: trroLike ? 'recording' : 'starting',
+        state: after ? after.state : 'starting',
         raw: { requestId: result.requestId, reconciled: result.reconciled, sentBody: result.sentBody },
       });
-      if (trroLike && adapter.descriptor.note) {
-        ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: adapter.descriptor.note.en, state: 'recording' });
+      if (after && adapter.descriptor.note) {
+        ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: adapter.descriptor.note.en, state: after.state });
       }
     });
     changed(id);
@@ -581,9 +589,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
 
   return {
     start,
-    stop: (id) => act(id, null, text('Stop', '停止'), 'stopping', (c, t) => c.stop(t)),
-    pause: (id) => act(id, 'pause', text('Pause', '暂停'), 'paused', (c, t) => (c.pause ? c.pause(t) : Promise.reject(unsupportedAction(text('Pause', '暂停'))))),
-    resume: (id) => act(id, 'resume', text('Resume', '恢复'), 'recording', (c, t) => (c.resume ? c.resume(t) : Promise.reject(unsupportedAction(text('Resume', '恢复'))))),
+    stop: (id) => act(id, null, text('Stop', '停止'), 'stopping', (c, t, k) => c.stop(t, k)),
+    pause: (id) => act(id, 'pause', text('Pause', '暂停'), 'paused', (c, t, k) => (c.pause ? c.pause(t, k) : Promise.reject(unsupportedAction(text('Pause', '暂停'))))),
+    resume: (id) => act(id, 'resume', text('Resume', '恢复'), 'recording', (c, t, k) => (c.resume ? c.resume(t, k) : Promise.reject(unsupportedAction(text('Resume', '恢复'))))),
     async updateLayout(id, mix) {
       if (requireRow(id).request.mode !== 'mixed') throw unsupportedAction(text('A layout update of a single-stream task', '单流录制任务的布局更新'));
       return act(
@@ -591,7 +599,11 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         'updateLayout',
         text('Layout update', '更新布局'),
         null,
-        (c, t) => (c.updateLayout ? c.updateLayout(t, mix) : Promise.reject(unsupportedAction(text('Layout update', '更新布局')))),
+        (c, t, k) => {
+          if (!c.updateLayout) return Promise.reject(unsupportedAction(text('Layout update', '更新布局')));
+          const issues = adapterOf(requireRow(id).vendor).validateLayout?.(mix, t.request) ?? [];
+          return isAcceptable(issues) ? c.updateLayout(t, mix, k) : Promise.reject(ruleBroken(issues));
+        },
         (row) => ({ request: { ...row.request, mix: { ...mix } } }),
       );
     },
@@ -601,10 +613,10 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         'updateWhiteboard',
         text('Whiteboard switch', '切换白板'),
         null,
-        (c, t) => (c.updateWhiteboard ? c.updateWhiteboard(t, whiteboardId) : Promise.reject(unsupportedAction(text('Whiteboard switch', '切换白板')))),
+        (c, t, k) => (c.updateWhiteboard ? c.updateWhiteboard(t, whiteboardId, k) : Promise.reject(unsupportedAction(text('Whiteboard switch', '切换白板')))),
         (row) => ({ request: row.request.whiteboard ? { ...row.request, whiteboard: { ...row.request.whiteboard, whiteboardId } } : row.request }),
       ),
-    snapshot: (id) => act(id, 'snapshot', text('Snapshot', '截图'), null, (c, t) => (c.snapshot ? c.snapshot(t) : Promise.reject(unsupportedAction(text('Snapshot', '截图'))))),
+    snapshot: (id) => act(id, 'snapshot', text('Snapshot', '截图'), null, (c, t, k) => (c.snapshot ? c.snapshot(t, k) : Promise.reject(unsupportedAction(text('Snapshot', '截图'))))),
     refresh,
     active: () => ledger.active(now() - recentMs).map((r) => ledger.summary(r)),
     get(id) {

@@ -10,7 +10,8 @@ import type { PollOutcome, PollSource, PollTarget } from '../../src-main/schedul
 import { createClockSkewStore } from '../../src-main/vendors/shared/http';
 import { createRateLimiter, type RateLimiter } from '../../src-main/vendors/shared/rate-limiter';
 import { AppFailure } from '../../src-main/errors/app-failure';
-import { createZegoClient, zegoRate, type ZegoCallRecord, type ZegoClient } from '../../src-main/vendors/zego/client';
+import { createZegoClient, type ZegoCallOptions, type ZegoCallRecord, type ZegoClient } from '../../src-main/vendors/zego/client';
+import { zegoRate } from '../../src-main/vendors/zego/rates';
 import type { ZegoStorage } from '../../src-main/vendors/zego/request';
 import { percentile, renderTable, report } from './table';
 
@@ -123,6 +124,9 @@ interface BenchTask {
   gone: boolean;
 }
 
+/** The client calls the bench makes, each reporting to the call log. */
+type BenchClient = Pick<ZegoClient, 'startRecord' | 'stopRecord' | 'describeRecordStatus'>;
+
 /** Counts the emulator's answers seen by one client, by action and by code. */
 function callLog(sim: Sim) {
   const rateLimited = new Map<string, number>();
@@ -149,7 +153,7 @@ function callLog(sim: Sim) {
  * The task service's seam as the bench needs it: a task changes when its state, raw status or file
  * statuses change (growing sizes do not count), and is done once terminal with every file settled.
  */
-function benchSource(tasks: Map<string, BenchTask>, client: ZegoClient, now: () => number): PollSource {
+function benchSource(tasks: Map<string, BenchTask>, client: BenchClient, now: () => number): PollSource {
   return {
     targets(): PollTarget[] {
       const out: PollTarget[] = [];
@@ -200,8 +204,8 @@ async function startWorld(n: number) {
   const sim = simTime(vclock);
   const limiter = createRateLimiter({ now: sim.now, setTimer: sim.clock.setTimer });
   const calls = callLog(sim);
-  const makeClient = (l: RateLimiter): ZegoClient =>
-    createZegoClient({
+  const makeClient = (l: RateLimiter): BenchClient => {
+    const c = createZegoClient({
       baseUrl: `${sandbox.baseUrl}/zego`,
       appId: APP_ID,
       serverSecret: SECRET,
@@ -210,8 +214,15 @@ async function startWorld(n: number) {
       skew: createClockSkewStore(),
       timeoutMs: 10_000,
       now: sim.now,
-      log: calls.log,
     });
+    // Every answer reaches the call log: the simulated clock waits for it.
+    const logged = <T extends ZegoCallOptions>(o: T): T => ({ ...o, onExchange: calls.log });
+    return {
+      startRecord: (request, storage, o) => c.startRecord(request, storage, logged(o)),
+      stopRecord: (taskId, o) => c.stopRecord(taskId, logged(o)),
+      describeRecordStatus: (taskId, o) => c.describeRecordStatus(taskId, logged(o)),
+    };
+  };
   const client = makeClient(limiter);
   const request = RecordingRequestSchema.parse({ roomId: ROOM, maxIdleSec: 600, maxRecordSec: 86_400 });
   const tasks = new Map<string, BenchTask>();

@@ -4,6 +4,22 @@ import type { SetTimer } from '../../events/clock';
 export type RequestPriority = 'operator' | 'background';
 
 /**
+ * Requests under one limiter key share one documented rate. A vendor's client sends on its lanes and
+ * the status poller paces by the same lane, so both come from one place: the vendor's rate table.
+ */
+export interface RateLane {
+  laneKey: string;
+  ratePerSecond: number;
+}
+
+/** An action's documented rate from a descriptor's rate table: its own entry, else `other`. */
+export function rateFrom(table: Readonly<Record<string, number>>, action: string): number {
+  const rate = table[action] ?? table['other'];
+  if (rate === undefined) throw new Error(`The rate table names neither ${action} nor other`);
+  return rate;
+}
+
+/**
  * Shared client-side limiter for vendor APIs. One instance per process; the vendor clients and the
  * status scheduler all go through it, so polling can never starve an operator's Stop.
  */

@@ -1,7 +1,7 @@
 import type { ErrorCode, LocalizedText } from '@contract';
 import type { ClockSkewStore } from './http';
 import { createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from './http';
-import type { RateLimiter, RequestPriority } from './rate-limiter';
+import type { RateLane, RateLimiter, RequestPriority } from './rate-limiter';
 import { tc3Headers } from './tc3';
 import { AppFailure } from '../../errors/app-failure';
 
@@ -120,17 +120,20 @@ export interface Api3CallerOptions {
   limiter: RateLimiter;
   skew: ClockSkewStore;
   timeoutMs: number;
-  /** Limiter key of one action, e.g. `tencent-tiw:1400000001:StartOnlineRecord`. */
-  limiterKey(action: string): string;
+  /** The limiter lane of one action (key and documented rate), from the vendor's rate table. */
+  lane(action: string): RateLane;
   productErrors: Record<string, ErrorRule>;
   now?: () => number;
   /** Waits between RequestLimitExceeded retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
-  ratePerSecond?: number;
   maxRateLimitRetries?: number;
   /** Parameter names (at any depth) whose values never leave the caller unredacted: the exchange log sees `***`. */
   secretParams?: ReadonlySet<string>;
-  /** Called once per `call` with the redacted request/response pair, success or not. */
+}
+
+/** One call's own options: who is asking, and where its redacted request/response pair goes, success or not. */
+export interface Api3Call {
+  priority: RequestPriority;
   onExchange?: (exchange: Api3Exchange) => void;
 }
 
@@ -166,11 +169,10 @@ function defaultSleep(ms: number): Promise<void> {
 
 /** Creates the signed caller for one Tencent endpoint and key pair. */
 export function createApi3Caller(options: Api3CallerOptions): {
-  call(action: string, params: Record<string, unknown>, priority: RequestPriority): Promise<Api3Answer>;
+  call(action: string, params: Record<string, unknown>, call: Api3Call): Promise<Api3Answer>;
 } {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const rate = options.ratePerSecond ?? 20;
   const maxRetries = options.maxRateLimitRetries ?? 3;
   const http = createVendorHttp({ baseURL: options.baseUrl, timeoutMs: options.timeoutMs });
   // Signed exactly as the official Node and Go SDKs do: `content-type;host`, host without port. The
@@ -179,7 +181,8 @@ export function createApi3Caller(options: Api3CallerOptions): {
   const skewKey = options.baseUrl;
 
   async function once(action: string, body: string, priority: RequestPriority, seen: { httpStatus: number | null }) {
-    await options.limiter.acquire(options.limiterKey(action), rate, priority);
+    const lane = options.lane(action);
+    await options.limiter.acquire(lane.laneKey, lane.ratePerSecond, priority);
     const timestamp = Math.floor(now() / 1000) + options.skew.get(skewKey);
     const headers = tc3Headers({
       method: 'POST',
@@ -222,7 +225,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
   }
 
   return {
-    async call(action, params, priority) {
+    async call(action, params, { priority, onExchange }) {
       const body = JSON.stringify(params);
       const secretParams = options.secretParams ?? new Set<string>();
       const seen: { httpStatus: number | null } = { httpStatus: null };
@@ -232,7 +235,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
         at: started,
         durationMs: 0,
         requestId: null,
-        request: options.onExchange ? redactDeep(params, secretParams) : {},
+        request: onExchange ? redactDeep(params, secretParams) : {},
         response: null,
         httpStatus: null,
         errorCode: null,
@@ -273,7 +276,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
       } finally {
         exchange.httpStatus = seen.httpStatus;
         exchange.durationMs = now() - started;
-        options.onExchange?.(exchange);
+        onExchange?.(exchange);
       }
     },
   };

@@ -1,5 +1,6 @@
-export { createZegoClient, zegoRate, ZEGO_ACTIONS } from './client';
-export type { StartOutcome, ZegoAction, ZegoCallOptions, ZegoCallRecord, ZegoClient, ZegoClientOptions, ZegoTaskQuery, ZegoTaskSummary } from './client';
+export { createZegoClient } from './client';
+export type { StartOutcome, ZegoCallOptions, ZegoCallRecord, ZegoClient, ZegoClientOptions, ZegoTaskQuery, ZegoTaskSummary } from './client';
+export { zegoLane, zegoRate, ZEGO_ACTIONS, type ZegoAction } from './rates';
 export { ZEGO_DESCRIPTOR } from './descriptor';
 export { ZEGO_ERROR_CODES, zegoError } from './errors';
 export { diffStatus, mapZegoFile, mapZegoStatus, zegoTaskState } from './map';

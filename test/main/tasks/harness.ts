@@ -9,6 +9,7 @@ import { createVault } from '../../../src-main/secrets/vault';
 import { openDatabase } from '../../../src-main/store/db';
 import { createTaskService, type TaskService } from '../../../src-main/tasks';
 import type { VendorDeps } from '../../../src-main/vendors/adapter';
+import { createConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { capturingLogger, tempDir } from '../support';
@@ -72,11 +73,12 @@ export async function openTaskHarness(): Promise<TaskHarness> {
   const build = async () => {
     const db = openDatabase(file);
     const vault = await createVault({ log, env: { RECDECK_KEYCHAIN: 'session' } });
-    const services = createAccountServices({ db, vault, log, now: () => clock.now() });
+    const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => services.accounts.getAccountCredentials(id, { require }) });
+    const services = createAccountServices({ db, vault, log, now: () => clock.now(), onAccountChanged: (id) => connections.drop(id) });
     const tasks = createTaskService({
       db,
       accounts: services,
-      vendorDeps,
+      connections,
       emitChanged: (s) => changed.push(s),
       emitAlert: (a) => alerts.push(a),
       log,

@@ -5,11 +5,12 @@ import { RecordingRequestSchema } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
 import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators, type Sandbox, type SandboxCredentials } from '../../../src-main/emulator/index';
+import type { SecretVault } from '../../../src-main/secrets/secret-vault';
 import { createVault } from '../../../src-main/secrets/vault';
 import { openDatabase } from '../../../src-main/store/db';
 import { createTaskService, type TaskService } from '../../../src-main/tasks';
 import type { VendorDeps } from '../../../src-main/vendors/adapter';
-import { createConnectionCache } from '../../../src-main/vendors/connections';
+import { createConnectionCache, type ConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { capturingLogger, tempDir } from '../support';
@@ -40,6 +41,7 @@ export interface TaskHarness {
   alerts: TaskAlert[];
   lines: string[];
   vendorDeps: VendorDeps;
+  connections: ConnectionCache;
   advance(ms: number): Promise<void>;
   /** Closes the database and opens a fresh service over the same file (a relaunch). */
   relaunch(): Promise<void>;
@@ -51,7 +53,19 @@ export function request(input: RecordingRequestInput) {
   return RecordingRequestSchema.parse(input);
 }
 
-export async function openTaskHarness(): Promise<TaskHarness> {
+/** What a harness may change: a real keychain service instead of the session vault, and a wrapper around the vault. */
+export interface TaskHarnessOptions {
+  keychainService?: string;
+  wrapVault?: (vault: SecretVault) => SecretVault;
+  /**
+   * Runs the rate limiter on the Sandbox's virtual clock, so polls spaced by `advance` are not held
+   * back in wall time. Only for tests that never send faster than a lane's rate: a request that had to
+   * wait would wait for a clock that moves only when the test advances it.
+   */
+  limiterOnSandboxClock?: boolean;
+}
+
+export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise<TaskHarness> {
   const tmp = tempDir('recdeck-tasks-');
   const file = join(tmp.dir, 'recdeck.sqlite');
   const clock = createVirtualClock({ speed: 0 });
@@ -61,7 +75,7 @@ export async function openTaskHarness(): Promise<TaskHarness> {
   const storageKeys = { accessKeyId: `AKIDstorage${creds.tiw.secretKey.slice(0, 8)}`, accessKeySecret: `storage-secret-${creds.trro.secretKey}` };
   const { log, lines } = capturingLogger();
   const vendorDeps: VendorDeps = {
-    limiter: createRateLimiter(),
+    limiter: options.limiterOnSandboxClock ? createRateLimiter({ now: () => clock.now() }) : createRateLimiter(),
     skew: createClockSkewStore(),
     timeoutMs: 3000,
     now: () => clock.now(),
@@ -72,7 +86,9 @@ export async function openTaskHarness(): Promise<TaskHarness> {
 
   const build = async () => {
     const db = openDatabase(file);
-    const vault = await createVault({ log, env: { RECDECK_KEYCHAIN: 'session' } });
+    const env = options.keychainService ? { RECDECK_KEYCHAIN_SERVICE: options.keychainService } : { RECDECK_KEYCHAIN: 'session' };
+    const opened = await createVault({ log, env });
+    const vault = options.wrapVault ? options.wrapVault(opened) : opened;
     const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => services.accounts.getAccountCredentials(id, { require }) });
     const services = createAccountServices({ db, vault, log, now: () => clock.now(), onAccountChanged: (id) => connections.drop(id) });
     const tasks = createTaskService({
@@ -84,7 +100,7 @@ export async function openTaskHarness(): Promise<TaskHarness> {
       log,
       now: () => clock.now(),
     });
-    return { db, services, tasks };
+    return { db, services, tasks, connections };
   };
 
   const first = await build();

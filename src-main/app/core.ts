@@ -93,7 +93,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emitAlert: (alert) => events.emit('tasks:alerted', alert),
     // Only the Sandbox can reach the loopback receiver; real vendors need the operator's tunnel.
     callbackTarget: (vendor, accountId) => (sandboxOwnedIds(settingsRepo).has(accountId) ? receiver.callbackUrlFor(vendor, accountId) : null),
-    onVendorTaskId: (vendor, vendorTaskId) => receiver.redeliverParked(vendor, vendorTaskId),
   });
   const history = createHistoryService({ db, now });
   const scheduler = createScheduler({

@@ -6,7 +6,7 @@ import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract'
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { readBody } from '../loopback/body';
-import type { CallbackDelivery, CallbackSink, RejectReason } from '../vendors/callbacks';
+import type { CallbackSink, RejectReason } from '../vendors/callbacks';
 import type { AccountCredentials } from '../vendors/credentials';
 import { adapterOf } from '../vendors/registry';
 
@@ -40,17 +40,10 @@ export interface CallbackReceiver {
   url(): string | null;
   /** The loopback URL a vendor account's callbacks go to, or null while the receiver is off. */
   callbackUrlFor(vendor: VendorId, accountId: string): string | null;
-  /**
-   * Hands the sink again every verified callback it answered `unknown-task` for this vendor task (a
-   * callback can outrun the start call that records the task id). Answers how many it delivered.
-   */
-  redeliverParked(vendor: VendorId, vendorTaskId: string): Promise<number>;
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const SEEN_LIMIT = 10_000;
-const PARKED_LIMIT = 500;
-const PARKED_TTL_MS = 15 * 60_000;
 const PATH = new RegExp(`^/callbacks/(${VENDOR_IDS.join('|')})/([A-Za-z0-9_-]{1,64})/?$`);
 
 /** The path under the receiver for one account, e.g. `/callbacks/zego/<accountId>`, for the operator's tunnel. */
@@ -97,28 +90,9 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
   const seen = new Map<string, true>();
   /** ZEGO timestamp+nonce → body hash: the signature does not cover the body. */
   const tokens = new Map<string, string>();
-  const parked = new Map<string, { delivery: CallbackDelivery; at: number }[]>();
   let server: Server | null = null;
   let baseUrl: string | null = null;
   const sockets = new Set<Socket>();
-
-  function parkedCount(): number {
-    let n = 0;
-    for (const list of parked.values()) n += list.length;
-    return n;
-  }
-
-  function park(delivery: CallbackDelivery): void {
-    const key = `${delivery.vendor}\n${delivery.vendorTaskId}`;
-    const cutoff = now() - PARKED_TTL_MS;
-    for (const [k, list] of parked) {
-      const fresh = list.filter((p) => p.at >= cutoff);
-      if (fresh.length === 0) parked.delete(k);
-      else parked.set(k, fresh);
-    }
-    if (parkedCount() >= PARKED_LIMIT) return;
-    parked.set(key, [...(parked.get(key) ?? []), { delivery, at: now() }]);
-  }
 
   async function secretFor(vendor: VendorId, accountId: string, field: string): Promise<{ secret: string; account: AccountCredentials }> {
     let account: AccountCredentials;
@@ -180,7 +154,6 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
         throw e;
       }
       if (result === 'duplicate') counts.duplicates += 1;
-      if (result === 'unknown-task') park(delivery);
     }
     deps.log.info('callbacks.received', { vendor, accountId, vendorTaskId: delivery.vendorTaskId, summary: delivery.summary, result });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -244,18 +217,6 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     url: () => baseUrl,
     callbackUrlFor(vendor, accountId) {
       return baseUrl === null ? null : `${baseUrl}${callbackPath(vendor, accountId)}`;
-    },
-    async redeliverParked(vendor, vendorTaskId) {
-      const key = `${vendor}\n${vendorTaskId}`;
-      const list = parked.get(key) ?? [];
-      parked.delete(key);
-      let delivered = 0;
-      for (const { delivery } of list) {
-        const result = await deps.sink.deliver(delivery);
-        if (result === 'unknown-task') park(delivery);
-        else delivered += 1;
-      }
-      return delivered;
     },
   };
 }

@@ -265,6 +265,26 @@ describe('the callback sink', () => {
     expect(await sink.deliver({ ...base, vendorTaskId: 'nope', dedupeKey: 'k', at, summary: 's', patch: {} })).toBe('unknown-task');
   });
 
+  it('parks a callback that outruns the start answer and merges it once the start records the task id', async () => {
+    await h.sandbox.injectFault({ vendor: 'tencent-trro', kind: 'delay', ms: 400, afterProcessing: true });
+    const starting = h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-early', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    let vendorTaskId: string | undefined;
+    while (!vendorTaskId) {
+      vendorTaskId = ((await h.sandbox.control('tencent-trro', 'tasks', {})) as Array<{ taskId: string }>)[0]?.taskId;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const sink = h.tasks.callbackSink();
+    const at = h.sandbox.clock.now();
+    const early = { vendor: 'tencent-trro' as const, vendorTaskId, dedupeKey: `${at}:301`, at, summary: 'callback 301 recording started', patch: {}, raw: { EventType: 301 } };
+    const parked = await sink.deliver(early);
+    const t = await starting;
+    expect({
+      parked,
+      callbacks: h.tasks.get(t.id).events.filter((e) => e.source === 'callback').map((e) => e.summary),
+      again: await sink.deliver(early),
+    }).toEqual({ parked: 'unknown-task', callbacks: ['callback 301 recording started'], again: 'duplicate' });
+  });
+
   it('applies same-rank states in the order of their time, not of their arrival', async () => {
     const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-3', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
     const sink = h.tasks.callbackSink();

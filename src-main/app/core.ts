@@ -9,8 +9,13 @@ import { accountHandlers } from '../ipc/handlers/accounts';
 import { appHandlers } from '../ipc/handlers/app';
 import { callbacksHandlers } from '../ipc/handlers/callbacks';
 import { historyHandlers } from '../ipc/handlers/history';
+import { presetHandlers } from '../ipc/handlers/presets';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
+import { secretHandlers } from '../ipc/handlers/secrets';
+import { settingsHandlers } from '../ipc/handlers/settings';
+import { storageHandlers } from '../ipc/handlers/storage';
 import { taskHandlers } from '../ipc/handlers/tasks';
+import { vendorHandlers } from '../ipc/handlers/vendors';
 import { createEventBatcher } from '../events/event-batcher';
 import { createEventBus, type EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
@@ -121,9 +126,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       now,
     }),
-    ...accountHandlers(accounts, events, vendorDeps, () => sandboxOwnedIds(settingsRepo)),
+    ...accountHandlers({ services: accounts, events, vendorDeps, sandboxOwned: () => sandboxOwnedIds(settingsRepo) }),
+    ...storageHandlers(accounts.storage, events),
+    ...secretHandlers(accounts.secrets, events),
+    ...vendorHandlers(),
     ...taskHandlers({ tasks, sandbox: sandbox?.sandbox ?? null }),
-    ...historyHandlers({ history, settings }),
+    ...presetHandlers(tasks),
+    ...historyHandlers(history),
+    ...settingsHandlers(settings),
     ...schedulerHandlers(scheduler),
     ...callbacksHandlers({ receiver }),
   };

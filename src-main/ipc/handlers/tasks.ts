@@ -1,12 +1,11 @@
+import type { LegacyImport, VendorId } from '@contract';
 import type { Sandbox } from '../../emulator/index';
-import type { TaskService } from '../../tasks';
-import { vendorDescriptors } from '../../vendors/registry';
-import { importLegacyStartBody } from '../../vendors/zego';
 import { AppFailure } from '../../errors/app-failure';
+import type { TaskService } from '../../tasks';
+import { adapterOf } from '../../vendors/registry';
 import type { Handlers } from '../dispatch';
 
 type TaskChannels =
-  | 'vendors:list'
   | 'tasks:start'
   | 'tasks:stop'
   | 'tasks:pause'
@@ -19,9 +18,6 @@ type TaskChannels =
   | 'tasks:get'
   | 'tasks:preview'
   | 'tasks:importLegacy'
-  | 'presets:list'
-  | 'presets:save'
-  | 'presets:delete'
   | 'sandbox:control';
 
 /** What {@link taskHandlers} needs. */
@@ -32,13 +28,12 @@ export interface TaskHandlerDeps {
 }
 
 /**
- * Vendors, recording tasks, presets and the Sandbox control API: thin wrappers over the task
- * service. Change events go out through the service's own `emitChanged`.
+ * Recording tasks and the Sandbox control API: thin wrappers over the task service. Change events
+ * go out through the service's own `emitChanged`.
  */
 export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels> {
   const { tasks } = deps;
   return {
-    'vendors:list': () => vendorDescriptors(),
     'tasks:start': (input) => tasks.start(input),
     'tasks:stop': (input) => tasks.stop(input.id),
     'tasks:pause': (input) => tasks.pause(input.id),
@@ -50,12 +45,16 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'tasks:active': () => tasks.active(),
     'tasks:get': (input) => tasks.get(input.id),
     'tasks:preview': (input) => tasks.preview(input.accountId, input.request),
-    'tasks:importLegacy': (input) => importLegacyStartBody(input.text),
-    'presets:list': () => tasks.presets.list(),
-    'presets:save': (input) => tasks.presets.save(input),
-    'presets:delete': (input) => tasks.presets.delete(input.id),
+    'tasks:importLegacy': (input) => importLegacy(input.vendor, input.text),
     'sandbox:control': (input) => sandboxControl(deps.sandbox, input),
   };
+}
+
+/** A pasted start body of a vendor's older API, through the adapter that knows it. */
+function importLegacy(vendor: VendorId, text: string): LegacyImport {
+  const importer = adapterOf(vendor).importLegacyStart;
+  if (!importer) throw new AppFailure('UNSUPPORTED', `No legacy start body to import for ${vendor}`);
+  return importer(text);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AppError, HistoryQuery, TaskState, TaskSummary, VendorId } from '@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, triggerRef } from 'vue';
 import { call, on } from '../../../bridge';
+import { downloadText } from '../../../ui/download';
 import { HISTORY_PAGE_SIZE, pagesFor, pagesToEvict } from '../model/history-pages';
 
 /** The filters and sort the History view edits; paging is the store's business. */
@@ -98,12 +99,7 @@ export const useHistoryStore = defineStore('history', () => {
   async function exportAs(format: 'csv' | 'json'): Promise<{ fileName: string; rows: number } | AppError> {
     const r = await call('history:export', { format, query: query(0, 1) });
     if (!r.ok) return r.error;
-    const blob = new Blob([r.value.content], { type: r.value.mime });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = r.value.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadText(r.value.fileName, r.value.content, r.value.mime);
     return { fileName: r.value.fileName, rows: r.value.rows };
   }
 

@@ -1,4 +1,4 @@
-import type { AppError, Capabilities, SchedulerStatus, TaskAlert, TaskSummary, VendorId } from '@contract';
+import type { AppError, Capabilities, MixSettings, SchedulerStatus, TaskAlert, TaskSummary, VendorId } from '@contract';
 import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
@@ -143,6 +143,14 @@ export const useTasksStore = defineStore('tasks', () => {
     return null;
   }
 
+  /** Sends a running task's whole new layout; the vendor replaces the old one. */
+  async function updateLayout(id: string, mix: MixSettings): Promise<AppError | null> {
+    const r = await call('tasks:updateLayout', { id, mix });
+    if (!r.ok) return r.error;
+    upsert([r.value]);
+    return null;
+  }
+
   function dismissEnded(id: string): void {
     byId.value.delete(id);
     triggerRef(byId);
@@ -173,6 +181,7 @@ export const useTasksStore = defineStore('tasks', () => {
     refresh,
     upsert,
     act,
+    updateLayout,
     enableNotifications,
     markAllRead,
     dismissAlert,

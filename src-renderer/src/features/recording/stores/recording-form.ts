@@ -1,4 +1,4 @@
-import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type Preset, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
+import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { call } from '../../../bridge';
@@ -133,6 +133,20 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     return { roomId: req.roomId };
   }
 
+  /**
+   * Converts a pasted legacy start body of the current vendor into the form's request. Fields with no
+   * place in the request and secrets removed from the paste come back for the operator to read.
+   */
+  async function importLegacy(text: string): Promise<{ result: LegacyImport } | { error: AppError }> {
+    const v = vendor.value;
+    if (!v) return { error: { code: 'VALIDATION', message: 'No account' } };
+    // Only vendors whose UI offers a legacy import get here; the core refuses any other.
+    const r = await call('tasks:importLegacy', { vendor: v, text } as RawInputOf<'tasks:importLegacy'>);
+    if (!r.ok) return { error: r.error };
+    load(r.value.request as RecordingRequest, { accountId: accountId.value, vendor: v, presetId: null });
+    return { result: r.value };
+  }
+
   function reset(): void {
     if (!vendor.value) return;
     request.value = defaultRequest(vendor.value, descriptor.value, accounts.storage);
@@ -210,6 +224,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     load,
     loadPreset,
     loadFromTask,
+    importLegacy,
     reset,
     savePreset,
     preview,

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +22,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        plugins: [vue()],
         test: {
           name: 'renderer',
           root,

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from './use-localized';
 
 /** A descriptor-driven form: values, validation as you type (shown once a field is touched), submit. */
 export interface EntityForm<T> {
+  fields: ComputedRef<readonly FormField[]>;
   values: Ref<Record<string, unknown>>;
   errors: ComputedRef<FieldErrors>;
   saving: Ref<boolean>;
@@ -20,24 +21,26 @@ export interface EntityForm<T> {
  * typing are the ones the core would answer. Core-side field errors (duplicate names) merge in.
  */
 export function useEntityForm<T>(options: {
-  fields: ComputedRef<readonly FormField[]>;
+  /** The fields to draw for the current values (a storage target's follow its provider). */
+  fields: (values: Record<string, unknown>) => readonly FormField[];
   initial: Record<string, unknown>;
-  schema: ComputedRef<z.ZodType>;
-  /** Extra input the form does not draw (the vendor, an id). */
-  extra: () => Record<string, unknown>;
+  schema: z.ZodType;
+  /** Extra input the form does not draw (the vendor). */
+  extra: Record<string, unknown>;
   withSecrets: boolean;
   send: (input: Record<string, unknown>) => Promise<Result<T>>;
 }): EntityForm<T> {
   const values = ref<Record<string, unknown>>({ ...options.initial });
+  const fields = computed(() => options.fields(values.value));
   const touched = ref(new Set<string>());
   const submitted = ref(false);
   const serverErrors = ref<FieldErrors>({});
   const saving = ref(false);
   const failure = ref<AppError | null>(null);
 
-  const input = (): Record<string, unknown> => ({ ...options.extra(), ...buildInput(options.fields.value, values.value, options.withSecrets) });
+  const input = (): Record<string, unknown> => ({ ...options.extra, ...buildInput(fields.value, values.value, options.withSecrets) });
   const localErrors = computed<FieldErrors>(() => {
-    const parsed = options.schema.value.safeParse(input());
+    const parsed = options.schema.safeParse(input());
     return parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
   });
   const errors = computed<FieldErrors>(() => {
@@ -47,6 +50,7 @@ export function useEntityForm<T>(options: {
   });
 
   return {
+    fields,
     values,
     errors,
     saving,

@@ -27,7 +27,7 @@ export function useTaskControl(): {
     open = true;
     dialog.warning({
       title: t('monitor.stop.title', { room: task.roomId }),
-      content: t('monitor.stop.body', { room: task.roomId, vendor: t(`vendors.${task.vendor}`) }),
+      content: t('monitor.stop.body', { room: task.roomId, vendor: t(`vendors.${task.vendor}.name`) }),
       positiveText: t('monitor.stop.confirm'),
       negativeText: t('common.cancel'),
       positiveButtonProps: { type: 'error', 'data-testid': 'stop-confirm' } as Record<string, unknown>,

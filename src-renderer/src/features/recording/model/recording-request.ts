@@ -9,8 +9,9 @@ import {
   type VendorId,
   type WhiteboardSettings,
 } from '@contract';
-import type { ZegoStorageShape } from '@contract/validate/zego';
 import type { z } from 'zod';
+import { vendorUi } from '../../../vendors/registry';
+import type { StorageShape } from '../../../vendors/types';
 
 /** Pure helpers of the New-recording form: defaults per vendor, which fields show, issue paths. */
 
@@ -29,15 +30,15 @@ export function usableStorage(descriptor: VendorDescriptor | null, vendor: Vendo
 export function defaultRequest(vendor: VendorId, descriptor: VendorDescriptor | null, targets: readonly StorageTarget[]): RecordingRequest {
   const r = emptyRequest();
   const storage = descriptor?.capabilities.storageTarget === false ? [] : usableStorage(descriptor, vendor, targets);
-  r.output.format = vendor === 'tencent-trro' ? 'hls' : 'mp4';
-  r.storageTargetId = vendor === 'tencent-tiw' ? null : (storage[0]?.id ?? null);
+  r.output.format = vendorUi(vendor).defaultFormat;
+  r.storageTargetId = storage[0]?.id ?? null;
   return r;
 }
 
 /** Mix settings a new mixed recording starts with: 1280×720 at 15 fps, 1.5 Mbps, the vendor's usual mode. */
 export function defaultMix(vendor: VendorId, roomId: string): MixSettings {
   return {
-    layoutMode: vendor === 'tencent-tiw' ? 'tiw-model-1' : 'grid',
+    ...vendorUi(vendor).defaultMix(roomId),
     regions: [],
     width: 1280,
     height: 720,
@@ -46,7 +47,6 @@ export function defaultMix(vendor: VendorId, roomId: string): MixSettings {
     audioBitrateBps: null,
     backgroundColor: null,
     backgroundImage: null,
-    outputStreamId: vendor === 'zego' ? `mix-${roomId.trim() || 'room'}` : null,
     maxResolutionStreamId: null,
     fillMode: 'crop',
     alwaysMix: false,
@@ -60,15 +60,17 @@ export function defaultWhiteboard(): WhiteboardSettings {
 
 /**
  * Whether the form shows a request field: the descriptor lists it, one of its parents (`output`
- * covers `output.format`) or one of its children (`output.format` makes the `output` section show).
+ * covers `output.format`) or one of its children (`output.format` makes the `output` section show),
+ * and the vendor does not leave it out of a section it otherwise takes.
  */
 export function showsField(descriptor: VendorDescriptor | null, path: string): boolean {
   if (!descriptor) return false;
+  if (vendorUi(descriptor.id).hiddenFields.includes(path)) return false;
   return descriptor.requestFields.some((f) => f === path || path.startsWith(`${f}.`) || f.startsWith(`${path}.`));
 }
 
-/** A storage target as the ZEGO validator sees it: fields, and only whether each key is set. */
-export function storageShape(target: StorageTarget | null | undefined): ZegoStorageShape | null {
+/** A storage target as the vendors' validators see it: fields, and only whether each key is set. */
+export function storageShape(target: StorageTarget | null | undefined): StorageShape | null {
   if (!target) return null;
   return {
     provider: target.provider,

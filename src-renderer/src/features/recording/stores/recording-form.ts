@@ -2,18 +2,19 @@ import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, typ
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { call } from '../../../bridge';
-import { validateRequest } from '../../layout/model/vendor-limits';
 import {
   cloneRequest,
   defaultMix,
   defaultRequest,
   defaultWhiteboard,
+  emptyRequest,
   issuesAt,
   schemaIssues,
   showsField,
   storageShape,
   usableStorage,
 } from '../model/recording-request';
+import { vendorUi } from '../../../vendors/registry';
 import { useAccountsStore } from '../../accounts/stores/accounts';
 import { usePresetsStore } from './presets';
 import { useVendorsStore } from '../../../vendors/store';
@@ -30,7 +31,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
 
   const accountId = ref<string | null>(null);
   const presetId = ref<string | null>(null);
-  const request = ref<RecordingRequest>(defaultRequest('zego', null, []));
+  const request = ref<RecordingRequest>(emptyRequest());
   const touched = ref(new Set<string>());
   const attempted = ref(false);
 
@@ -41,6 +42,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
   const storageOptions = computed(() => (vendor.value ? usableStorage(descriptor.value, vendor.value, accounts.storage) : []));
   const storageTarget = computed(() => accounts.storage.find((s) => s.id === request.value.storageTargetId) ?? null);
   const shows = (path: string): boolean => showsField(descriptor.value, path);
+  const canImportLegacy = computed(() => vendor.value !== null && vendorUi(vendor.value).legacyImport);
 
   /** Every problem with the request now, blocking or not. */
   const issues = computed<FieldIssue[]>(() => {
@@ -50,7 +52,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     // the operator touched shows its message at once.
     const parsed = RecordingRequestSchema.safeParse(request.value);
     const shape = parsed.success ? [] : schemaIssues(parsed.error.issues);
-    const rules = validateRequest(v, parsed.success ? parsed.data : request.value, limits.value, storageShape(storageTarget.value));
+    const rules = vendorUi(v).validate(parsed.success ? parsed.data : request.value, limits.value, storageShape(storageTarget.value));
     return [...shape, ...rules.filter((r) => !shape.some((s) => s.path === r.path))];
   });
   const errors = computed(() => issues.value.filter((i) => i.severity === 'error'));
@@ -215,6 +217,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     startKey,
     failure,
     shows,
+    canImportLegacy,
     shownAt,
     touch,
     setAccount,

@@ -1,10 +1,12 @@
 import type { MixSettings } from '@contract';
 import { ZEGO_LIMITS } from '@contract/validate/zego';
 import { TIW_LIMITS } from '@contract/validate/tencent-tiw';
+import { TRRO_LIMITS } from '@contract/validate/tencent-trro';
 import { describe, expect, it } from 'vitest';
 import { addRegion, byLayer, nudgeRegion, removeRegion, resizeCanvas, restack, updateRegion } from '../../../../../src-renderer/src/features/layout/model/regions';
 import { applyTemplate } from '../../../../../src-renderer/src/features/layout/model/templates';
-import { layoutIssues, layoutLimitsOf, mergeLimits } from '../../../../../src-renderer/src/features/layout/model/vendor-limits';
+import { layoutIssues, layoutLimitsOf } from '../../../../../src-renderer/src/features/layout/model/layout-rules';
+import { mergeLimits } from '../../../../../src-renderer/src/vendors/limits';
 
 const base: MixSettings = {
   layoutMode: 'grid', regions: [], width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, audioBitrateBps: null,
@@ -72,7 +74,7 @@ describe('layout limits from the vendor validator', () => {
   it('takes limits from the descriptor but keeps what JSON cannot carry', () => {
     expect(layoutLimitsOf('zego', { ...limits, maxRegions: 9 }).maxRegions).toBe(9);
     expect(layoutLimitsOf('tencent-tiw', JSON.parse(JSON.stringify(TIW_LIMITS))).regionKinds).toContain('screen');
-    const trro = mergeLimits('tencent-trro', JSON.parse(JSON.stringify({ fileNamePrefixSegment: /x/ })));
+    const trro = mergeLimits(TRRO_LIMITS, JSON.parse(JSON.stringify({ fileNamePrefixSegment: /x/ })) as Record<string, unknown>);
     expect(trro.fileNamePrefixSegment).toBeInstanceOf(RegExp);
   });
 });

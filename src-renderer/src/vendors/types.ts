@@ -32,13 +32,18 @@ export interface VendorMessages {
   [key: string]: string | Record<string, string>;
 }
 
+/** A vendor folder's `messages.ts`: its text in every language RecDeck speaks. */
+export interface VendorText {
+  en: VendorMessages;
+  'zh-CN': VendorMessages;
+}
+
 /**
- * Everything the renderer knows about one vendor beyond its descriptor: text, request defaults,
- * how to read its limits, its validator, and the form parts only it has. Generic code asks this,
+ * Everything the renderer knows about one vendor beyond its descriptor and its text: request
+ * defaults, how to read its limits, its validator, and the form parts only it has. Generic code asks this,
  * never a vendor's name.
  */
 export interface VendorUi {
-  messages: { en: VendorMessages; 'zh-CN': VendorMessages };
   /** Values a new account of this vendor starts with, keyed like its account form. */
   accountDefaults: Readonly<Record<string, unknown>>;
   /** The output format a new request starts with. */

@@ -1,13 +1,11 @@
 import { TIW_LIMITS, validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { mergeLimits } from '../limits';
 import type { VendorUi } from '../types';
-import { TIW_MESSAGES } from './messages';
 import TiwOptions from './TiwOptions.vue';
 import TiwWhiteboard from './TiwWhiteboard.vue';
 
 /** Tencent TIW online recording in the renderer. */
 export const tiwUi: VendorUi = {
-  messages: TIW_MESSAGES,
   accountDefaults: {},
   defaultFormat: 'mp4',
   defaultMix: () => ({ layoutMode: 'tiw-model-1', outputStreamId: null }),

@@ -1,7 +1,7 @@
-import type { VendorMessages } from '../types';
+import type { VendorText } from '../types';
 
-/** TIW's name and the labels of its own form parts. */
-export const TIW_MESSAGES: { en: VendorMessages; 'zh-CN': VendorMessages } = {
+/** TIW's name and the labels of its own form parts (read by i18n/index.ts from every vendor folder). */
+export default {
   en: {
     name: 'Tencent TIW',
     roomId: 'Room number',
@@ -36,4 +36,4 @@ export const TIW_MESSAGES: { en: VendorMessages; 'zh-CN': VendorMessages } = {
     disableMixAudio: '混流不含音频',
     concat: '将暂停产生的多段视频拼接为一个',
   },
-};
+} satisfies VendorText;

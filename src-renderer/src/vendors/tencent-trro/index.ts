@@ -1,12 +1,10 @@
 import { TRRO_LIMITS, validateTrroRequest } from '@contract/validate/tencent-trro';
 import { mergeLimits } from '../limits';
 import type { VendorUi } from '../types';
-import { TRRO_MESSAGES } from './messages';
 import TrroRoomFields from './TrroRoomFields.vue';
 
 /** Tencent TRRO cloud recording in the renderer: single streams of one device, no mixing. */
 export const trroUi: VendorUi = {
-  messages: TRRO_MESSAGES,
   accountDefaults: {},
   defaultFormat: 'hls',
   defaultMix: () => ({ layoutMode: 'grid', outputStreamId: null }),

@@ -1,13 +1,11 @@
 import { ZEGO_LIMITS, validateZegoRequest } from '@contract/validate/zego';
 import { mergeLimits } from '../limits';
 import type { VendorUi } from '../types';
-import { ZEGO_MESSAGES } from './messages';
 import ZegoOptions from './ZegoOptions.vue';
 import ZegoWhiteboard from './ZegoWhiteboard.vue';
 
 /** ZEGO Cloud Recording in the renderer. */
 export const zegoUi: VendorUi = {
-  messages: ZEGO_MESSAGES,
   accountDefaults: { environment: 'production', 'fields.regionHost': 'cloudrecord-api.zego.im' },
   defaultFormat: 'mp4',
   // ZEGO publishes the mix as a stream; naming it after the room keeps it recognisable.

@@ -1,7 +1,7 @@
-import type { VendorMessages } from '../types';
+import type { VendorText } from '../types';
 
-/** ZEGO's name and the labels of its own form parts. */
-export const ZEGO_MESSAGES: { en: VendorMessages; 'zh-CN': VendorMessages } = {
+/** ZEGO's name and the labels of its own form parts (read by i18n/index.ts from every vendor folder). */
+export default {
   en: {
     name: 'ZEGO Cloud Recording',
     roomId: 'Room ID',
@@ -16,4 +16,4 @@ export const ZEGO_MESSAGES: { en: VendorMessages; 'zh-CN': VendorMessages } = {
     recordMuteAudio: '录制静音音频',
     realtimeUpload: '边录边上传 HLS 分片',
   },
-};
+} satisfies VendorText;

@@ -178,6 +178,14 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
    * Starts the recording once: the key is made on the first click of this submission and reused
    * if the operator clicks again, so the core starts at most one task for it.
    */
+  /**
+   * The operator left the form: a start after coming back is a new submission, even of the same
+   * request. A start still in flight already sent its key.
+   */
+  function leave(): void {
+    startKey.value = null;
+  }
+
   async function start(): Promise<TaskSummary | null> {
     attempted.value = true;
     failure.value = null;
@@ -187,7 +195,8 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     const r = await call('tasks:start', { accountId: accountId.value, request: request.value, presetId: presetId.value, startKey: startKey.value });
     starting.value = false;
     if (r.ok) {
-      startKey.value = null;
+      // The key stays until the request changes or the view is left: a second click that lands
+      // before the navigation is the same submission and gets the same task back.
       attempted.value = false;
       touched.value = new Set();
       return r.value;
@@ -232,5 +241,6 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     savePreset,
     preview,
     start,
+    leave,
   };
 });

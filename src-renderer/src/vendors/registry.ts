@@ -5,7 +5,7 @@ import type { VendorUi } from './types';
 import { zegoUi } from './zego';
 
 /** Every vendor's renderer module; adding a vendor adds one line. */
-export const VENDOR_UI: { readonly [V in VendorId]: VendorUi } = {
+const VENDOR_UI: { readonly [V in VendorId]: VendorUi } = {
   zego: zegoUi,
   'tencent-tiw': tiwUi,
   'tencent-trro': trroUi,

@@ -23,7 +23,6 @@ import { parseOrFail, validationFailure } from '../errors/validation';
 import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
-/** What {@link AccountsService} needs. */
 export interface AccountsServiceDeps {
   db: DatabaseSync;
   slots: SecretSlots;

@@ -13,7 +13,6 @@ export { StorageService } from './storage-service';
 export { SecretsService } from './secrets-service';
 export { AccountsTransfer, EXPORT_NOTE } from './transfer';
 
-/** What {@link createAccountServices} needs. */
 export interface AccountServicesDeps {
   db: DatabaseSync;
   vault: SecretVault;

@@ -22,7 +22,6 @@ import { parseOrFail, validationFailure } from '../errors/validation';
 import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
-/** What {@link StorageService} needs. */
 export interface StorageServiceDeps {
   db: DatabaseSync;
   slots: SecretSlots;

@@ -18,7 +18,6 @@ export interface CallbackAccounts {
   getAccountCredentials(id: string, options: { require?: readonly string[] }): Promise<AccountCredentials>;
 }
 
-/** What {@link createCallbackReceiver} needs. */
 export interface CallbackReceiverDeps {
   accounts: CallbackAccounts;
   sink: CallbackSink;

@@ -2,7 +2,6 @@ import type { EventChannel, PayloadOf, TaskSummary } from '@contract';
 import { systemClock, type Clock } from './clock';
 import type { EventBus } from './event-bus';
 
-/** Options of {@link createEventBatcher}. */
 export interface EventBatcherOptions {
   /** Messages the renderer receives per second at most, whatever the number of tasks. */
   maxPerSecond: number;

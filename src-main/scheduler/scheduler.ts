@@ -8,7 +8,6 @@ import type { PollOutcome, PollSource, PollTarget } from './types';
 /** States that pass quickly: poll them as if they had just changed. */
 const PASSING_STATES: ReadonlySet<TaskState> = new Set<TaskState>(['starting', 'stopping', 'uploading']);
 
-/** Options of {@link createScheduler}. */
 export interface SchedulerOptions {
   source: PollSource;
   /** The process-wide limiter the vendor clients use; read to leave room the operator is using. */

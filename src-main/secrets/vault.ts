@@ -6,7 +6,7 @@ import type { SecretVault } from './secret-vault';
 /** Default keychain service name; `RECDECK_KEYCHAIN_SERVICE` overrides it (tests use one per run). */
 export const DEFAULT_KEYCHAIN_SERVICE = 'recdeck';
 
-/** Options of {@link createVault}. */
+/** Where the vault logs (keys only), which keychain service it uses and how long its start-up probe may wait. */
 export interface CreateVaultOptions {
   log: Logger;
   /** Keychain service name; defaults to `RECDECK_KEYCHAIN_SERVICE` or `recdeck`. */

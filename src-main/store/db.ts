@@ -14,7 +14,6 @@ export class DatabaseError extends AppFailure {
   }
 }
 
-/** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
   /** Migrations to apply; defaults to the app's own list. Tests pass their own to exercise the runner. */
   migrations?: readonly string[];

@@ -26,7 +26,6 @@ export interface TaskStartInput {
   startKey: string;
 }
 
-/** What {@link createTaskActions} needs. */
 export interface TaskActionsDeps {
   journal: TaskJournal;
   link: VendorLink;

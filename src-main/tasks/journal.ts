@@ -10,7 +10,6 @@ import { adapterOf } from '../vendors/registry';
 import { alertsFor, callbackStatus, changeEvents, mergeState, mergeStatus, streamIdsOf } from './merge';
 import { text } from './refusals';
 
-/** What the journal needs. */
 export interface JournalDeps {
   db: DatabaseSync;
   now: () => number;

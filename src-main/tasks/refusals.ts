@@ -2,7 +2,6 @@ import type { Capabilities, FieldIssue, LocalizedText } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { VendorAdapter } from '../vendors/adapter';
 
-/** A bilingual text. */
 export const text = (en: string, zh: string): LocalizedText => ({ en, 'zh-CN': zh });
 
 /** A vendor action the descriptor does not offer, as the error every caller sees. */

@@ -15,7 +15,6 @@ import type { VendorLink } from './vendor-link';
 /** States a previous run may have left a task in while it still did something at the vendor. */
 const LEFT_OPEN: readonly TaskState[] = ['starting', 'recording', 'paused', 'stopping'];
 
-/** What {@link createTaskSync} needs. */
 export interface TaskSyncDeps {
   journal: TaskJournal;
   link: VendorLink;

@@ -15,13 +15,12 @@ import type { RecoveryReport } from './recovery';
 import { createTaskSync } from './sync';
 import { createVendorLink } from './vendor-link';
 
-/** What {@link createTaskService} needs. */
 export interface TaskServiceDeps {
   db: DatabaseSync;
   accounts: TaskAccountAccess;
   /** Vendor connections per account (the only way the service reaches a vendor). */
   connections: ConnectionCache;
-  /** Called after every change of a task (the scheduler's batcher turns these into `tasks:changed`). */
+  /** Called after every change of a task (the event batcher turns these into `tasks:changed`). */
   emitChanged(summary: TaskSummary): void;
   /** Called for what the operator must hear about now (`tasks:alerted`). */
   emitAlert(alert: TaskAlert): void;

@@ -6,7 +6,7 @@ import type { Handlers } from '../dispatch';
 
 type AccountChannels = 'accounts:list' | 'accounts:create' | 'accounts:update' | 'accounts:delete' | 'accounts:test' | 'accounts:export' | 'accounts:import';
 
-/** What the accounts handlers need from the core. */
+/** The account services, the bus for `accounts:changed`, the vendor services for connection tests and the Sandbox's own ids. */
 export interface AccountHandlerDeps {
   services: Pick<AccountServices, 'accounts' | 'transfer'>;
   events: Pick<EventBus, 'emit'>;

@@ -20,7 +20,7 @@ type TaskChannels =
   | 'tasks:importLegacy'
   | 'sandbox:control';
 
-/** What {@link taskHandlers} needs. */
+/** The task service and, for `sandbox:control`, the in-process Sandbox. */
 export interface TaskHandlerDeps {
   tasks: TaskService;
   /** The in-process Sandbox, or null when it is off (then `sandbox:control` answers UNSUPPORTED). */

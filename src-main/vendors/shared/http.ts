@@ -2,9 +2,11 @@ import axios, { isAxiosError, type AxiosInstance } from 'axios';
 import { AppFailure } from '../../errors/app-failure';
 
 /**
- * One axios instance per vendor endpoint. Bodies come back as raw text so each client parses (and
- * reports non-JSON) itself and keeps the exact bytes for the inspector. HTTP 4xx resolve because
- * vendors put their error codes in 4xx bodies; 5xx reject and become VENDOR_BAD_RESPONSE.
+ * The axios instance of one vendor client (one per account connection, which the connection cache
+ * keeps). Bodies come back as text and each client parses them itself, so a body that is not JSON
+ * becomes VENDOR_BAD_RESPONSE rather than an axios error. HTTP 4xx resolve because vendors put their
+ * error codes in 4xx bodies; 5xx reject (toTransportError makes them VENDOR_BAD_RESPONSE). Redirects
+ * are not followed.
  */
 export function createVendorHttp(options: { baseURL: string; timeoutMs: number }): AxiosInstance {
   const loopback = isLoopback(options.baseURL);

@@ -98,7 +98,7 @@ export function errorRuleFor(code: string, product: Record<string, ErrorRule>): 
   );
 }
 
-/** A AppFailure for one Tencent error answer; the vendor's code, message and RequestId go into details. */
+/** An AppFailure for one Tencent error answer; the vendor's code, message and RequestId go into details. */
 export function tencentError(code: string, message: string, requestId: string | null, product: Record<string, ErrorRule>, extra: Record<string, unknown> = {}): AppFailure {
   const r = errorRuleFor(code, product);
   return new AppFailure(
@@ -108,7 +108,6 @@ export function tencentError(code: string, message: string, requestId: string | 
   );
 }
 
-/** Options of {@link createApi3Caller}. */
 export interface Api3CallerOptions {
   /** `http://127.0.0.1:PORT/tencent-tiw` or `https://tiw.tencentcloudapi.com`. */
   baseUrl: string;

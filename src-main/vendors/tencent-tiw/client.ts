@@ -149,5 +149,4 @@ export function createTiwClient(options: TiwClientOptions) {
   };
 }
 
-/** See {@link createTiwClient}. */
 export type TiwClient = ReturnType<typeof createTiwClient>;

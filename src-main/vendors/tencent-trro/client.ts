@@ -9,7 +9,6 @@ import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
 import { trroLane } from './rates';
 import { toCreateCloudRecordingBody, type TrroStorage } from './request';
 
-/** Options of {@link createTrroClient}. */
 export interface TrroClientOptions {
   /** `https://trro.tencentcloudapi.com` or the Sandbox's `http://127.0.0.1:PORT/tencent-trro`. */
   baseUrl: string;
@@ -93,5 +92,4 @@ export function createTrroClient(options: TrroClientOptions) {
   };
 }
 
-/** See {@link createTrroClient}. */
 export type TrroClient = ReturnType<typeof createTrroClient>;

@@ -28,7 +28,6 @@ export interface ZegoCallOptions {
   onExchange?: (record: ZegoCallRecord) => void;
 }
 
-/** Options of {@link createZegoClient}. */
 export interface ZegoClientOptions {
   /** `https://cloudrecord-api.zego.im` or the Sandbox's `http://127.0.0.1:PORT/zego`. */
   baseUrl: string;
@@ -254,7 +253,6 @@ export function createZegoClient(options: ZegoClientOptions) {
   };
 }
 
-/** The client {@link createZegoClient} returns. */
 export type ZegoClient = ReturnType<typeof createZegoClient>;
 
 function headerOf(response: AxiosResponse, name: string): string | null {

@@ -13,7 +13,6 @@ export const ZEGO_ACTIONS = [
   'DescribeTasks',
   'TakeSnapshot',
 ] as const;
-/** One of {@link ZEGO_ACTIONS}. */
 export type ZegoAction = (typeof ZEGO_ACTIONS)[number];
 
 /** The test environment allows fewer starts and stops per second than production. */

@@ -11,7 +11,6 @@ export interface ZegoStorage {
   keys: Partial<Record<StorageSecretField, string>>;
 }
 
-/** A ZEGO JSON body. */
 export type ZegoBody = Record<string, unknown>;
 
 const SECRET_FIELDS = new Set(['AccessKeyId', 'AccessKeySecret', 'SecretId', 'SecretKey']);

@@ -9,7 +9,7 @@ import type { CallbackSink } from '../vendors/callbacks';
 import type { ConnectionCache } from '../vendors/connections';
 import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from './actions';
 import { TaskJournal } from './journal';
-import { PresetStore, type PresetSave } from './presets';
+import { PresetStore, type PresetSave } from '../store/preset-store';
 import { previewTask } from './preview';
 import type { RecoveryReport } from './recovery';
 import { createTaskSync } from './sync';

@@ -3,6 +3,7 @@ import type { FieldIssue, MixSettings, RecordingRequest, VendorStatus } from '@c
 import { badResponseError, createVendorHttp, offsetFromDateHeader, parseJsonObject, toTransportError, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
 import { AppFailure } from '../../errors/app-failure';
+import type { VendorStartOutcome } from '../adapter';
 import { startOutcomeUnknown } from '../../errors/start-outcome';
 import { zegoError } from './errors';
 import { mapZegoStatus } from './map';
@@ -41,8 +42,6 @@ export interface ZegoClientOptions {
   now?: () => number;
 }
 
-/** What StartRecord reports when the answer was lost: did a task start? */
-export type StartOutcome = { outcome: 'started'; taskId: string } | { outcome: 'not-started' } | { outcome: 'unknown' };
 
 /** One row of DescribeTasks. */
 export interface ZegoTaskSummary {
@@ -158,7 +157,7 @@ export function createZegoClient(options: ZegoClientOptions) {
    * began in a window around `sentAt` and is not one of `knownTaskIds`. More than one candidate, or
    * a failed query, is `unknown`: StartRecord is never retried blindly.
    */
-  async function reconcileStart(input: { roomId: string; sentAt: number; knownTaskIds?: readonly string[] }, opts: ZegoCallOptions): Promise<StartOutcome> {
+  async function reconcileStart(input: { roomId: string; sentAt: number; knownTaskIds?: readonly string[] }, opts: ZegoCallOptions): Promise<VendorStartOutcome> {
     const known = new Set(input.knownTaskIds ?? []);
     const window = { roomId: input.roomId, startTime: input.sentAt - 60_000, endTime: Math.max(now(), input.sentAt) + 60_000, pageSize: 50 };
     try {

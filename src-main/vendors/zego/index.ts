@@ -1,5 +1,5 @@
 export { createZegoClient } from './client';
-export type { StartOutcome, ZegoCallOptions, ZegoCallRecord, ZegoClient, ZegoClientOptions, ZegoTaskQuery, ZegoTaskSummary } from './client';
+export type { ZegoCallOptions, ZegoCallRecord, ZegoClient, ZegoClientOptions, ZegoTaskQuery, ZegoTaskSummary } from './client';
 export { zegoLane, zegoRate, ZEGO_ACTIONS, type ZegoAction } from './rates';
 export { ZEGO_DESCRIPTOR } from './descriptor';
 export { ZEGO_ERROR_CODES, zegoError } from './errors';

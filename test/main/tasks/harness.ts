@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
+import type { AppError, RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
 import { RecordingRequestSchema } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
@@ -10,6 +10,7 @@ import { createVault } from '../../../src-main/secrets/vault';
 import { openDatabase } from '../../../src-main/store/db';
 import { createTaskService, type TaskService } from '../../../src-main/tasks';
 import type { VendorDeps } from '../../../src-main/vendors/adapter';
+import { toAppError } from '../../../src-main/errors/app-failure';
 import { createConnectionCache, type ConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
@@ -192,3 +193,13 @@ export const MIX = {
   bitrateBps: 1_500_000,
   outputStreamId: 'mix-out',
 } as const;
+
+/** The wire shape of what a promise rejects with; fails the test when it resolves. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return toAppError(e);
+  }
+  throw new Error('expected a failure');
+}

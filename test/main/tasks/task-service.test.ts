@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskDetail } from '@contract';
-import { MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
+import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
 beforeEach(async () => {
@@ -12,15 +12,6 @@ afterEach(async () => {
 
 function timeline(d: TaskDetail): string[] {
   return d.events.map((e) => `${e.source} ${e.kind} ${e.state ?? '-'}`);
-}
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; details?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { toAppError(): { code: string; details?: Record<string, unknown> } }).toAppError();
-  }
-  throw new Error('expected a failure');
 }
 
 describe('the ZEGO lifecycle through the Sandbox', () => {
@@ -144,43 +135,6 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
   });
 });
 
-describe('validation, once, at the task service', () => {
-  it('refuses a request that breaks a vendor rule before anything is sent, for every vendor', async () => {
-    const paths = async (accountId: string, input: Parameters<typeof request>[0]) => {
-      const e = await failure(h.tasks.start({ accountId, request: request(input), presetId: null, startKey: startKey() }));
-      return [e.code, ((e.details?.['issues'] ?? []) as Array<{ path: string }>).map((i) => i.path).sort()];
-    };
-    const zego = await paths(h.ids.zego, { roomId: 'room-invalid', maxIdleSec: 2, mode: 'mixed', mix: { ...MIX, width: 1920, height: 1920 }, storageTargetId: h.ids.storage });
-    const tiw = await paths(h.ids.tiw, { roomId: 'abc', maxIdleSec: 10 });
-    const trro = await paths(h.ids.trro, { roomId: 'room-trro', output: { format: 'flv', maxFileDurationMin: 0 }, maxIdleSec: 4, storageTargetId: h.ids.storage });
-    expect({ zego, tiw, trro }).toEqual({
-      zego: ['VALIDATION', ['maxIdleSec', 'mix.height']],
-      tiw: ['VALIDATION', ['maxIdleSec', 'roomId']],
-      trro: ['VALIDATION', ['maxIdleSec', 'output.format', 'output.maxFileDurationMin']],
-    });
-    const sent = [
-      await h.sandbox.control('zego', 'list-tasks', {}),
-      await h.sandbox.control('tencent-tiw', 'tasks', {}),
-      await h.sandbox.control('tencent-trro', 'tasks', {}),
-    ];
-    expect({ sent, tasks: h.tasks.active() }).toEqual({ sent: [[], [], []], tasks: [] });
-  });
-
-  it('refuses a layout that does not fit the running task and records the refusal without sending it', async () => {
-    await h.sandbox.control('zego', 'publish-stream', { roomId: 'room-layout', streamId: 's1', userId: 'u1' });
-    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-layout', mode: 'mixed', mix: MIX, storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    const outside = { ...MIX, layoutMode: 'custom' as const, regions: [{ id: 'r1', left: 0, top: 0, width: 2000, height: 360, layer: 1, streamId: 's1' }] };
-    const e = await failure(h.tasks.updateLayout(t.id, request({ roomId: 'x', mix: outside }).mix!));
-    const d = h.tasks.get(t.id);
-    expect({
-      code: e.code,
-      issues: ((e.details?.['issues'] ?? []) as Array<{ path: string }>).length > 0,
-      last: d.events.at(-1)?.summary,
-      sent: d.exchanges.filter((x) => x.action === 'UpdateLayout').length,
-    }).toEqual({ code: 'VALIDATION', issues: true, last: 'Layout update failed: VALIDATION', sent: 0 });
-  });
-});
-
 describe('the TIW lifecycle through the Sandbox', () => {
   it('starts, pauses, resumes, stops and finishes with the files TIW reports', async () => {
     const t = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '1234' }), presetId: null, startKey: startKey() });
@@ -246,53 +200,6 @@ describe('TRRO: start and stop, state from callbacks', () => {
     expect(d.task).toMatchObject({ state: 'finished', rawStatus: '305', fileCount: 1, filesUploaded: 1 });
     expect(d.exchanges.map((e) => e.action)).toEqual(['CreateCloudRecording', 'DeleteCloudRecording']);
     expect(JSON.stringify(d.exchanges[0]!.request)).toContain('"SecretKey":"***"');
-  });
-});
-
-describe('the callback sink', () => {
-  it('ignores a duplicate, never moves a terminal task backwards, and knows unknown tasks', async () => {
-    const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-2', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
-    const at = h.sandbox.clock.now();
-    const done = { ...base, dedupeKey: 'k-305', at: at + 5000, summary: 'callback 305', patch: { state: 'finished' as const, rawStatus: '305' } };
-    expect(await sink.deliver(done)).toBe('merged');
-    const count = h.tasks.get(t.id).events.length;
-    expect(await sink.deliver(done)).toBe('duplicate');
-    expect(h.tasks.get(t.id).events.length).toBe(count);
-    expect(await sink.deliver({ ...base, dedupeKey: 'k-301', at, summary: 'callback 301 (late)', patch: { state: 'recording', rawStatus: '301' } })).toBe('merged');
-    expect(h.tasks.get(t.id).task).toMatchObject({ state: 'finished', rawStatus: '305' });
-    expect(await sink.deliver({ ...base, vendorTaskId: 'nope', dedupeKey: 'k', at, summary: 's', patch: {} })).toBe('unknown-task');
-  });
-
-  it('parks a callback that outruns the start answer and merges it once the start records the task id', async () => {
-    await h.sandbox.injectFault({ vendor: 'tencent-trro', kind: 'delay', ms: 400, afterProcessing: true });
-    const starting = h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-early', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    let vendorTaskId: string | undefined;
-    while (!vendorTaskId) {
-      vendorTaskId = ((await h.sandbox.control('tencent-trro', 'tasks', {})) as Array<{ taskId: string }>)[0]?.taskId;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const sink = h.tasks.callbackSink();
-    const at = h.sandbox.clock.now();
-    const early = { vendor: 'tencent-trro' as const, vendorTaskId, dedupeKey: `${at}:301`, at, summary: 'callback 301 recording started', patch: {}, raw: { EventType: 301 } };
-    const parked = await sink.deliver(early);
-    const t = await starting;
-    expect({
-      parked,
-      callbacks: h.tasks.get(t.id).events.filter((e) => e.source === 'callback').map((e) => e.summary),
-      again: await sink.deliver(early),
-    }).toEqual({ parked: 'unknown-task', callbacks: ['callback 301 recording started'], again: 'duplicate' });
-  });
-
-  it('applies same-rank states in the order of their time, not of their arrival', async () => {
-    const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-3', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
-    const at = h.sandbox.clock.now();
-    await sink.deliver({ ...base, dedupeKey: 'b', at: at + 2000, summary: 'resumed', patch: { state: 'recording', rawStatus: 'resumed' } });
-    await sink.deliver({ ...base, dedupeKey: 'a', at: at + 1000, summary: 'paused (late)', patch: { state: 'paused', rawStatus: 'paused' } });
-    expect(h.tasks.get(t.id).task).toMatchObject({ state: 'recording', rawStatus: 'resumed' });
   });
 });
 

@@ -73,12 +73,17 @@ function coreLayerBlocks() {
       ];
       for (let depth = 1; depth <= 4; depth++) {
         const up = '\\.\\./'.repeat(depth);
+        // A vendor is reached through vendors/registry.ts and its adapter; only its emulator uses its signing directly.
+        const vendorFolders =
+          folder === 'vendors' || folder === 'emulator'
+            ? []
+            : [{ regex: `^${up}vendors/(?!shared/)[^/]+/`, message: 'Reach a vendor through vendors/registry.ts and its adapter, not through its folder.' }];
         blocks.push({
           files: [`src-main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
           rules: {
             'no-restricted-imports': [
               'error',
-              { ...coreBoundary, patterns: [...coreBoundary.patterns, ...forbidden.map(([other, message]) => ({ regex: `^${up}${other}(/|$)`, message }))] },
+              { ...coreBoundary, patterns: [...coreBoundary.patterns, ...forbidden.map(([other, message]) => ({ regex: `^${up}${other}(/|$)`, message })), ...vendorFolders] },
             ],
           },
         });

@@ -12,7 +12,7 @@ import { historyHandlers } from '../ipc/handlers/history';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
 import { taskHandlers } from '../ipc/handlers/tasks';
 import type { Logger } from '../logging/logger';
-import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../sandbox/in-process';
+import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../emulator/in-process';
 import { createScheduler } from '../scheduler/scheduler';
 import type { SecretVault } from '../secrets/vault';
 import { createSettingsService } from '../settings';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { VendorId } from '@contract';
 import type { AccountServices } from '../accounts';
-import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators, type Sandbox } from '../emulator/index';
+import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators, type Sandbox } from './index';
 import type { Logger } from '../logging/logger';
 import type { SettingsRepo } from '../store/settings-repo';
 

@@ -1,5 +1,4 @@
-import type { EmulatorResponse } from '../types';
-import { Api3Error, api3Error, api3Ok, createApi3Gate, type Api3Call } from '../tencent-api3/gate';
+import { Api3Error, createApi3Gate, type Api3Call } from '../tencent-api3/gate';
 import { checkParams, type ParamSpec } from '../tencent-api3/params';
 import { TENCENT_REGIONS } from '../tencent-api3/regions';
 import type { TiwApp, TiwTask, TiwWorld } from './model';
@@ -59,14 +58,4 @@ export function taskOf(w: TiwWorld, call: Api3Call): TiwTask {
   const task = w.tasks.get(params['TaskId'] as string);
   if (!task || task.sdkAppId !== sdkAppId) throw new Api3Error('InvalidParameter.TaskNotFound', 'The task does not exist.');
   return task;
-}
-
-/** Runs an action and wraps its answer, or the {@link Api3Error} it threw, in the API 3.0 envelope. */
-export function tiwAnswer(w: TiwWorld, run: () => Record<string, unknown>): EmulatorResponse {
-  try {
-    return api3Ok(w.clock, run());
-  } catch (e) {
-    if (e instanceof Api3Error) return api3Error(w.clock, e.code, e.message);
-    return api3Error(w.clock, 'InternalError', 'Internal error.');
-  }
 }

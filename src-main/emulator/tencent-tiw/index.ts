@@ -1,8 +1,8 @@
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, VendorEmulator } from '../types';
-import { api3RateLimited } from '../tencent-api3/gate';
+import { api3Answer, api3RateLimited } from '../tencent-api3/gate';
 import { runTiwAction } from './actions';
 import { tiwControl } from './control';
-import { createTiwGate, tiwAnswer } from './gateway';
+import { createTiwGate } from './gateway';
 import { createTiwWorld } from './model';
 
 export { TIW_TIMING } from './lifecycle';
@@ -20,7 +20,7 @@ export function createTiwEmulator(ctx: EmulatorContext): VendorEmulator {
     async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
       const gated = gate.check(request);
       if (!gated.ok) return gated.response;
-      return tiwAnswer(w, () => runTiwAction(w, gated.call));
+      return api3Answer(w.clock, () => runTiwAction(w, gated.call));
     },
     control: (command, raw) => tiwControl(w, command, raw),
     rateLimitedResponse: () => api3RateLimited(w.clock),

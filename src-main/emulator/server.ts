@@ -3,10 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { AdvanceInputSchema, CONTROL_ROUTES, ControlError, parseControlBody } from './control';
 import { createFaultQueue, FaultSpecSchema, type ActiveFault, type FaultSpecInput } from './faults';
-import type { EmulatorContext, EmulatorResponse, VendorEmulator } from './types';
-
-/** Builds a vendor emulator from the services the Sandbox shares. */
-export type EmulatorFactory = (context: EmulatorContext) => VendorEmulator;
+import type { EmulatorContext, EmulatorFactory, EmulatorResponse, VendorEmulator } from './types';
 
 /** One attempt to deliver a callback, as the Sandbox logged it. */
 export interface CallbackAttempt {

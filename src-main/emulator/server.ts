@@ -164,7 +164,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (spec.offsetSeconds === 0) skewMs.delete(spec.vendor);
       else skewMs.set(spec.vendor, spec.offsetSeconds * 1000);
     } else if (spec.kind === 'upload-failure') {
-      await emulator.control('upload-failure', { count: spec.count, mode: spec.mode });
+      emulator.failUploads(spec.count, spec.mode);
     } else {
       faults.add(spec);
     }

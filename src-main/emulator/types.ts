@@ -35,6 +35,11 @@ export interface VendorEmulator {
   control(command: string, input: unknown): Promise<unknown>;
   /** The answer this vendor gives when it throttles a caller, used by the rate-limit-storm fault. */
   rateLimitedResponse(): EmulatorResponse;
+  /**
+   * The upload-failure fault: the next `count` files to finish fail to upload, as this vendor shows
+   * it (`mode` where the vendor tells a file kept in backup storage from a lost one).
+   */
+  failUploads(count: number, mode: 'backup' | 'failed'): void;
 }
 
 /** Builds a vendor emulator from the services the Sandbox shares. */

@@ -1,6 +1,6 @@
 import { ControlError } from '../control';
 import { rec } from '../tencent-api3/params';
-import { scheduleIdle, stopTask } from './lifecycle';
+import { failUploads, scheduleIdle, stopTask } from './lifecycle';
 import { isLive, roomOf, type TiwWorld } from './model';
 
 type Command = (w: TiwWorld, input: Record<string, unknown>) => unknown;
@@ -81,7 +81,7 @@ const COMMANDS: Record<string, Command> = {
   'room-activity': roomActivity,
   'force-exception': forceException,
   'upload-failure': (w, input) => {
-    w.uploadFailures += Number(input['count'] ?? 1);
+    failUploads(w, Number(input['count'] ?? 1));
     return { ok: true };
   },
   tasks: (w) => [...w.tasks.values()].map((t) => ({ taskId: t.taskId, sdkAppId: t.sdkAppId, roomId: t.roomId, status: t.status, finishReason: t.finishReason })),

@@ -3,6 +3,7 @@ import { api3Answer, api3RateLimited } from '../tencent-api3/gate';
 import { runTiwAction } from './actions';
 import { tiwControl } from './control';
 import { createTiwGate } from './gateway';
+import { failUploads } from './lifecycle';
 import { createTiwWorld } from './model';
 
 export { TIW_TIMING } from './lifecycle';
@@ -24,5 +25,6 @@ export function createTiwEmulator(ctx: EmulatorContext): VendorEmulator {
     },
     control: (command, raw) => tiwControl(w, command, raw),
     rateLimitedResponse: () => api3RateLimited(w.clock),
+    failUploads: (count) => failUploads(w, count),
   };
 }

@@ -66,6 +66,11 @@ export function stopTask(w: TiwWorld, task: TiwTask, reason: TiwFinishReason, no
   w.clock.at(now + TIW_TIMING.uploadMs, () => finishTask(w, task, now + TIW_TIMING.uploadMs));
 }
 
+/** The next `count` files to finish are lost: TIW has no per-file status, so the task ends with EXCEPTION. */
+export function failUploads(w: TiwWorld, count: number): void {
+  w.uploadFailures += count;
+}
+
 function finishTask(w: TiwWorld, task: TiwTask, now: number): void {
   if (task.status !== 'STOPPED') return;
   task.status = 'FINISHED';

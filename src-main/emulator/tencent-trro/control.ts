@@ -1,6 +1,6 @@
 import { ControlError } from '../control';
 import { rec } from '../tencent-api3/params';
-import { scheduleIdle, stopTask } from './lifecycle';
+import { failUploads, scheduleIdle, stopTask } from './lifecycle';
 import { streamKey, type TrroWorld } from './model';
 
 type Command = (w: TrroWorld, input: Record<string, unknown>) => unknown;
@@ -51,7 +51,7 @@ const COMMANDS: Record<string, Command> = {
   unpublish: (w, input) => publishChange(w, input, false),
   'force-exception': forceException,
   'upload-failure': (w, input) => {
-    w.uploadFailures += Number(input['count'] ?? 1);
+    failUploads(w, Number(input['count'] ?? 1));
     return { ok: true };
   },
   tasks: (w) => [...w.tasks.values()].map((t) => ({ taskId: t.taskId, projectId: t.projectId, deviceId: t.deviceId, live: t.live, startAt: t.startAt, stopAt: t.stopAt })),

@@ -3,6 +3,7 @@ import { api3Answer, api3RateLimited } from '../tencent-api3/gate';
 import { runTrroAction } from './actions';
 import { trroControl } from './control';
 import { createTrroGate } from './gateway';
+import { failUploads } from './lifecycle';
 import { createTrroWorld } from './model';
 
 export { TRRO_TIMING } from './lifecycle';
@@ -25,5 +26,6 @@ export function createTrroEmulator(ctx: EmulatorContext): VendorEmulator {
     },
     control: (command, raw) => trroControl(w, command, raw),
     rateLimitedResponse: () => api3RateLimited(w.clock),
+    failUploads: (count) => failUploads(w, count),
   };
 }

@@ -44,6 +44,11 @@ export function scheduleIdle(w: TrroWorld, task: TrroTask): void {
   });
 }
 
+/** The next `count` cut files fail to upload: 310 lists only the rest, 305 reports files left behind. */
+export function failUploads(w: TrroWorld, count: number): void {
+  w.uploadFailures += count;
+}
+
 /**
  * Ends the task at `at` (a timer passes its own due time): 302 leave, 303 stop and 304 for the HLS
  * playlist at once, then, after the upload time, 310 for the cut files and 305 for the upload's end.

@@ -1,5 +1,5 @@
 import { grow, publicFile } from './files';
-import { armIdle, endTask, onStreamDown, onStreamUp } from './lifecycle';
+import { armIdle, endTask, failUploads, onStreamDown, onStreamUp } from './lifecycle';
 import { isObj, roomOf, running, ZEGO_DEFAULTS, type Obj, type ZegoEmulatorOptions, type ZegoStream, type ZegoWorld } from './model';
 
 /** One control command's input, with the reader of a required string-or-number field. */
@@ -62,7 +62,7 @@ function stopStream(w: ZegoWorld, { required }: ControlInput): null {
 }
 
 function uploadFailure(w: ZegoWorld, { o }: ControlInput): null {
-  w.uploadFailures = { count: Number(o['count'] ?? 1), mode: o['mode'] === 'backup' ? 'backup' : 'failed' };
+  failUploads(w, Number(o['count'] ?? 1), o['mode'] === 'backup' ? 'backup' : 'failed');
   return null;
 }
 

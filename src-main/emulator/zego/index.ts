@@ -2,6 +2,7 @@ import type { EmulatorContext, VendorEmulator } from '../types';
 import { runAction } from './actions';
 import { zegoControl } from './control';
 import { authenticate, parseBody, rateLimited, zegoRateLimited } from './gateway';
+import { failUploads } from './lifecycle';
 import { createZegoWorld, ZEGO_DEFAULTS, type ZegoEmulatorOptions } from './model';
 
 export type { ZegoEmulatorOptions } from './model';
@@ -25,6 +26,7 @@ export function createZegoEmulator(initial: Partial<ZegoEmulatorOptions> = {}): 
         return runAction(w, call.app, call.action, parsed.body);
       },
       rateLimitedResponse: () => zegoRateLimited(w.opts),
+      failUploads: (count, mode) => failUploads(w, count, mode),
       control: (command, input) => zegoControl(w, command, input),
     };
   };

@@ -121,6 +121,11 @@ export async function endTask(w: ZegoWorld, t: ZegoTask, status: 3 | 4, quitReas
   else await sendCallback(w, t, 7, {});
 }
 
+/** The next `count` files to finish uploading fail: kept in backup storage (status 4) or lost (status 5). */
+export function failUploads(w: ZegoWorld, count: number, mode: 'backup' | 'failed'): void {
+  w.uploadFailures = { count, mode };
+}
+
 /** Uploads finish: each file is uploaded (3), or lost to the upload-failure fault (4 backup, 5 failed). */
 async function finishUploads(w: ZegoWorld, t: ZegoTask): Promise<void> {
   const failures = w.uploadFailures;

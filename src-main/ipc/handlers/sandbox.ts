@@ -1,5 +1,5 @@
 import { ControlError } from '../../emulator/control';
-import { runSandboxControl } from '../../emulator/control-api';
+import { runSandboxControl } from '../../emulator/sandbox-control';
 import type { Sandbox } from '../../emulator/index';
 import { AppFailure } from '../app-error';
 import type { Handlers } from '../dispatch';

@@ -55,6 +55,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', rendererBoundary] },
   },
   {
+    // ARCHITECTURE §1: views and components reach the core through stores; only stores import the bridge.
+    files: ['src-renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...rendererBoundary,
+          patterns: [...rendererBoundary.patterns, { group: ['**/bridge', '**/bridge/**'], message: 'Only stores talk to the core: call a store action instead of the bridge.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-preload/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -41,14 +41,13 @@ const CORE_LAYERS = [
   ['hosts'],
   ['app'],
   ['ipc'],
-  ['tasks', 'accounts', 'history', 'settings', 'callbacks', 'scheduler', 'emulator', 'sandbox'],
+  ['tasks', 'accounts', 'history', 'settings', 'callbacks', 'scheduler', 'emulator'],
   ['vendors'],
   ['store', 'secrets', 'events', 'errors', 'logging', 'loopback'],
 ];
 const SIBLING_IMPORTS = {
   tasks: ['accounts', 'scheduler'],
   history: ['settings'],
-  sandbox: ['accounts', 'emulator'],
   secrets: ['errors', 'logging'],
   store: ['errors'],
 };

@@ -10,6 +10,7 @@ import { appHandlers } from '../ipc/handlers/app';
 import { callbacksHandlers } from '../ipc/handlers/callbacks';
 import { historyHandlers } from '../ipc/handlers/history';
 import { presetHandlers } from '../ipc/handlers/presets';
+import { sandboxHandlers } from '../ipc/handlers/sandbox';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
 import { secretHandlers } from '../ipc/handlers/secrets';
 import { settingsHandlers } from '../ipc/handlers/settings';
@@ -19,7 +20,7 @@ import { vendorHandlers } from '../ipc/handlers/vendors';
 import { createEventBatcher } from '../events/event-batcher';
 import { createEventBus, type EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
-import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../sandbox/in-process';
+import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../emulator/in-process';
 import { createScheduler } from '../scheduler/scheduler';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
@@ -130,8 +131,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...storageHandlers(accounts.storage, events),
     ...secretHandlers(accounts.secrets, events),
     ...vendorHandlers(),
-    ...taskHandlers({ tasks, sandbox: sandbox?.sandbox ?? null }),
+    ...taskHandlers({ tasks }),
     ...presetHandlers(tasks),
+    ...sandboxHandlers({ sandbox: sandbox?.sandbox ?? null }),
     ...historyHandlers(history),
     ...settingsHandlers(settings),
     ...schedulerHandlers(scheduler),

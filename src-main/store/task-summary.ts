@@ -18,7 +18,7 @@ export const SUMMARY_COLUMNS = `
   json_extract(t.request_json, '$.maxIdleSec') AS max_idle_sec,
   json_extract(t.request_json, '$.maxRecordSec') AS max_record_sec,
   (SELECT count(*) FROM task_files f WHERE f.task_id = t.id) AS file_count,
-  (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status IN ('uploaded', 'backup')) AS files_uploaded,
+  (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status IN (${UPLOADED_FILE_STATUSES.map((s) => `'${s}'`).join(', ')})) AS files_uploaded,
   (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status = 'failed') AS files_failed`;
 
 /** One row as {@link SUMMARY_COLUMNS} selects it. */

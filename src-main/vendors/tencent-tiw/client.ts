@@ -148,5 +148,3 @@ export function createTiwClient(options: TiwClientOptions) {
     },
   };
 }
-
-export type TiwClient = ReturnType<typeof createTiwClient>;

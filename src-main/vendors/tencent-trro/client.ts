@@ -91,5 +91,3 @@ export function createTrroClient(options: TrroClientOptions) {
     },
   };
 }
-
-export type TrroClient = ReturnType<typeof createTrroClient>;

@@ -47,7 +47,7 @@ const OBJECT_KEYS = ['accessKeyId', 'accessKeySecret'] as const;
 const BUCKET_RULE = ['region', 'bucket'] as const;
 
 /**
- * Per-provider rules (docs/vendors/zego.md §4.3, docs/vendors/tencent-trro.md §2.2). ZEGO's
+ * Per-provider rules (docs/vendors/zego.md §4.1.3, docs/vendors/tencent-trro.md §2.2). ZEGO's
  * required-field note lists Vendor 10 twice (Region+Bucket and Bucket+EndPoint); we require the
  * union so both readings hold.
  */

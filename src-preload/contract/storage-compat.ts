@@ -14,16 +14,15 @@ export {
   type SecretStatus,
 } from './common';
 import { STORAGE_PROVIDER_INFO as PROVIDER_FACTS, STORAGE_PROVIDERS, type StorageProvider, type StorageProviderInfo } from './storage-providers';
-import { TRRO_STORAGE_VENDORS, VENDOR_CONTRACTS, VENDOR_IDS, ZEGO_STORAGE, type VendorId } from './vendors';
+import { trroStorageVendor, VENDOR_CONTRACTS, VENDOR_IDS, ZEGO_STORAGE, type VendorId } from './vendors';
 
 type LegacyProviderInfo = StorageProviderInfo & { zegoVendor: number; trroVendor: number | null; vendors: readonly VendorId[]; zegoFormats: readonly string[] | null };
 
 function legacyInfo(p: StorageProvider): LegacyProviderInfo {
-  const trro: Partial<Record<StorageProvider, number>> = TRRO_STORAGE_VENDORS;
   return {
     ...PROVIDER_FACTS[p],
     zegoVendor: ZEGO_STORAGE[p].vendor,
-    trroVendor: trro[p] ?? null,
+    trroVendor: trroStorageVendor(p),
     vendors: VENDOR_IDS.filter((v) => (VENDOR_CONTRACTS[v].descriptor.storageProviders as readonly string[]).includes(p)),
     zegoFormats: ZEGO_STORAGE[p].formats,
   };

@@ -4,6 +4,12 @@ import type { IntRange } from '../checks';
 /** CloudStorage `Vendor` of the providers TRRO uploads to (docs/vendors/tencent-trro.md §2.2). */
 export const TRRO_STORAGE_VENDORS = { 'tencent-cos': 0, 'amazon-s3': 1 } as const satisfies Partial<Record<StorageProvider, number>>;
 
+/** The CloudStorage `Vendor` of a provider, or null when TRRO cannot upload to it. */
+export function trroStorageVendor(provider: StorageProvider): number | null {
+  const vendors: Partial<Record<StorageProvider, number>> = TRRO_STORAGE_VENDORS;
+  return vendors[provider] ?? null;
+}
+
 /** TRRO OutputFormat values, by normalized format name (docs/vendors/tencent-trro.md §2.1). */
 export const TRRO_OUTPUT_FORMATS = { hls: 0, 'hls+mp4': 1, 'hls+aac': 2, mp4: 3, aac: 4 } as const;
 

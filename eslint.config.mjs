@@ -65,6 +65,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', rendererBoundary] },
   },
+  {
+    // ARCHITECTURE §1: views and components reach the core through stores; only stores import the bridge.
+    files: ['src-renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...rendererBoundary,
+          patterns: [...rendererBoundary.patterns, { group: ['**/bridge', '**/bridge/**'], message: 'Only stores talk to the core: call a store action instead of the bridge.' }],
+        },
+      ],
+    },
+  },
   ...[0, 1, 2].map(contractBoundary),
   {
     files: ['src-main/**/*.ts'],

@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const alias = { '@contract': fileURLToPath(new URL('../src-preload/contract', import.meta.url)) };
+
+/** Renderer tests that need a document: stores (with a fake bridge) and components. */
+const DOM_TESTS = ['test/renderer/**/{stores,components}/**/*.test.ts'];
 
 export default defineConfig({
   root,
@@ -21,11 +25,23 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        plugins: [vue()],
         test: {
           name: 'renderer',
           root,
           environment: 'node',
           include: ['test/renderer/**/*.test.ts'],
+          exclude: DOM_TESTS,
+        },
+      },
+      {
+        resolve: { alias },
+        plugins: [vue()],
+        test: {
+          name: 'dom',
+          root,
+          environment: 'happy-dom',
+          include: DOM_TESTS,
         },
       },
       {

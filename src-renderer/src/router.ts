@@ -5,11 +5,11 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', redirect: '/live' },
-    { path: '/live', name: 'live', component: () => import('./views/LiveView.vue') },
-    { path: '/new', name: 'new', component: () => import('./views/NewRecordingView.vue') },
-    { path: '/tasks/:id', name: 'task', component: () => import('./views/TaskDetailView.vue') },
-    { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue') },
-    { path: '/accounts', name: 'accounts', component: () => import('./views/AccountsView.vue') },
-    { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+    { path: '/live', name: 'live', component: () => import('./features/monitor/views/LiveView.vue') },
+    { path: '/new', name: 'new', component: () => import('./features/recording/views/NewRecordingView.vue') },
+    { path: '/tasks/:id', name: 'task', component: () => import('./features/monitor/views/TaskDetailView.vue') },
+    { path: '/history', name: 'history', component: () => import('./features/history/views/HistoryView.vue') },
+    { path: '/accounts', name: 'accounts', component: () => import('./features/accounts/views/AccountsView.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./features/settings/views/SettingsView.vue') },
   ],
 });

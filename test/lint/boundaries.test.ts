@@ -25,6 +25,14 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
     expect(await violations('src-renderer/src/views/Probe.ts', "import { ERROR_CODES } from '@contract';\nimport { x } from '../../../src-preload/contract/result';")).toEqual([]);
   });
 
+  it('lets only stores import the bridge, never a view or component', async () => {
+    const code = "import { call } from '../../../bridge';";
+    expect(await violations('src-renderer/src/features/monitor/stores/probe.ts', code)).toEqual([]);
+    expect(await violations('src-renderer/src/features/monitor/views/ProbeView.vue', `<script setup lang="ts">\n${code}\n</script>\n`)).toHaveLength(1);
+    expect(await violations('src-renderer/src/ui/ProbeField.vue', "<script setup lang=\"ts\">\nimport { on } from '../bridge/index';\n</script>\n")).toHaveLength(1);
+    expect(await violations('src-renderer/src/ui/ProbeField.vue', "<script setup lang=\"ts\">\nimport { readFileSync } from 'node:fs';\n</script>\n")).toHaveLength(1);
+  });
+
   it('keeps the contract to zod and itself', async () => {
     expect(await violations('src-preload/contract/probe.ts', "import { z } from 'zod';\nimport { ok } from './result';")).toEqual([]);
     expect(await violations('src-preload/contract/probe.ts', "import axios from 'axios';")).toHaveLength(1);

@@ -7,7 +7,6 @@ export default {
     ok: 'OK',
     saved: 'Saved “{name}”.',
   },
-  vendors: { zego: 'ZEGO Cloud Recording', 'tencent-tiw': 'Tencent TIW', 'tencent-trro': 'Tencent TRRO' },
   secrets: {
     configured: 'Configured ✓',
     replace: 'Replace',

@@ -9,7 +9,6 @@ const zhCN: typeof en = {
     ok: '确定',
     saved: '已保存「{name}」。',
   },
-  vendors: { zego: 'ZEGO 云端录制', 'tencent-tiw': '腾讯云互动白板', 'tencent-trro': '腾讯云 TRRO' },
   secrets: {
     configured: '已配置 ✓',
     replace: '替换',

@@ -1,0 +1,61 @@
+import type { AppError, TaskDetail } from '@contract';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { call, on } from '../../../bridge';
+
+/** A burst of events on one task reloads its detail once. */
+const RELOAD_DELAY_MS = 500;
+
+/**
+ * The one task the detail view shows (`tasks:get`): timeline, files, exchanges. It reloads a moment
+ * after the core reports a change to that task.
+ */
+export const useTaskDetailStore = defineStore('task-detail', () => {
+  const id = ref<string | null>(null);
+  const detail = ref<TaskDetail | null>(null);
+  const error = ref<AppError | null>(null);
+  const loading = ref(false);
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+
+  async function load(): Promise<void> {
+    const wanted = id.value;
+    if (!wanted) return;
+    loading.value = true;
+    const r = await call('tasks:get', { id: wanted });
+    loading.value = false;
+    if (wanted !== id.value) return;
+    if (r.ok) {
+      detail.value = r.value;
+      error.value = null;
+    } else error.value = r.error;
+  }
+
+  /** Shows task `taskId`, dropping what another task left behind. */
+  async function open(taskId: string): Promise<void> {
+    if (taskId !== id.value) {
+      detail.value = null;
+      error.value = null;
+    }
+    id.value = taskId;
+    await load();
+  }
+
+  /** Stops following the task and forgets it (the view is left). */
+  function close(): void {
+    id.value = null;
+    detail.value = null;
+    error.value = null;
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = null;
+  }
+
+  on('tasks:changed', (p) => {
+    if (!id.value || !p.tasks.some((t) => t.id === id.value)) return;
+    reloadTimer ??= setTimeout(() => {
+      reloadTimer = null;
+      void load();
+    }, RELOAD_DELAY_MS);
+  });
+
+  return { id, detail, error, loading, open, close, load };
+});

@@ -1,0 +1,192 @@
+import type { AppError, Capabilities, MixSettings, SchedulerStatus, TaskAlert, TaskSummary, VendorId } from '@contract';
+import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, triggerRef } from 'vue';
+import { call, hostKind, on } from '../../../bridge';
+import { LIVE_STATES } from '../model/monitor-time';
+import { i18n } from '../../../i18n';
+import { useSettingsStore } from '../../settings/stores/settings';
+import { useVendorsStore } from '../../../vendors/store';
+
+/** An alert as the in-app list keeps it. */
+export interface AlertEntry extends TaskAlert {
+  seq: number;
+  read: boolean;
+}
+
+/** How long an ended task stays on the Live view, so the operator sees how it ended. */
+const KEEP_ENDED_MS = 15 * 60_000;
+const MAX_ALERTS = 200;
+
+/** Whether the browser can show desktop notifications, and whether the operator allowed them. */
+export type NotifyPermission = 'unsupported' | 'default' | 'granted' | 'denied' | 'native';
+
+function initialPermission(): NotifyPermission {
+  if (hostKind === 'electron') return 'native';
+  if (typeof Notification === 'undefined') return 'unsupported';
+  return Notification.permission;
+}
+
+/**
+ * Live tasks keyed by id (from `tasks:active` and the batched `tasks:changed`), vendors'
+ * capabilities, the scheduler's online state and the alerts the core raised.
+ */
+export const useTasksStore = defineStore('tasks', () => {
+  const byId = shallowRef(new Map<string, TaskSummary>());
+  const vendorsStore = useVendorsStore();
+  const scheduler = ref<SchedulerStatus | null>(null);
+  const alerts = ref<AlertEntry[]>([]);
+  const loaded = ref(false);
+  const error = ref<AppError | null>(null);
+  const permission = ref<NotifyPermission>(initialPermission());
+  const busy = ref<Record<string, string>>({});
+  let seq = 0;
+
+  const capabilities = computed(() => {
+    const map: Partial<Record<VendorId, Capabilities>> = {};
+    for (const v of vendorsStore.list) map[v.id] = v.capabilities;
+    return map;
+  });
+  const vendorById = computed(() => new Map(vendorsStore.list.map((v) => [v.id, v])));
+
+  /** Running tasks first by start, then the recently ended ones. */
+  const active = computed(() => [...byId.value.values()].filter((t) => LIVE_STATES.includes(t.state)).sort((a, b) => a.createdAt - b.createdAt));
+  const recentlyEnded = computed(() => {
+    const cutoff = Date.now() - KEEP_ENDED_MS;
+    return [...byId.value.values()]
+      .filter((t) => !LIVE_STATES.includes(t.state) && (t.endedAt ?? t.updatedAt) >= cutoff)
+      .sort((a, b) => (b.endedAt ?? b.updatedAt) - (a.endedAt ?? a.updatedAt));
+  });
+  const unread = computed(() => alerts.value.filter((a) => !a.read).length);
+  const offline = computed(() => scheduler.value !== null && !scheduler.value.online);
+
+  function upsert(tasks: readonly TaskSummary[], removed: readonly string[] = []): void {
+    const map = byId.value;
+    for (const t of tasks) {
+      const known = map.get(t.id);
+      if (!known || known.updatedAt <= t.updatedAt) map.set(t.id, t);
+    }
+    for (const id of removed) map.delete(id);
+    triggerRef(byId);
+  }
+
+  async function refresh(): Promise<void> {
+    const [a, s] = await Promise.all([call('tasks:active', {}), call('scheduler:status', {}), vendorsStore.ensure()]);
+    if (a.ok) {
+      const keep = [...byId.value.values()].filter((t) => !LIVE_STATES.includes(t.state));
+      byId.value = new Map([...keep, ...a.value].map((t) => [t.id, t]));
+    }
+    if (s.ok) scheduler.value = s.value;
+    error.value = !a.ok ? a.error : (vendorsStore.error ?? (!s.ok ? s.error : null));
+    loaded.value = true;
+  }
+
+  let toaster: NotificationApi | null = null;
+  function toast(alert: TaskAlert, title: string, body: string): void {
+    if (!toaster) {
+      const settings = useSettingsStore();
+      toaster = createDiscreteApi(['notification'], {
+        configProviderProps: computed(() => ({ theme: settings.dark ? darkTheme : null })),
+      }).notification;
+    }
+    toaster.create({
+      type: alert.kind === 'upload-failed' || alert.kind === 'still-running' ? 'warning' : 'error',
+      title,
+      content: body,
+      meta: new Date(alert.at).toLocaleTimeString(),
+      duration: 12_000,
+      keepAliveOnHover: true,
+    });
+  }
+
+  function alertTitle(alert: TaskAlert): string {
+    return i18n.global.t(`monitor.alertKinds.${alert.kind}`);
+  }
+  function alertBody(alert: TaskAlert): string {
+    return i18n.global.locale.value === 'zh-CN' ? alert.message['zh-CN'] : alert.message.en;
+  }
+
+  function receive(alert: TaskAlert): void {
+    alerts.value = [{ ...alert, seq: ++seq, read: false }, ...alerts.value].slice(0, MAX_ALERTS);
+    const title = alertTitle(alert);
+    const body = alertBody(alert);
+    toast(alert, title, body);
+    // The Electron host shows native notifications from the main process; only the browser host does it here.
+    if (hostKind === 'web' && permission.value === 'granted') {
+      try {
+        new Notification(`RecDeck · ${title}`, { body, tag: `${alert.taskId}:${alert.kind}` });
+      } catch {
+        permission.value = 'unsupported';
+      }
+    }
+  }
+
+  async function enableNotifications(): Promise<void> {
+    if (hostKind !== 'web' || typeof Notification === 'undefined') return;
+    permission.value = await Notification.requestPermission();
+  }
+
+  function markAllRead(): void {
+    alerts.value = alerts.value.map((a) => ({ ...a, read: true }));
+  }
+  function dismissAlert(seqNo: number): void {
+    alerts.value = alerts.value.filter((a) => a.seq !== seqNo);
+  }
+
+  async function act(id: string, action: 'stop' | 'pause' | 'resume' | 'refresh'): Promise<AppError | null> {
+    busy.value = { ...busy.value, [id]: action };
+    const r = await call(`tasks:${action}`, { id });
+    const { [id]: _done, ...rest } = busy.value;
+    busy.value = rest;
+    if (!r.ok) return r.error;
+    upsert([r.value]);
+    return null;
+  }
+
+  /** Sends a running task's whole new layout; the vendor replaces the old one. */
+  async function updateLayout(id: string, mix: MixSettings): Promise<AppError | null> {
+    const r = await call('tasks:updateLayout', { id, mix });
+    if (!r.ok) return r.error;
+    upsert([r.value]);
+    return null;
+  }
+
+  function dismissEnded(id: string): void {
+    byId.value.delete(id);
+    triggerRef(byId);
+  }
+
+  on('tasks:changed', (p) => upsert(p.tasks, p.removed));
+  // Events missed while the page was hidden or the host restarted are caught up on return.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && loaded.value) void refresh();
+  });
+  on('tasks:alerted', receive);
+  on('scheduler:changed', (s) => (scheduler.value = s));
+
+  return {
+    byId,
+    vendorById,
+    capabilities,
+    scheduler,
+    alerts,
+    loaded,
+    error,
+    permission,
+    busy,
+    active,
+    recentlyEnded,
+    unread,
+    offline,
+    refresh,
+    upsert,
+    act,
+    updateLayout,
+    enableNotifications,
+    markAllRead,
+    dismissAlert,
+    dismissEnded,
+    alertTitle,
+    alertBody,
+  };
+});

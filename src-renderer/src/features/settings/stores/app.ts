@@ -1,0 +1,25 @@
+import type { AppError, AppInfo } from '@contract';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { call } from '../../../bridge';
+
+/** Facts about the running core (`app:info`). */
+export const useAppStore = defineStore('app', () => {
+  const info = ref<AppInfo | null>(null);
+  const error = ref<AppError | null>(null);
+  const loading = ref(false);
+
+  async function refresh(): Promise<void> {
+    loading.value = true;
+    const result = await call('app:info', {});
+    loading.value = false;
+    if (result.ok) {
+      info.value = result.value;
+      error.value = null;
+    } else {
+      error.value = result.error;
+    }
+  }
+
+  return { info, error, loading, refresh };
+});

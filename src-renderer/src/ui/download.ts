@@ -1,0 +1,9 @@
+/** Hands `content` to the browser as a file download named `fileName`. */
+export function downloadText(fileName: string, content: string, mime: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type: mime }));
+  a.download = fileName;
+  a.click();
+  // Revoked a moment later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

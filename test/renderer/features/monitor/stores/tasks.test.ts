@@ -1,0 +1,40 @@
+import type { MixSettings } from '@contract';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTasksStore } from '../../../../../src-renderer/src/features/monitor/stores/tasks';
+import { emit, handle, inputsOf, resetBridge } from '../../../fake-bridge';
+import { summary } from '../fixtures';
+
+vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-bridge'));
+
+describe('tasks store', () => {
+  beforeEach(() => {
+    resetBridge();
+    setActivePinia(createPinia());
+  });
+
+  it('sends a layout update and shows the task the core answers with', async () => {
+    const store = useTasksStore();
+    const mix = { layoutMode: 'grid' } as MixSettings;
+    handle('tasks:updateLayout', ({ id }) => ({ ok: true, value: summary({ id, updatedAt: 99, state: 'recording' }) }));
+    expect(await store.updateLayout('t1', mix)).toBeNull();
+    expect(inputsOf('tasks:updateLayout')).toEqual([{ id: 't1', mix }]);
+    expect(store.byId.get('t1')?.updatedAt).toBe(99);
+  });
+
+  it('keeps the newer of a pushed change and what it already has', () => {
+    const store = useTasksStore();
+    store.upsert([summary({ id: 't1', updatedAt: 10, state: 'recording' })]);
+    emit('tasks:changed', { tasks: [summary({ id: 't1', updatedAt: 5, state: 'starting' })], removed: [] });
+    expect(store.byId.get('t1')?.state).toBe('recording');
+    emit('tasks:changed', { tasks: [summary({ id: 't1', updatedAt: 20, state: 'paused' })], removed: [] });
+    expect(store.active.map((t) => t.state)).toEqual(['paused']);
+  });
+
+  it('says what failed when an action is refused, and is no longer busy', async () => {
+    const store = useTasksStore();
+    handle('tasks:stop', () => ({ ok: false, error: { code: 'VENDOR_TIMEOUT', message: 'slow', retryable: true } }));
+    expect((await store.act('t1', 'stop'))?.code).toBe('VENDOR_TIMEOUT');
+    expect(store.busy).toEqual({});
+  });
+});

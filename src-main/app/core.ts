@@ -9,10 +9,11 @@ import { accountHandlers } from '../ipc/handlers/accounts';
 import { appHandlers } from '../ipc/handlers/app';
 import { callbacksHandlers } from '../ipc/handlers/callbacks';
 import { historyHandlers } from '../ipc/handlers/history';
+import { sandboxHandlers } from '../ipc/handlers/sandbox';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
 import { taskHandlers } from '../ipc/handlers/tasks';
 import type { Logger } from '../logging/logger';
-import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../sandbox/in-process';
+import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../emulator/in-process';
 import { createScheduler } from '../scheduler/scheduler';
 import type { SecretVault } from '../secrets/vault';
 import { createSettingsService } from '../settings';
@@ -119,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...accountHandlers(accounts, events, vendorDeps, () => sandboxOwnedIds(settingsRepo)),
-    ...taskHandlers({ tasks, sandbox: sandbox?.sandbox ?? null }),
+    ...taskHandlers({ tasks }),
+    ...sandboxHandlers({ sandbox: sandbox?.sandbox ?? null }),
     ...historyHandlers({ history, settings }),
     ...schedulerHandlers(scheduler),
     ...callbacksHandlers({ receiver }),

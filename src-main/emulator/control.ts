@@ -20,9 +20,15 @@ export const CONTROL_ROUTES = [
   'POST /control/<vendor>/<command> {…}',
 ] as const;
 
-/** A control-API failure the server answers with HTTP 400. */
+/**
+ * A control-API failure: the server answers it with HTTP 400, `sandbox:control` with VALIDATION, or
+ * UNSUPPORTED when `kind` says the command itself is not one the Sandbox has.
+ */
 export class ControlError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: 'invalid' | 'unsupported' = 'invalid',
+  ) {
     super(message);
     this.name = 'ControlError';
   }

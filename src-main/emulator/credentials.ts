@@ -1,29 +1,38 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { VENDOR_IDS, type VendorId } from '@contract';
+import { SANDBOX_VENDORS, type SandboxCredentials } from './registry';
+import type { EmulatorControl } from './seed';
 import type { Sandbox } from './server';
 
-/** One set of sandbox vendor credentials: random per install, never a real vendor key. */
-export interface SandboxCredentials {
-  zego: { appId: number; serverSecret: string; callbackSecret: string };
-  tiw: { sdkAppId: number; secretId: string; secretKey: string; sdkSecretKey: string };
-  trro: { projectId: string; secretId: string; secretKey: string };
+export type { SandboxCredentials } from './registry';
+
+/** Sends commands to one vendor's emulator in `sandbox`. */
+export function emulatorControl(sandbox: Pick<Sandbox, 'control'>, vendor: VendorId): EmulatorControl {
+  return (command, input) => sandbox.control(vendor, command, input);
 }
 
-const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
-const lowerAlnum = (length: number): string =>
-  Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[randomInt(36)]).join('');
+function generateFor<V extends VendorId>(vendor: V, env: NodeJS.ProcessEnv): SandboxCredentials[V] {
+  return SANDBOX_VENDORS[vendor].seed.generate(env);
+}
 
-/** Fresh random credentials for the three sandbox vendors. */
-export function generateSandboxCredentials(zegoSecret?: string): SandboxCredentials {
-  return {
-    zego: { appId: randomInt(1_000_000_000, 2_000_000_000), serverSecret: zegoSecret || hex(16), callbackSecret: hex(8) },
-    tiw: { sdkAppId: randomInt(1_400_000_000, 1_400_999_999), secretId: `AKIDsandbox${hex(10)}`, secretKey: hex(16), sdkSecretKey: hex(32) },
-    trro: { projectId: lowerAlnum(16), secretId: `AKIDsandbox${hex(10)}`, secretKey: hex(16) },
-  };
+/** Fresh random credentials for every Sandbox vendor; `env` may fix some of them (see each vendor's seed). */
+export function generateSandboxCredentials(env: NodeJS.ProcessEnv = {}): SandboxCredentials {
+  return Object.fromEntries(VENDOR_IDS.map((vendor) => [vendor, generateFor(vendor, env)])) as SandboxCredentials;
+}
+
+async function registerFor<V extends VendorId>(sandbox: Sandbox, vendor: V, creds: SandboxCredentials[V] | undefined): Promise<void> {
+  if (creds) await SANDBOX_VENDORS[vendor].seed.register(emulatorControl(sandbox, vendor), creds);
 }
 
 /** Tells the Sandbox's emulators to accept these credentials. */
 export async function registerSandboxApps(sandbox: Sandbox, creds: Partial<SandboxCredentials>): Promise<void> {
-  if (creds.zego) await sandbox.control('zego', 'register-app', creds.zego);
-  if (creds.tiw) await sandbox.control('tencent-tiw', 'register-app', creds.tiw);
-  if (creds.trro) await sandbox.control('tencent-trro', 'register-project', creds.trro);
+  for (const vendor of VENDOR_IDS) await registerFor(sandbox, vendor, creds[vendor]);
+}
+
+function describeFor<V extends VendorId>(vendor: V, creds: SandboxCredentials[V], endpoint: string): string[] {
+  return SANDBOX_VENDORS[vendor].seed.describe(creds, endpoint);
+}
+
+/** Where each vendor is reached in the Sandbox at `baseUrl`, and with which credentials. */
+export function describeSandboxCredentials(baseUrl: string, creds: SandboxCredentials): string[] {
+  return VENDOR_IDS.flatMap((vendor) => describeFor(vendor, creds[vendor], `${baseUrl}/${vendor}`));
 }

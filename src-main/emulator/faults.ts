@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VendorIdSchema } from '@contract';
 
 /** Faults the Sandbox can inject, per vendor. */
 export const FAULT_KINDS = ['5xx', 'delay', 'malformed', 'reset', 'rate-limit-storm', 'upload-failure', 'clock-skew'] as const;
@@ -12,7 +13,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * client must reconcile. Defaults: true for `delay`, false otherwise.
  */
 export const FaultSpecSchema = z.object({
-  vendor: z.enum(['zego', 'tencent-tiw', 'tencent-trro']),
+  vendor: VendorIdSchema,
   kind: z.enum(FAULT_KINDS),
   count: z.number().int().min(0).max(100_000).default(1),
   /** `delay`: real milliseconds to hold the answer (set it past the client timeout). */

@@ -1,12 +1,11 @@
-import type { EmulatorFactory } from './server';
-import { createTiwEmulator } from './tencent-tiw';
-import { createTrroEmulator } from './tencent-trro';
-import { createZegoEmulator } from './zego';
+import { SANDBOX_VENDORS } from './registry';
+import type { EmulatorFactory } from './types';
 
-export { createSandbox, type EmulatorFactory, type Sandbox } from './server';
+export { createSandbox, type Sandbox } from './server';
+export type { EmulatorFactory } from './types';
 export { generateSandboxCredentials, registerSandboxApps, type SandboxCredentials } from './credentials';
 
-/** The three emulated vendors, mounted at `/zego`, `/tencent-tiw` and `/tencent-trro`. */
+/** Every emulated vendor, each mounted at `/<vendor id>`. */
 export function sandboxEmulators(): EmulatorFactory[] {
-  return [createZegoEmulator(), createTiwEmulator, createTrroEmulator];
+  return Object.values(SANDBOX_VENDORS).map((v) => v.emulator);
 }

@@ -3,10 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { AdvanceInputSchema, CONTROL_ROUTES, ControlError, parseControlBody } from './control';
 import { createFaultQueue, FaultSpecSchema, type ActiveFault, type FaultSpecInput } from './faults';
-import type { EmulatorContext, EmulatorResponse, VendorEmulator } from './types';
-
-/** Builds a vendor emulator from the services the Sandbox shares. */
-export type EmulatorFactory = (context: EmulatorContext) => VendorEmulator;
+import type { EmulatorContext, EmulatorFactory, EmulatorResponse, VendorEmulator } from './types';
 
 /** One attempt to deliver a callback, as the Sandbox logged it. */
 export interface CallbackAttempt {
@@ -167,7 +164,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (spec.offsetSeconds === 0) skewMs.delete(spec.vendor);
       else skewMs.set(spec.vendor, spec.offsetSeconds * 1000);
     } else if (spec.kind === 'upload-failure') {
-      await emulator.control('upload-failure', { count: spec.count, mode: spec.mode });
+      emulator.failUploads(spec.count, spec.mode);
     } else {
       faults.add(spec);
     }

@@ -1,3 +1,4 @@
+import type { VendorId } from '@contract';
 import type { VirtualClock } from './clock';
 
 /** One HTTP request as a vendor emulator sees it: the raw body bytes, so signatures are checked on exactly what was sent. */
@@ -29,9 +30,17 @@ export interface EmulatorContext {
  * `control` answers the Sandbox control API for this vendor (`POST /control/<id>/<command>`).
  */
 export interface VendorEmulator {
-  readonly id: 'zego' | 'tencent-tiw' | 'tencent-trro';
+  readonly id: VendorId;
   handle(request: EmulatorRequest): Promise<EmulatorResponse>;
   control(command: string, input: unknown): Promise<unknown>;
   /** The answer this vendor gives when it throttles a caller, used by the rate-limit-storm fault. */
   rateLimitedResponse(): EmulatorResponse;
+  /**
+   * The upload-failure fault: the next `count` files to finish fail to upload, as this vendor shows
+   * it (`mode` where the vendor tells a file kept in backup storage from a lost one).
+   */
+  failUploads(count: number, mode: 'backup' | 'failed'): void;
 }
+
+/** Builds a vendor emulator from the services the Sandbox shares. */
+export type EmulatorFactory = (context: EmulatorContext) => VendorEmulator;

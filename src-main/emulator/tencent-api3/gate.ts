@@ -63,6 +63,16 @@ function envelope(clock: VirtualClock, fields: Record<string, unknown>): Emulato
   };
 }
 
+/** Runs a product action and wraps its answer, or the {@link Api3Error} it threw, in the envelope. */
+export function api3Answer(clock: VirtualClock, run: () => Record<string, unknown>): EmulatorResponse {
+  try {
+    return api3Ok(clock, run());
+  } catch (e) {
+    if (e instanceof Api3Error) return api3Error(clock, e.code, e.message);
+    return api3Error(clock, 'InternalError', 'Internal error.');
+  }
+}
+
 /** The throttling answer (also what the Sandbox's rate-limit-storm fault returns). */
 export function api3RateLimited(clock: VirtualClock): EmulatorResponse {
   return api3Error(clock, 'RequestLimitExceeded', 'Your current request times equals to `20` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls.');

@@ -89,3 +89,8 @@ function walk(v: unknown, spec: ParamSpec, path: string, problems: Problem[], fr
       return v.map((item, i) => walk(item, spec.items, `${path}.${i}`, problems, fromQuery));
   }
 }
+
+/** The value as a JSON object; anything else (absent, array, scalar) reads as `{}`. */
+export function rec(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

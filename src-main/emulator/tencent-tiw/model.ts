@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { VirtualClock } from '../clock';
+import type { EmulatorContext } from '../types';
 
 /** TIW real-time recording statuses, as DescribeOnlineRecord spells them. */
 export type TiwStatus = 'PREPARED' | 'RECORDING' | 'PAUSED' | 'STOPPED' | 'FINISHED';
@@ -52,6 +54,64 @@ export interface TiwTask {
   videoInfos: Record<string, unknown>[];
   interrupts: { UserId: string; Count: number }[];
   cancelTimers: (() => void)[];
+}
+
+/** One registered SdkAppId, owned by the Tencent Cloud account (SecretId) that registered it. */
+export interface TiwApp {
+  sdkAppId: number;
+  owner: string;
+  /** Checks the recorder's UserSig when set; null skips the check. */
+  sdkSecretKey: string | null;
+  callback: string;
+  callbackKey: string;
+  notRegistered: boolean;
+  expired: boolean;
+}
+
+/** Everything one TIW emulator knows: accounts, apps, rooms, tasks, and the faults queued for it. */
+export interface TiwWorld {
+  clock: VirtualClock;
+  /** SecretId → SecretKey of the registered Tencent Cloud accounts. */
+  accounts: Map<string, string>;
+  apps: Map<number, TiwApp>;
+  tasks: Map<string, TiwTask>;
+  /** Keyed by {@link roomKey}. */
+  rooms: Map<string, Room>;
+  /** Pending AUTO stops per task id. */
+  idleTimers: Map<string, () => void>;
+  /** Files the next finishing tasks lose (the Sandbox's upload-failure fault). */
+  uploadFailures: number;
+  deliverCallback: EmulatorContext['deliverCallback'];
+}
+
+/** A fresh, empty world on the Sandbox's clock. */
+export function createTiwWorld(ctx: EmulatorContext): TiwWorld {
+  return {
+    clock: ctx.clock,
+    accounts: new Map(),
+    apps: new Map(),
+    tasks: new Map(),
+    rooms: new Map(),
+    idleTimers: new Map(),
+    uploadFailures: 0,
+    deliverCallback: ctx.deliverCallback,
+  };
+}
+
+/** Rooms are per app: the same room number in two apps is two rooms. */
+export function roomKey(sdkAppId: number, room: string): string {
+  return `${sdkAppId}:${room}`;
+}
+
+/** The room the recorder pulls, created on first use. */
+export function roomOf(w: TiwWorld, sdkAppId: number, avRoom: string): Room {
+  const key = roomKey(sdkAppId, avRoom);
+  let r = w.rooms.get(key);
+  if (!r) {
+    r = { sessions: [], lastActivityAt: w.clock.now() };
+    w.rooms.set(key, r);
+  }
+  return r;
 }
 
 /** Tasks that hold their room, record user and a concurrency slot. */

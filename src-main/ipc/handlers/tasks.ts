@@ -1,8 +1,6 @@
-import type { Sandbox } from '../../emulator/index';
 import type { TaskService } from '../../tasks';
 import { vendorDescriptors } from '../../vendors/registry';
 import { importLegacyStartBody } from '../../vendors/zego';
-import { AppFailure } from '../app-error';
 import type { Handlers } from '../dispatch';
 
 type TaskChannels =
@@ -21,19 +19,16 @@ type TaskChannels =
   | 'tasks:importLegacy'
   | 'presets:list'
   | 'presets:save'
-  | 'presets:delete'
-  | 'sandbox:control';
+  | 'presets:delete';
 
 /** What {@link taskHandlers} needs. */
 export interface TaskHandlerDeps {
   tasks: TaskService;
-  /** The in-process Sandbox, or null when it is off (then `sandbox:control` answers UNSUPPORTED). */
-  sandbox: Sandbox | null;
 }
 
 /**
- * Vendors, recording tasks, presets and the Sandbox control API: thin wrappers over the task
- * service. Change events go out through the service's own `emitChanged`.
+ * Vendors, recording tasks and presets: thin wrappers over the task service. Change events go
+ * out through the service's own `emitChanged`.
  */
 export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels> {
   const { tasks } = deps;
@@ -54,37 +49,6 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'presets:list': () => tasks.presets.list(),
     'presets:save': (input) => tasks.presets.save(input),
     'presets:delete': (input) => tasks.presets.delete(input.id),
-    'sandbox:control': (input) => sandboxControl(deps.sandbox, input),
   };
 }
 
-/**
- * Forwards to the Sandbox control API: `clock` (`advance` {ms}, `now`), `faults` (`inject` {spec},
- * `clear`) and each vendor's own commands (`publish-stream`, `stop-stream`, `publish` …).
- */
-async function sandboxControl(sandbox: Sandbox | null, input: { vendor: string; command: string; input: Record<string, unknown> }): Promise<unknown> {
-  if (!sandbox) throw new AppFailure('UNSUPPORTED', 'The Sandbox is not running');
-  try {
-    if (input.vendor === 'clock') {
-      if (input.command === 'advance') {
-        const ms = Number(input.input['ms']);
-        if (!Number.isInteger(ms) || ms < 0 || ms > 30 * 86_400_000) throw new AppFailure('VALIDATION', 'ms must be a whole number of milliseconds up to 30 days');
-        await sandbox.clock.advance(ms);
-      } else if (input.command !== 'now') {
-        throw new AppFailure('UNSUPPORTED', `Unknown clock command "${input.command}"`);
-      }
-      return { now: sandbox.clock.now() };
-    }
-    if (input.vendor === 'faults') {
-      if (input.command === 'clear') sandbox.clearFaults();
-      else if (input.command === 'inject') await sandbox.injectFault(input.input as never);
-      else throw new AppFailure('UNSUPPORTED', `Unknown faults command "${input.command}"`);
-      return null;
-    }
-    return (await sandbox.control(input.vendor, input.command, input.input)) ?? null;
-  } catch (e) {
-    if (e instanceof AppFailure) throw e;
-    // Control errors are about the command (unknown task, bad field), never about secrets.
-    throw new AppFailure('VALIDATION', e instanceof Error ? e.message.slice(0, 300) : 'Sandbox control failed');
-  }
-}

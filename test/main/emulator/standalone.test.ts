@@ -12,7 +12,7 @@ describe('standalone Sandbox', () => {
     const { sandbox, credentials } = await startStandaloneSandbox(0, { print: (l) => lines.push(l), env: {} });
     try {
       const deps = { limiter: createRateLimiter(), skew: createClockSkewStore(), timeoutMs: 5000 };
-      const { zego, tiw, trro } = credentials;
+      const { zego, 'tencent-tiw': tiw, 'tencent-trro': trro } = credentials;
       expect(zego.serverSecret).toMatch(/^[0-9a-f]{32}$/);
       const text = lines.join('\n');
       for (const fact of [`${sandbox.baseUrl}/zego`, String(zego.appId), zego.serverSecret, String(tiw.sdkAppId), tiw.secretKey, trro.projectId]) expect(text).toContain(fact);

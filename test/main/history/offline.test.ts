@@ -4,7 +4,7 @@ import { createAccountServices, type AccountServices } from '../../../src-main/a
 import { createHistoryService } from '../../../src-main/history';
 import { createDispatch, type Dispatch, type Handlers } from '../../../src-main/ipc/dispatch';
 import { historyHandlers } from '../../../src-main/ipc/handlers/history';
-import { startInProcessSandbox } from '../../../src-main/sandbox/in-process';
+import { startInProcessSandbox } from '../../../src-main/emulator/in-process';
 import { createVault } from '../../../src-main/secrets/vault';
 import { createSettingsService } from '../../../src-main/settings';
 import { SettingsRepo } from '../../../src-main/store/settings-repo';

@@ -57,7 +57,7 @@ export async function openTaskHarness(): Promise<TaskHarness> {
   const sandbox = await createSandbox({ emulators: sandboxEmulators(), clock });
   const creds = generateSandboxCredentials();
   await registerSandboxApps(sandbox, creds);
-  const storageKeys = { accessKeyId: `AKIDstorage${creds.tiw.secretKey.slice(0, 8)}`, accessKeySecret: `storage-secret-${creds.trro.secretKey}` };
+  const storageKeys = { accessKeyId: `AKIDstorage${creds['tencent-tiw'].secretKey.slice(0, 8)}`, accessKeySecret: `storage-secret-${creds['tencent-trro'].secretKey}` };
   const { log, lines } = capturingLogger();
   const vendorDeps: VendorDeps = {
     limiter: createRateLimiter(),
@@ -92,12 +92,12 @@ export async function openTaskHarness(): Promise<TaskHarness> {
     fields: { appId: creds.zego.appId }, secrets: { serverSecret: creds.zego.serverSecret },
   });
   const tiw = await first.services.accounts.create({
-    vendor: 'tencent-tiw', name: 'T', endpoint: endpoint('tencent-tiw'), fields: { sdkAppId: creds.tiw.sdkAppId, region: 'ap-singapore' },
-    secrets: { secretId: creds.tiw.secretId, secretKey: creds.tiw.secretKey, sdkSecretKey: creds.tiw.sdkSecretKey },
+    vendor: 'tencent-tiw', name: 'T', endpoint: endpoint('tencent-tiw'), fields: { sdkAppId: creds['tencent-tiw'].sdkAppId, region: 'ap-singapore' },
+    secrets: { secretId: creds['tencent-tiw'].secretId, secretKey: creds['tencent-tiw'].secretKey, sdkSecretKey: creds['tencent-tiw'].sdkSecretKey },
   });
   const trro = await first.services.accounts.create({
-    vendor: 'tencent-trro', name: 'R', endpoint: endpoint('tencent-trro'), fields: { projectId: creds.trro.projectId },
-    secrets: { secretId: creds.trro.secretId, secretKey: creds.trro.secretKey },
+    vendor: 'tencent-trro', name: 'R', endpoint: endpoint('tencent-trro'), fields: { projectId: creds['tencent-trro'].projectId },
+    secrets: { secretId: creds['tencent-trro'].secretId, secretKey: creds['tencent-trro'].secretKey },
   });
   const storage = await first.services.storage.create({
     name: 'COS', provider: 'tencent-cos', region: 'ap-guangzhou', bucket: 'rec-1250000000', pathPrefix: 'deck', secrets: storageKeys,
@@ -136,11 +136,11 @@ export async function openTaskHarness(): Promise<TaskHarness> {
 export async function restoreSecrets(h: TaskHarness): Promise<void> {
   const set = (owner: 'account' | 'storage', id: string, field: string, value: string) => h.services.secrets.set({ owner, id, field, value });
   await set('account', h.ids.zego, 'serverSecret', h.creds.zego.serverSecret);
-  await set('account', h.ids.tiw, 'secretId', h.creds.tiw.secretId);
-  await set('account', h.ids.tiw, 'secretKey', h.creds.tiw.secretKey);
-  await set('account', h.ids.tiw, 'sdkSecretKey', h.creds.tiw.sdkSecretKey);
-  await set('account', h.ids.trro, 'secretId', h.creds.trro.secretId);
-  await set('account', h.ids.trro, 'secretKey', h.creds.trro.secretKey);
+  await set('account', h.ids.tiw, 'secretId', h.creds['tencent-tiw'].secretId);
+  await set('account', h.ids.tiw, 'secretKey', h.creds['tencent-tiw'].secretKey);
+  await set('account', h.ids.tiw, 'sdkSecretKey', h.creds['tencent-tiw'].sdkSecretKey);
+  await set('account', h.ids.trro, 'secretId', h.creds['tencent-trro'].secretId);
+  await set('account', h.ids.trro, 'secretKey', h.creds['tencent-trro'].secretKey);
   await set('storage', h.ids.storage, 'accessKeyId', h.storageKeys.accessKeyId);
   await set('storage', h.ids.storage, 'accessKeySecret', h.storageKeys.accessKeySecret);
 }
@@ -149,11 +149,11 @@ export async function restoreSecrets(h: TaskHarness): Promise<void> {
 export function allSecrets(h: TaskHarness): string[] {
   return [
     h.creds.zego.serverSecret,
-    h.creds.tiw.secretId,
-    h.creds.tiw.secretKey,
-    h.creds.tiw.sdkSecretKey,
-    h.creds.trro.secretId,
-    h.creds.trro.secretKey,
+    h.creds['tencent-tiw'].secretId,
+    h.creds['tencent-tiw'].secretKey,
+    h.creds['tencent-tiw'].sdkSecretKey,
+    h.creds['tencent-trro'].secretId,
+    h.creds['tencent-trro'].secretKey,
     h.storageKeys.accessKeyId,
     h.storageKeys.accessKeySecret,
   ];

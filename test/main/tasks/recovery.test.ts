@@ -18,11 +18,11 @@ afterEach(async () => {
 function secretInputs(h: TaskHarness) {
   return [
     { owner: 'account', id: h.ids.zego, field: 'serverSecret', value: h.creds.zego.serverSecret },
-    { owner: 'account', id: h.ids.tiw, field: 'secretId', value: h.creds.tiw.secretId },
-    { owner: 'account', id: h.ids.tiw, field: 'secretKey', value: h.creds.tiw.secretKey },
-    { owner: 'account', id: h.ids.tiw, field: 'sdkSecretKey', value: h.creds.tiw.sdkSecretKey },
-    { owner: 'account', id: h.ids.trro, field: 'secretId', value: h.creds.trro.secretId },
-    { owner: 'account', id: h.ids.trro, field: 'secretKey', value: h.creds.trro.secretKey },
+    { owner: 'account', id: h.ids.tiw, field: 'secretId', value: h.creds['tencent-tiw'].secretId },
+    { owner: 'account', id: h.ids.tiw, field: 'secretKey', value: h.creds['tencent-tiw'].secretKey },
+    { owner: 'account', id: h.ids.tiw, field: 'sdkSecretKey', value: h.creds['tencent-tiw'].sdkSecretKey },
+    { owner: 'account', id: h.ids.trro, field: 'secretId', value: h.creds['tencent-trro'].secretId },
+    { owner: 'account', id: h.ids.trro, field: 'secretKey', value: h.creds['tencent-trro'].secretKey },
     { owner: 'storage', id: h.ids.storage, field: 'accessKeyId', value: h.storageKeys.accessKeyId },
     { owner: 'storage', id: h.ids.storage, field: 'accessKeySecret', value: h.storageKeys.accessKeySecret },
   ];

@@ -147,7 +147,7 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
 describe('the TIW lifecycle through the Sandbox', () => {
   it('starts, pauses, resumes, stops and finishes with the files TIW reports', async () => {
     const t = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '1234' }), presetId: null, startKey: startKey() });
-    expect(h.tasks.pollSource().targets()[0]).toMatchObject({ laneKey: `tencent-tiw:${h.creds.tiw.sdkAppId}:DescribeOnlineRecord`, ratePerSecond: 20 });
+    expect(h.tasks.pollSource().targets()[0]).toMatchObject({ laneKey: `tencent-tiw:${h.creds['tencent-tiw'].sdkAppId}:DescribeOnlineRecord`, ratePerSecond: 20 });
     await h.advance(2500);
     expect(await h.tasks.pollSource().poll(t.id)).toBe('changed');
     expect(await h.tasks.pollSource().poll(t.id)).toBe('unchanged');
@@ -181,7 +181,7 @@ describe('the TIW lifecycle through the Sandbox', () => {
   it('marks a task TIW no longer knows as forgotten', async () => {
     const t = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '77' }), presetId: null, startKey: startKey() });
     await h.sandbox.control('tencent-tiw', 'reset', {});
-    await h.sandbox.control('tencent-tiw', 'register-app', h.creds.tiw);
+    await h.sandbox.control('tencent-tiw', 'register-app', h.creds['tencent-tiw']);
     expect(await h.tasks.pollSource().poll(t.id)).toBe('forgotten');
     expect(h.tasks.get(t.id).task).toMatchObject({ state: 'starting', forgotten: true });
   });

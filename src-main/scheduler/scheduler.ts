@@ -1,12 +1,12 @@
-import type { SchedulerStatus, TaskState } from '@contract';
+import { TRANSITIONAL_TASK_STATES, type SchedulerStatus, type TaskState } from '@contract';
 import { systemClock, type Clock } from '../events/clock';
 import type { EventBus } from '../events/event-bus';
 import type { RateLimiter } from '../vendors/shared/rate-limiter';
 import { DEFAULT_TUNING, type PollingPace, type SchedulerTuning } from './tuning';
 import type { PollOutcome, PollSource, PollTarget } from './types';
 
-/** States that pass quickly: poll them as if they had just changed. */
-const PASSING_STATES: ReadonlySet<TaskState> = new Set<TaskState>(['starting', 'stopping', 'uploading']);
+/** States a task passes through quickly: poll them as if they had just changed. */
+const PASSING_STATES: ReadonlySet<TaskState> = new Set<TaskState>(TRANSITIONAL_TASK_STATES);
 
 export interface SchedulerOptions {
   source: PollSource;

@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
+  OPEN_TASK_STATES,
   RecordingRequestSchema,
   type AppError,
   type EventSource,
@@ -49,9 +50,6 @@ export interface TaskRow {
 export type TaskPatch = Partial<
   Pick<TaskRow, 'vendorTaskId' | 'state' | 'rawStatus' | 'request' | 'startedAt' | 'endedAt' | 'updatedAt' | 'lastSeenAt' | 'forgotten' | 'finishReason' | 'error' | 'extra' | 'streamIds'>
 >;
-
-/** States in which a task may still be doing something at the vendor. */
-export const OPEN_STATES: readonly TaskState[] = ['starting', 'recording', 'paused', 'stopping', 'uploading'];
 
 const COLUMNS: Record<keyof TaskPatch, string> = {
   vendorTaskId: 'vendor_task_id',
@@ -161,9 +159,9 @@ export class TaskLedger {
 
   /** Open tasks plus tasks that changed since `since` (the Live view). */
   active(since: number): TaskRow[] {
-    const marks = OPEN_STATES.map(() => '?').join(', ');
+    const marks = OPEN_TASK_STATES.map(() => '?').join(', ');
     return (
-      this.prepare(`SELECT * FROM tasks WHERE state IN (${marks}) OR updated_at >= ? ORDER BY created_at DESC`).all(...OPEN_STATES, since) as Row[]
+      this.prepare(`SELECT * FROM tasks WHERE state IN (${marks}) OR updated_at >= ? ORDER BY created_at DESC`).all(...OPEN_TASK_STATES, since) as Row[]
     ).map(decode);
   }
 
@@ -181,9 +179,9 @@ export class TaskLedger {
 
   /** Presets and open tasks that name a storage target (finished history keeps the id as a record only). */
   storageReferences(storageTargetId: string): { presets: number; openTasks: number } {
-    const marks = OPEN_STATES.map(() => '?').join(', ');
+    const marks = OPEN_TASK_STATES.map(() => '?').join(', ');
     const presets = this.prepare("SELECT count(*) AS n FROM presets WHERE json_extract(request_json, '$.storageTargetId') = ?").get(storageTargetId) as Row;
-    const open = this.prepare(`SELECT count(*) AS n FROM tasks WHERE storage_target_id = ? AND state IN (${marks})`).get(storageTargetId, ...OPEN_STATES) as Row;
+    const open = this.prepare(`SELECT count(*) AS n FROM tasks WHERE storage_target_id = ? AND state IN (${marks})`).get(storageTargetId, ...OPEN_TASK_STATES) as Row;
     return { presets: Number(presets['n']), openTasks: Number(open['n']) };
   }
 

@@ -1,5 +1,4 @@
-import type { Capabilities, LocalizedText, MixSettings, RecordingRequest, TaskState, TaskSummary, VendorId } from '@contract';
-import { isAcceptable } from '@contract/validate/common';
+import { isAcceptable, type Capabilities, type LocalizedText, type MixSettings, type RecordingRequest, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import type { AccountsService, StorageService } from '../accounts';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import { startOutcomeUnknown } from '../errors/start-outcome';
@@ -150,8 +149,8 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
       }
       throw e;
     }
-    const after = adapter.stateAfterStart;
-    journal.started(id, result, after, after ? (adapter.descriptor.note?.en ?? null) : null);
+    const after = adapter.descriptor.afterStart;
+    journal.started(id, result, after, after.noteOnTimeline ? (adapter.descriptor.note?.en ?? null) : null);
     await deps.sync.release(record.vendor, result.vendorTaskId);
     if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
     return journal.summaryOf(id);

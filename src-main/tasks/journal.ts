@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { EventSource, TaskAlert, TaskState, TaskSummary, TimelineEventDraft } from '@contract';
+import type { AfterStart, EventSource, TaskAlert, TaskState, TaskSummary, TimelineEventDraft } from '@contract';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { SecretScrubber } from '../store/secret-scrubber';
@@ -81,17 +81,19 @@ export class TaskJournal {
   }
 
   /**
-   * The vendor accepted the start. A vendor that cannot be asked puts the task straight into its
-   * `after` state, with the descriptor's note for the operator.
+   * The vendor accepted the start. A vendor that cannot be asked (no status query) puts the task
+   * straight into its descriptor's `afterStart` state; `note` goes on the timeline for the operator.
    */
-  started(id: string, result: VendorStartResult, after: { state: TaskState; rawStatus: string } | null, note: string | null): void {
+  started(id: string, result: VendorStartResult, after: AfterStart, note: string | null): void {
     this.ledger.tx(() => {
       const t = this.deps.now();
-      this.ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(after ? { state: after.state, rawStatus: after.rawStatus, startedAt: t } : {}) });
+      const moves = after.state !== 'starting';
+      const rawStatus = after.rawStatus === null ? {} : { rawStatus: after.rawStatus };
+      this.ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(moves ? { state: after.state, startedAt: t, ...rawStatus } : {}) });
       const summary = `started: vendor task id ${result.vendorTaskId}${result.reconciled ? ' (found after a lost answer)' : ''} (RequestId ${result.requestId ?? '—'})`;
       const raw = { requestId: result.requestId, reconciled: result.reconciled, sentBody: result.sentBody };
-      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'action', summary, state: after ? after.state : 'starting', raw });
-      if (after && note) this.ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: note, state: after.state });
+      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'action', summary, state: after.state, raw });
+      if (note) this.ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: note, state: after.state });
     });
     this.changed(id);
   }

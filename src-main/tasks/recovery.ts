@@ -1,4 +1,4 @@
-import type { TaskState } from '@contract';
+import { RUNNING_TASK_STATES } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { TaskRow } from '../store/task-ledger';
@@ -24,8 +24,6 @@ export interface RecoveryReport {
   /** Tasks left as they were because the vendor could not be reached or answered unclearly. */
   deferred: number;
 }
-
-const RUNNING: readonly TaskState[] = ['starting', 'recording', 'paused'];
 
 const STILL_RUNNING = {
   en: 'A recording from an earlier session is still running — it may be billing.',
@@ -95,7 +93,7 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
   if (!adapter.descriptor.capabilities.query) {
     journal.note(row.id, 'system', `left ${fresh.state} by an earlier session; ${adapter.label} has no status query, so its status comes only from callbacks`);
     journal.changed(row.id);
-    if (RUNNING.includes(fresh.state)) {
+    if (RUNNING_TASK_STATES.includes(fresh.state)) {
       journal.alert(row.id, 'still-running', {
         en: `A ${adapter.label} recording from an earlier session may still be running (${adapter.label} reports status only by callback) — it may be billing.`,
         'zh-CN': `上次运行时启动的 ${adapter.label} 录制可能仍在进行（${adapter.label} 仅通过回调报告状态），可能仍在计费。`,
@@ -109,7 +107,7 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
   try {
     const read = await conn.status(link.ref(fresh), link.call(row.id, 'background'));
     journal.applyStatus(row.id, read, 'system');
-    if (RUNNING.includes(read.status.state)) {
+    if (RUNNING_TASK_STATES.includes(read.status.state)) {
       journal.alert(row.id, 'still-running', STILL_RUNNING);
       report.stillRunning += 1;
     }

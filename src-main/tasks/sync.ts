@@ -1,8 +1,8 @@
-import type { EventSource, TaskState, TaskSummary, VendorId } from '@contract';
+import { OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
-import { OPEN_STATES, type TaskRow } from '../store/task-ledger';
+import type { TaskRow } from '../store/task-ledger';
 import type { CallbackDelivery } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
 import { CallbackInbox } from './inbox';
@@ -12,8 +12,8 @@ import { recoverTasks, type RecoveryReport } from './recovery';
 import { requireCapability, text } from './refusals';
 import type { VendorLink } from './vendor-link';
 
-/** States a previous run may have left a task in while it still did something at the vendor. */
-const LEFT_OPEN: readonly TaskState[] = ['starting', 'recording', 'paused', 'stopping'];
+/** Open states a launch reconciles; an uploading task needs none, since polling follows its files. */
+const RECONCILED_AT_LAUNCH: readonly TaskState[] = OPEN_TASK_STATES.filter((s) => s !== 'uploading');
 
 export interface TaskSyncDeps {
   journal: TaskJournal;
@@ -66,7 +66,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   function targets(): PollTarget[] {
     const accounts = new Map(deps.accountRecords().map((a) => [a.id, a]));
     const out: PollTarget[] = [];
-    for (const row of journal.reads.inStates(OPEN_STATES)) {
+    for (const row of journal.reads.inStates(OPEN_TASK_STATES)) {
       if (row.forgotten || row.vendorTaskId === null || row.accountId === null) continue;
       const account = accounts.get(row.accountId);
       if (!account) continue;
@@ -122,7 +122,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       return merged;
     },
-    recover: () => recoverTasks(deps, journal.reads.inStates(LEFT_OPEN)),
+    recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH)),
   };
 }
 

@@ -5,7 +5,6 @@ import type {
   LegacyImport,
   MixSettings,
   RecordingRequest,
-  TaskState,
   TimelineEventDraft,
   VendorDescriptor,
   VendorId,
@@ -157,11 +156,6 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
    * by, shared with the operator's own calls; null when the vendor has no status query.
    */
   pollLane(account: { environment: string; fields: Record<string, unknown> }): RateLane | null;
-  /**
-   * Where a task stands once the vendor accepted its start, for vendors that cannot be asked (no
-   * status query): callbacks take it from there. Null: `starting` until the first status read.
-   */
-  stateAfterStart: { state: TaskState; rawStatus: string } | null;
   /** Timeline events between two statuses; nothing when nothing changed. */
   diff(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[];
   /** Every problem the contract's validators find in the request for this vendor (and storage target). */
@@ -176,6 +170,6 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
     storage: StorageShape | null,
     clientTaskId: string,
   ): VendorRequestPreview;
-  /** A pasted start body of the vendor's older API as a request for the form; absent where there is none. */
+  /** A pasted start body of the vendor's older API as a request for the form; present exactly where `capabilities.legacyImport` is. */
   importLegacyStart?(text: string): LegacyImport;
 }

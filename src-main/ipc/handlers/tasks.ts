@@ -44,7 +44,9 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
 
 /** A pasted start body of a vendor's older API, through the adapter that knows it. */
 function importLegacy(vendor: VendorId, text: string): LegacyImport {
-  const importer = adapterOf(vendor).importLegacyStart;
-  if (!importer) throw new AppFailure('UNSUPPORTED', `No legacy start body to import for ${vendor}`);
-  return importer(text);
+  const adapter = adapterOf(vendor);
+  if (!adapter.descriptor.capabilities.legacyImport || !adapter.importLegacyStart) {
+    throw new AppFailure('UNSUPPORTED', `No legacy start body to import for ${vendor}`);
+  }
+  return adapter.importLegacyStart(text);
 }

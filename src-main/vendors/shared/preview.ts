@@ -1,8 +1,14 @@
+import type { StorageTargetShape } from '@contract';
 import type { StorageForSend } from '../credentials';
 import type { StorageShape } from '../adapter';
 
 /** How secrets appear in previews. */
 export const PREVIEW_MASK = '••••';
+
+/** A storage target as the contract's validators see it: its fields and which keys are set. */
+export function contractStorage(shape: StorageShape | null): StorageTargetShape | null {
+  return shape ? { ...shape.target, keys: shape.keysSet } : null;
+}
 
 /** A base URL without trailing slashes. */
 export function trimBase(baseUrl: string): string {

@@ -1,10 +1,10 @@
-import { validateTiwRequest } from '@contract/validate/tencent-tiw';
+import { TIW_CONTRACT, TIW_DESCRIPTOR } from '@contract';
 import type { VendorAdapter, VendorCall } from '../adapter';
 import { PREVIEW_MASK, trimBase } from '../shared/preview';
 import { api3Call, TENCENT_PING_FAILURES, tencentClientDeps, tencentHeaders } from '../shared/tencent-adapter';
 import { tiwCallbackParser } from './callback-parser';
 import { createTiwClient } from './client';
-import { TIW_API, TIW_DESCRIPTOR } from './descriptor';
+import { TIW_API } from './api';
 import { diffTiwStatus } from './map';
 import { tiwLane } from './rates';
 import { defaultRecordUserId, toStartOnlineRecordBody } from './request';
@@ -49,9 +49,8 @@ export const tiwAdapter: VendorAdapter<'tencent-tiw'> = {
     };
   },
   pollLane: (a) => tiwLane(String(a.fields['sdkAppId']), 'DescribeOnlineRecord'),
-  stateAfterStart: null,
   diff: diffTiwStatus,
-  validate: (request) => validateTiwRequest(request),
+  validate: (request) => TIW_CONTRACT.validate(request, null),
   previewStart(a, baseUrl, request) {
     const recordUserId = request.tiw.recordUserId ?? defaultRecordUserId(request.roomId, '<random>');
     const body = toStartOnlineRecordBody(request, { sdkAppId: Number(a.fields['sdkAppId']), recordUserId, recordUserSig: PREVIEW_MASK });

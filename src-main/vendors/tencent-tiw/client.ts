@@ -4,7 +4,7 @@ import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter } from '../shared/rate-limiter';
 import { createApi3Caller, type Api3Call } from '../shared/tencent-api3';
 import { AppFailure } from '../../errors/app-failure';
-import { TIW_API } from './descriptor';
+import { TIW_API } from './api';
 import { tiwLane } from './rates';
 import { TIW_ERRORS } from './errors';
 import { failedRecordStatus, mapDescribeOnlineRecord } from './map';

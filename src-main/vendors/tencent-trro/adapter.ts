@@ -1,21 +1,20 @@
-import { validateTrroRequest } from '@contract/validate/tencent-trro';
+import { TRRO_CONTRACT, TRRO_DESCRIPTOR } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 import type { VendorAdapter, VendorCall } from '../adapter';
 import type { StorageForSend } from '../credentials';
 import { diffVendorStatus } from '../shared/status-diff';
-import { maskedKeys, trimBase } from '../shared/preview';
+import { contractStorage, maskedKeys, trimBase } from '../shared/preview';
 import { api3Call, TENCENT_PING_FAILURES, tencentClientDeps, tencentHeaders } from '../shared/tencent-adapter';
 import { trroCallbackParser } from './callback-parser';
 import { createTrroClient } from './client';
-import { TRRO_API, TRRO_DESCRIPTOR } from './descriptor';
+import { TRRO_API } from './api';
 import { toCreateCloudRecordingBody, type TrroStorage } from './request';
 
 const LABEL = 'TRRO';
-const CHOOSE_STORAGE = { path: 'storageTargetId', en: 'Choose a storage target.', 'zh-CN': '请选择存储目标。', severity: 'error' } as const;
 
 function trroStorage(storage: StorageForSend | null): TrroStorage {
   if (!storage) {
-    throw new AppFailure('VALIDATION', { en: 'TRRO uploads to a storage target: choose one.', 'zh-CN': 'TRRO 需要上传到存储目标，请选择一个。' }, { details: { issues: [CHOOSE_STORAGE] } });
+    throw new AppFailure('VALIDATION', { en: 'TRRO uploads to a storage target: choose one.', 'zh-CN': 'TRRO 需要上传到存储目标，请选择一个。' }, { details: { issues: [{ path: 'storageTargetId', en: 'Choose a storage target.', 'zh-CN': '请选择存储目标。', severity: 'error' }] } });
   }
   return {
     target: { provider: storage.target.provider, region: storage.target.region ?? null, bucket: storage.target.bucket ?? null, pathPrefix: storage.target.pathPrefix ?? null },
@@ -55,13 +54,8 @@ export const trroAdapter: VendorAdapter<'tencent-trro'> = {
     };
   },
   pollLane: () => null,
-  stateAfterStart: { state: 'recording', rawStatus: 'created' },
   diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { label: LABEL }),
-  validate(request, storage) {
-    const issues = validateTrroRequest(request);
-    if (!storage) issues.push({ ...CHOOSE_STORAGE });
-    return issues;
-  },
+  validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),
   previewStart(a, baseUrl, request, storage) {
     const region = typeof a.fields['region'] === 'string' ? a.fields['region'] : null;
     let body: unknown = null;

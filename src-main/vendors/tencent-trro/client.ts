@@ -3,7 +3,7 @@ import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter } from '../shared/rate-limiter';
 import { createApi3Caller, type Api3Call } from '../shared/tencent-api3';
 import { AppFailure } from '../../errors/app-failure';
-import { TRRO_API } from './descriptor';
+import { TRRO_API } from './api';
 import { TRRO_ERRORS } from './errors';
 import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
 import { trroLane } from './rates';

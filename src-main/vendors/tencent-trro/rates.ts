@@ -1,5 +1,5 @@
 import { rateFrom, type RateLane } from '../shared/rate-limiter';
-import { TRRO_DESCRIPTOR } from './descriptor';
+import { TRRO_DESCRIPTOR } from '@contract';
 
 /** The limiter lane of one TRRO action of one project. */
 export function trroLane(projectId: string, action: string): RateLane {

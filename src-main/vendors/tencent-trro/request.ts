@@ -1,6 +1,5 @@
 import type { RecordingRequest, StorageProvider } from '@contract';
-import { STORAGE_PROVIDER_INFO } from '@contract/storage';
-import { TRRO_OUTPUT_FORMATS } from '@contract/validate/tencent-trro';
+import { STORAGE_PROVIDER_INFO, TRRO_OUTPUT_FORMATS } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** The non-secret part of a storage target that CreateCloudRecording needs. */

@@ -1,9 +1,8 @@
-import { validateZegoLayout, validateZegoRequest } from '@contract/validate/zego';
+import { validateZegoLayout, ZEGO_CONTRACT, ZEGO_DESCRIPTOR, ZEGO_LIMITS } from '@contract';
 import type { VendorAdapter, VendorCall } from '../adapter';
-import { maskedKeys, trimBase } from '../shared/preview';
+import { contractStorage, maskedKeys, trimBase } from '../shared/preview';
 import { zegoCallbackParser } from './callback-parser';
 import { createZegoClient, type ZegoCallOptions } from './client';
-import { ZEGO_DESCRIPTOR } from './descriptor';
 import { importLegacyStartBody } from './legacy';
 import { diffStatus } from './map';
 import { zegoLane } from './rates';
@@ -75,13 +74,9 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
     };
   },
   pollLane: (a) => zegoLane(String(a.fields['appId']), 'DescribeRecordStatus', a.environment === 'test'),
-  stateAfterStart: null,
   diff: diffStatus,
-  validate(request, storage) {
-    const shape = storage ? { ...storage.target, keys: storage.keysSet } : null;
-    return validateZegoRequest(request, shape, ZEGO_DESCRIPTOR.limits as never);
-  },
-  validateLayout: (mix, request) => validateZegoLayout(mix, request.whiteboard !== null, ZEGO_DESCRIPTOR.limits as never, ''),
+  validate: (request, storage) => ZEGO_CONTRACT.validate(request, contractStorage(storage)),
+  validateLayout: (mix, request) => validateZegoLayout(mix, request.whiteboard !== null, ZEGO_LIMITS, ''),
   previewStart(a, baseUrl, request, storage, clientTaskId) {
     const isTest = a.environment === 'test' ? true : null;
     const body = buildStartRecordBody(request, storage ? { target: storage.target, keys: maskedKeys(storage) } : null, clientTaskId);

@@ -1,6 +1,4 @@
-import type { RecordingRequestInput } from '@contract';
-import type { StorageProvider } from '@contract/storage';
-import { STORAGE_PROVIDERS } from '@contract/storage';
+import { STORAGE_PROVIDERS, type RecordingRequestInput, type StorageProvider } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** What a pasted legacy (v1, snake_case) start body became. */

@@ -1,5 +1,5 @@
 import { rateFrom, type RateLane } from '../shared/rate-limiter';
-import { ZEGO_DESCRIPTOR } from './descriptor';
+import { ZEGO_DESCRIPTOR } from '@contract';
 
 /** Every ZEGO Cloud Recording v2 action. */
 export const ZEGO_ACTIONS = [

@@ -5,6 +5,7 @@ import type {
   LegacyImport,
   MixSettings,
   RecordingRequest,
+  TaskState,
   TimelineEventDraft,
   VendorDescriptor,
   VendorId,
@@ -79,6 +80,25 @@ export interface VendorStatusRead {
   raw: unknown;
 }
 
+/** One task of a vendor's list of tasks in progress, as a sweep reads it. */
+export interface OpenTaskRow {
+  vendorTaskId: string;
+  roomId: string;
+  /** When the vendor says the task began, epoch ms (the list's sort key at vendors that sort by it). */
+  startedAt: number | null;
+  rawStatus: string;
+  /** The state the row alone tells, or null when only a status read can tell (files decide it). */
+  state: TaskState | null;
+}
+
+/** One page of the list of tasks in progress, in the vendor's order. */
+export interface OpenTaskPage {
+  tasks: OpenTaskRow[];
+  /** How many tasks the vendor counted for the whole list when it answered this page. */
+  total: number;
+  pageSize: number;
+}
+
 /** Whether a start whose answer was lost created a task (see the ZEGO client's reconcileStart). */
 export type VendorStartOutcome = { outcome: 'started'; taskId: string } | { outcome: 'not-started' } | { outcome: 'unknown' };
 
@@ -108,6 +128,13 @@ export interface VendorConnection {
    * has one. Absent where the callback URL travels with each start.
    */
   directCallbacks?(url: string, call: VendorCall): Promise<void>;
+  /**
+   * Page `page` (from 1) of the account's tasks in progress that began in the vendor's query window
+   * as of `asOf` (our clock; the connection corrects for the vendor's). Every page of one sweep passes
+   * the same `asOf`, so the window stays put while the pages are read. Present exactly where the
+   * descriptor's `listTasks` capability is.
+   */
+  listOpenTasks?(query: { page: number; asOf: number }, call: VendorCall): Promise<OpenTaskPage>;
   /** Finds the task a start created when its answer was lost; absent where the vendor cannot list tasks. */
   reconcileStart?(input: { roomId: string; sentAt: number; knownTaskIds: readonly string[] }, call: VendorCall): Promise<VendorStartOutcome>;
 }
@@ -156,6 +183,16 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
    * by, shared with the operator's own calls; null when the vendor has no status query.
    */
   pollLane(account: { environment: string; fields: Record<string, unknown> }): RateLane | null;
+  /**
+   * The rate-limit lane of this account's task list (sweeps), from the same rate table; absent where
+   * the vendor cannot list its tasks. Accounts with the same lane see the same tasks.
+   */
+  sweepLane?(account: { environment: string; fields: Record<string, unknown> }): RateLane;
+  /**
+   * The request a task started outside RecDeck amounts to, as far as its status tells (for adopting
+   * it); present where tasks can be listed.
+   */
+  adoptedRequest?(roomId: string, status: VendorStatus): RecordingRequest;
   /** Timeline events between two statuses; nothing when nothing changed. */
   diff(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[];
   /** Every problem the contract's validators find in the request for this vendor (and storage target). */

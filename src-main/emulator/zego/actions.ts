@@ -92,7 +92,7 @@ function describeTasks(w: ZegoWorld, app: ZegoApp, body: Obj): EmulatorResponse 
   const now = w.clock.now();
   const bad = checkDescribeTasks(body, now, w.opts.queryWindowMs);
   if (bad) return zegoAnswer(w.opts, 300000004, `invalid parameter: ${bad}`);
-  const wanted = body['Status'] === 2 ? [1, 2, 5] : [3, 4];
+  const wanted = body['Status'] === 2 ? (w.opts.listsPaused ? [1, 2, 5] : [1, 2]) : [3, 4];
   const start = body['StartTime'] as number;
   const endT = body['EndTime'] as number;
   const size = (body['PageSize'] as number | undefined) ?? 50;

@@ -9,6 +9,8 @@ export interface ZegoEmulatorOptions extends ZegoParamOptions {
   concurrencyCap: number;
   /** DescribeTasks list key: the docs' example says `TaskidList`, its table `TaskList`. */
   listKey: 'TaskList' | 'TaskidList';
+  /** Whether DescribeTasks `Status` 2 lists paused tasks (status 5) too; the docs do not say (§4.6). */
+  listsPaused: boolean;
   /** HTTP status of error answers (ZEGO convention: 200 with a non-zero Code). */
   errorHttpStatus: number;
   /** Require the nonce to be 16 lowercase hex characters. */
@@ -26,6 +28,7 @@ export const ZEGO_DEFAULTS: ZegoEmulatorOptions = {
   timestampWindowSec: 600,
   concurrencyCap: 1000,
   listKey: 'TaskidList',
+  listsPaused: true,
   errorHttpStatus: 200,
   strictNonce: false,
   uploadDelayMs: 2000,

@@ -1,8 +1,8 @@
-import { validateZegoLayout, ZEGO_CONTRACT, ZEGO_DESCRIPTOR, ZEGO_LIMITS } from '@contract';
-import type { VendorAdapter, VendorCall } from '../adapter';
+import { RecordingRequestSchema, validateZegoLayout, ZEGO_CONTRACT, ZEGO_DESCRIPTOR, ZEGO_LIMITS, type TaskState } from '@contract';
+import type { OpenTaskRow, VendorAdapter, VendorCall } from '../adapter';
 import { contractStorage, maskedKeys, trimBase } from '../shared/preview';
 import { zegoCallbackParser } from './callback-parser';
-import { createZegoClient, type ZegoCallOptions } from './client';
+import { createZegoClient, LIST_PAGE_SIZE, type ZegoCallOptions, type ZegoTaskSummary } from './client';
 import { importLegacyStartBody } from './legacy';
 import { diffStatus } from './map';
 import { zegoLane } from './rates';
@@ -12,6 +12,13 @@ function zegoQuery(action: string, appId: unknown, isTest: boolean | null): stri
   const q = new URLSearchParams({ Action: action, AppId: String(appId) });
   if (isTest !== null) q.set('IsTest', String(isTest));
   return q.toString();
+}
+
+/** Task `Status` values a DescribeTasks row can settle alone; 3 and 4 need the files (§5.1). */
+const LISTED_STATES: Readonly<Record<number, TaskState>> = { 1: 'starting', 2: 'recording', 5: 'paused' };
+
+function openTaskRow(t: ZegoTaskSummary): OpenTaskRow {
+  return { vendorTaskId: t.taskId, roomId: t.roomId, startedAt: t.startedAt, rawStatus: String(t.status), state: LISTED_STATES[t.status] ?? null };
 }
 
 /** ZEGO Cloud Recording v2: MD5-signed query, per-AppId rates, every action, a task list for reconciliation. */
@@ -70,10 +77,17 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
         const r = await client.describeRecordStatus(t.vendorTaskId, { ...op(call), mixOutputStreamId: t.request.mix?.outputStreamId ?? null });
         return { status: r.status, requestId: r.requestId, raw: r.raw };
       },
+      async listOpenTasks(query, call) {
+        const page = await client.listOpenTasks(query, op(call));
+        return { tasks: page.tasks.map(openTaskRow), total: page.totalCount, pageSize: LIST_PAGE_SIZE };
+      },
       reconcileStart: (input, call) => client.reconcileStart(input, op(call)),
     };
   },
   pollLane: (a) => zegoLane(String(a.fields['appId']), 'DescribeRecordStatus', a.environment === 'test'),
+  sweepLane: (a) => zegoLane(String(a.fields['appId']), 'DescribeTasks', a.environment === 'test'),
+  // RecordMode 2 is a mixed task; its mix settings stay unknown (the files are told apart by RecordMode).
+  adoptedRequest: (roomId, status) => RecordingRequestSchema.parse({ roomId, mode: status.extra['recordMode'] === 2 ? 'mixed' : 'single' }),
   diff: diffStatus,
   validate: (request, storage) => ZEGO_CONTRACT.validate(request, contractStorage(storage)),
   validateLayout: (mix, request) => validateZegoLayout(mix, request.whiteboard !== null, ZEGO_LIMITS, ''),

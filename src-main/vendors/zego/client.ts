@@ -61,6 +61,18 @@ export interface ZegoTaskQuery {
   pageSize?: number;
 }
 
+/** DescribeTasks accepts a window of at most 3 days that starts no earlier than 3 days ago (§4.6). */
+const LIST_WINDOW_MS = 3 * 86_400_000;
+/** The window ends this far past `asOf`, so a task started on a clock slightly ahead of ours is listed. */
+const LIST_END_SLACK_MS = 60_000;
+/**
+ * The window starts this far inside the 3 days, so the pages of one sweep, sent later with the same
+ * window, are still accepted; a sweep older than this starts over. No task runs that long (24 h at most).
+ */
+export const LIST_START_SLACK_MS = 10 * 60_000;
+/** DescribeTasks' largest page. */
+export const LIST_PAGE_SIZE = 50;
+
 interface CallResult {
   requestId: string;
   data: Record<string, unknown> | null;
@@ -153,6 +165,16 @@ export function createZegoClient(options: ZegoClientOptions) {
   }
 
   /**
+   * Page `page` of the AppId's tasks in progress (`Status` 2) that began in the query window as of
+   * `asOf`, 50 a page. The window is computed on ZEGO's clock (our clock plus the skew a signature
+   * correction found), so `StartTime` is never refused as too old.
+   */
+  function listOpenTasks(query: { page: number; asOf: number }, opts: ZegoCallOptions) {
+    const end = query.asOf + options.skew.get(baseUrl) * 1000 + LIST_END_SLACK_MS;
+    return describeTasks({ status: 2, startTime: end - LIST_WINDOW_MS + LIST_START_SLACK_MS, endTime: end, pageOffset: query.page, pageSize: LIST_PAGE_SIZE }, opts);
+  }
+
+  /**
    * Finds out whether a StartRecord whose answer was lost created a task: a task in `roomId` that
    * began in a window around `sentAt` and is not one of `knownTaskIds`. More than one candidate, or
    * a failed query, is `unknown`: StartRecord is never retried blindly.
@@ -239,6 +261,7 @@ export function createZegoClient(options: ZegoClientOptions) {
       return { requestId, status: mapZegoStatus(data, opts.mixOutputStreamId ?? null), raw: redactZegoBody(raw) };
     },
     describeTasks,
+    listOpenTasks,
     /**
      * A cheap authenticated call (DescribeTasks over the last minute) for "test connection". It does
      * not correct clock skew, so a wrong clock is reported as VENDOR_CLOCK_SKEW with

@@ -1,12 +1,10 @@
-import { TRANSITIONAL_TASK_STATES, type SchedulerStatus, type TaskState } from '@contract';
+import type { SchedulerStatus } from '@contract';
 import { systemClock, type Clock } from '../events/clock';
 import type { EventBus } from '../events/event-bus';
 import type { RateLimiter } from '../vendors/shared/rate-limiter';
+import { chooseTarget, newMemo, type TaskMemo } from './choice';
 import { DEFAULT_TUNING, type PollingPace, type SchedulerTuning } from './tuning';
-import type { PollOutcome, PollSource, PollTarget } from './types';
-
-/** States a task passes through quickly: poll them as if they had just changed. */
-const PASSING_STATES: ReadonlySet<TaskState> = new Set<TaskState>(TRANSITIONAL_TASK_STATES);
+import type { PollOutcome, PollSource, PollTarget, SweepStep, SweepTarget } from './types';
 
 export interface SchedulerOptions {
   source: PollSource;
@@ -18,8 +16,8 @@ export interface SchedulerOptions {
   /** Read before every pacing decision, so a settings change applies at once. */
   pace?: () => PollingPace;
   tuning?: Partial<SchedulerTuning>;
-  /** A poll that threw instead of returning an outcome (counted as `error`). */
-  onPollError?: (taskId: string, error: unknown) => void;
+  /** A poll or sweep step that threw instead of returning an outcome (counted as `error`); `id` is the task id or sweep key. */
+  onPollError?: (id: string, error: unknown) => void;
 }
 
 /** The status scheduler; one per process. */
@@ -32,12 +30,9 @@ export interface Scheduler {
   nudge(): void;
 }
 
-interface TaskMemo {
-  lastOkAt: number | null;
-  lastChangeAt: number | null;
-  errors: number;
-  retryAt: number;
-  inFlight: boolean;
+/** A sweep's memo: a task memo whose next page is due at `nextAt`. */
+interface SweepMemo extends TaskMemo {
+  nextAt: number;
 }
 
 interface LaneMemo {
@@ -46,17 +41,19 @@ interface LaneMemo {
 }
 
 /**
- * Polls every task the source lists, per rate-limit lane, never faster than the lane's share of
- * the vendor's rate. Each slot goes to the task whose status is oldest (never read first) among
- * those whose minimum interval has passed: short right after a change, longer when stable, growing
- * exponentially after errors. An `unreachable` answer pauses everything and probes with one poll
- * at a time until any answer comes back.
+ * Polls every task the source lists, and pages through every task list it sweeps, per rate-limit
+ * lane, never faster than the lane's share of the vendor's rate. On a lane a due sweep page goes
+ * first; otherwise the slot goes to a read the source asked for, else to the task whose status is
+ * oldest among those whose minimum interval has passed (see {@link chooseTarget}); errors back off
+ * exponentially. An `unreachable` answer pauses everything and probes with one request at a time
+ * until any answer comes back.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const clock = options.clock ?? systemClock();
   const tuning: SchedulerTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const pace = options.pace ?? ((): PollingPace => 'normal');
   const memos = new Map<string, TaskMemo>();
+  const sweepMemos = new Map<string, SweepMemo>();
   const lanes = new Map<string, LaneMemo>();
   /** Tasks that answered `done` or `forgotten`, kept out until the source stops listing them. */
   const removed = new Set<string>();
@@ -75,13 +72,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let lastEmitted: SchedulerStatus | null = null;
   let lastEmittedAt = Number.NEGATIVE_INFINITY;
   let listed: PollTarget[] = [];
+  let listedSweeps: SweepTarget[] = [];
   let listedAt = Number.NEGATIVE_INFINITY;
 
   function memo(id: string): TaskMemo {
     let m = memos.get(id);
     if (!m) {
-      m = { lastOkAt: null, lastChangeAt: null, errors: 0, retryAt: 0, inFlight: false };
+      m = newMemo();
       memos.set(id, m);
+    }
+    return m;
+  }
+
+  function sweepMemo(key: string): SweepMemo {
+    let m = sweepMemos.get(key);
+    if (!m) {
+      m = { ...newMemo(), nextAt: Number.NEGATIVE_INFINITY };
+      sweepMemos.set(key, m);
     }
     return m;
   }
@@ -90,6 +97,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock.now();
     if (now - listedAt >= tuning.targetsMaxAgeMs) {
       listed = options.source.targets();
+      listedSweeps = options.source.sweeps?.() ?? [];
       listedAt = now;
       prune();
     }
@@ -102,44 +110,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const ids = new Set(listed.map((t) => t.id));
     for (const id of removed) if (!ids.has(id)) removed.delete(id);
     for (const [id, m] of memos) if (!ids.has(id) && !m.inFlight) memos.delete(id);
+    const keys = new Set(listedSweeps.map((w) => w.key));
+    for (const [key, m] of sweepMemos) if (!keys.has(key) && !m.inFlight) sweepMemos.delete(key);
   }
 
-  function lastSeen(t: PollTarget, m: TaskMemo): number | null {
-    if (t.lastSeenAt === null) return m.lastOkAt;
-    return m.lastOkAt === null ? t.lastSeenAt : Math.max(t.lastSeenAt, m.lastOkAt);
-  }
-
-  function minInterval(t: PollTarget, m: TaskMemo, now: number): number {
-    const changed = Math.max(t.changedAt, m.lastChangeAt ?? Number.NEGATIVE_INFINITY);
-    return PASSING_STATES.has(t.state) || now - changed < tuning.recentChangeMs ? tuning.changedIntervalMs : tuning.stableIntervalMs;
-  }
-
-  /** The stalest task that may be polled now, or when the next one becomes due. */
   function choose(list: readonly PollTarget[], now: number, ignoreIntervals: boolean): { target: PollTarget | null; readyAt: number } {
-    let best: PollTarget | null = null;
-    let bestSeen = 0;
-    let readyAt = Number.POSITIVE_INFINITY;
-    for (const t of list) {
-      const m = memo(t.id);
-      if (m.inFlight) continue;
-      const seen = lastSeen(t, m) ?? Number.NEGATIVE_INFINITY;
-      if (!ignoreIntervals) {
-        if (m.retryAt > now) {
-          readyAt = Math.min(readyAt, m.retryAt);
-          continue;
-        }
-        const due = seen + minInterval(t, m, now);
-        if (due > now) {
-          readyAt = Math.min(readyAt, due);
-          continue;
-        }
-      }
-      if (best === null || seen < bestSeen || (seen === bestSeen && (t.changedAt < best.changedAt || (t.changedAt === best.changedAt && t.id < best.id)))) {
-        best = t;
-        bestSeen = seen;
-      }
-    }
-    return { target: best, readyAt };
+    return chooseTarget(list, memo, now, tuning, ignoreIntervals);
+  }
+
+  /** When a sweep's next page may be read (its own schedule, after any error backoff). */
+  function sweepDueAt(w: SweepTarget): number {
+    const m = sweepMemo(w.key);
+    return m.inFlight ? Number.POSITIVE_INFINITY : Math.max(m.nextAt, m.retryAt);
   }
 
   function lane(key: string): LaneMemo {
@@ -190,11 +172,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     emitNow();
   }
 
-  function dispatch(target: PollTarget, laneMemo: LaneMemo, isProbe: boolean): void {
-    const m = memo(target.id);
+  /** Runs one request of a lane; `run` never throws and returns what to do once it is no longer in flight. */
+  function track(laneMemo: LaneMemo, m: TaskMemo, run: () => Promise<() => void>): void {
     m.inFlight = true;
     laneMemo.inFlight += 1;
     const work = (async () => {
+      const finish = await run();
+      m.inFlight = false;
+      laneMemo.inFlight -= 1;
+      finish();
+    })();
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  }
+
+  function dispatch(target: PollTarget, laneMemo: LaneMemo, isProbe: boolean): void {
+    const m = memo(target.id);
+    track(laneMemo, m, async () => {
       let outcome: PollOutcome;
       try {
         outcome = await options.source.poll(target.id);
@@ -202,12 +196,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         options.onPollError?.(target.id, e);
         outcome = 'error';
       }
-      m.inFlight = false;
-      laneMemo.inFlight -= 1;
-      settle(target.id, m, outcome, isProbe);
-    })();
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+      return () => settle(target.id, m, outcome, isProbe);
+    });
+  }
+
+  function dispatchSweep(w: SweepTarget, laneMemo: LaneMemo, isProbe: boolean): void {
+    const m = sweepMemo(w.key);
+    track(laneMemo, m, async () => {
+      let step: SweepStep;
+      try {
+        step = await (options.source.sweep as (key: string) => Promise<SweepStep>)(w.key);
+      } catch (e) {
+        options.onPollError?.(w.key, e);
+        step = { outcome: 'error', nextAt: clock.now() };
+      }
+      return () => {
+        m.nextAt = step.nextAt;
+        // The step asked for task reads or moved tasks: list the targets again before the next slot.
+        if (step.outcome === 'changed') listedAt = Number.NEGATIVE_INFINITY;
+        settle(w.key, m, step.outcome, isProbe);
+      };
+    });
   }
 
   function settle(id: string, m: TaskMemo, outcome: PollOutcome, isProbe: boolean): void {
@@ -272,12 +281,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     cancelProbe = null;
     if (!running || online || probing) return;
     const { target } = choose(currentTargets(), clock.now(), true);
-    if (!target) {
-      scheduleProbe(probeDelay);
-      return;
-    }
+    const sweep = target ? null : listedSweeps.find((w) => !sweepMemo(w.key).inFlight);
+    if (target) dispatch(target, lane(target.laneKey), true);
+    else if (sweep) dispatchSweep(sweep, lane(sweep.laneKey), true);
+    else return scheduleProbe(probeDelay);
     probing = true;
-    dispatch(target, lane(target.laneKey), true);
   }
 
   function tick(): void {
@@ -291,6 +299,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (list) list.push(t);
       else byLane.set(t.laneKey, [t]);
     }
+    const sweepsByLane = new Map<string, SweepTarget[]>();
+    for (const w of listedSweeps) {
+      sweepsByLane.set(w.laneKey, [...(sweepsByLane.get(w.laneKey) ?? []), w]);
+      if (!byLane.has(w.laneKey)) byLane.set(w.laneKey, []);
+    }
     const share = pace() === 'gentle' ? tuning.gentleShare : tuning.normalShare;
     let wake = Number.POSITIVE_INFINITY;
     for (const [key, list] of byLane) {
@@ -300,11 +313,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         wake = Math.min(wake, l.nextAt);
         continue;
       }
-      const rate = list.reduce((r, t) => Math.min(r, t.ratePerSecond), Number.POSITIVE_INFINITY) * share;
+      const sweeps = sweepsByLane.get(key) ?? [];
+      const rate = [...list, ...sweeps].reduce((r, t) => Math.min(r, t.ratePerSecond), Number.POSITIVE_INFINITY) * share;
       const interval = 1000 / rate;
-      const { target, readyAt } = choose(list, now, false);
-      if (!target) {
-        wake = Math.min(wake, readyAt);
+      const sweep = sweeps.reduce<SweepTarget | null>((a, w) => (a === null || sweepDueAt(w) < sweepDueAt(a) ? w : a), null);
+      const sweepAt = sweep ? sweepDueAt(sweep) : Number.POSITIVE_INFINITY;
+      const { target, readyAt } = sweepAt <= now ? { target: null, readyAt: now } : choose(list, now, false);
+      if (!target && sweepAt > now) {
+        wake = Math.min(wake, readyAt, sweepAt);
         continue;
       }
       // Operator calls count in the same window: whatever they use now, polling gives up.
@@ -312,7 +328,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         wake = Math.min(wake, now + interval / 4);
         continue;
       }
-      dispatch(target, l, false);
+      if (target) dispatch(target, l, false);
+      else dispatchSweep(sweep as SweepTarget, l, false);
       l.nextAt = now + interval;
       wake = Math.min(wake, l.nextAt);
     }

@@ -12,6 +12,27 @@ export interface PollTarget {
   lastSeenAt: number | null;
   /** Last time the state, raw status or files changed. */
   changedAt: number;
+  /**
+   * Set when the source, not the state, decides when to read the task (a sweep covers it): the time
+   * a read is wanted (it goes ahead of every interval-based read on the lane, and any read that
+   * settles after it satisfies it), or null while no read is wanted. Absent: read by the intervals.
+   */
+  dueAt?: number | null;
+}
+
+/** One list of tasks a vendor pages through (a sweep), as the source describes it. */
+export interface SweepTarget {
+  key: string;
+  /** Rate-limit lane of the list call, e.g. `zego:<appId>:DescribeTasks`. */
+  laneKey: string;
+  ratePerSecond: number;
+}
+
+/** What one sweep step (one page) did, and when the next page is wanted. */
+export interface SweepStep {
+  /** `changed` when it asked for task reads or moved tasks, so the scheduler lists its targets again at once. */
+  outcome: Exclude<PollOutcome, 'done' | 'forgotten'>;
+  nextAt: number;
 }
 
 /** What one poll found. */
@@ -32,4 +53,8 @@ export interface PollSource {
   targets(): PollTarget[];
   /** Reads one task's status at background priority and records what changed. */
   poll(id: string): Promise<PollOutcome>;
+  /** Every task list to sweep (vendors that can list their tasks). */
+  sweeps?(): SweepTarget[];
+  /** Reads the next page of one sweep at background priority and records what it found. */
+  sweep?(key: string): Promise<SweepStep>;
 }

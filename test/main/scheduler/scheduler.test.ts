@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SchedulerStatus } from '@contract';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '../../../src-main/scheduler/scheduler';
-import type { PollOutcome, PollTarget } from '../../../src-main/scheduler/types';
+import type { PollOutcome, PollTarget, SweepStep } from '../../../src-main/scheduler/types';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { manualClock } from '../events/manual-clock';
 
@@ -300,5 +300,79 @@ describe('status scheduler', () => {
     const n = env.polls.length;
     await env.time.advance(30_000);
     expect(env.polls.length).toBe(n);
+  });
+});
+
+describe('sweeps', () => {
+  const SWEEP_LANE = 'zego:1:DescribeTasks';
+
+  /** One sweep of `pages` pages a pass (a pass at most once a second) beside the task set of `setup`. */
+  function withSweep(pages: number, step: (page: number) => SweepStep['outcome'] = () => 'unchanged') {
+    const pageTimes: number[] = [];
+    let page = 0;
+    let passStart = Number.NEGATIVE_INFINITY;
+    const env = setup(0, {});
+    const source = {
+      targets: () => env.targets.map((t) => ({ ...t })),
+      poll: async (id: string): Promise<PollOutcome> => {
+        env.polls.push({ id, at: env.time.now() });
+        return 'unchanged';
+      },
+      sweeps: () => [{ key: 'z1', laneKey: SWEEP_LANE, ratePerSecond: 10 }],
+      async sweep(): Promise<SweepStep> {
+        await env.limiter.acquire(SWEEP_LANE, 10, 'background');
+        const now = env.time.now();
+        if (page === 0) passStart = now;
+        page += 1;
+        pageTimes.push(now);
+        const outcome = step(page);
+        if (page < pages) return { outcome, nextAt: now };
+        page = 0;
+        return { outcome, nextAt: Math.max(now, passStart + 1_000) };
+      },
+    };
+    const scheduler = createScheduler({ source, limiter: env.limiter, clock: env.time.clock });
+    return { env, scheduler, pageTimes };
+  }
+
+  it('pages through a sweep on its own lane at 80 % of its rate and starts the next pass when the step says', async () => {
+    const many = withSweep(40);
+    running = many.scheduler;
+    many.scheduler.start();
+    await many.env.time.advance(20_000);
+    expect(peakPerSecond(many.pageTimes)).toBe(8);
+    expect(many.pageTimes.length).toBeGreaterThanOrEqual(158);
+    await many.scheduler.stop();
+    const few = withSweep(2);
+    running = few.scheduler;
+    few.scheduler.start();
+    await few.env.time.advance(10_000);
+    expect(few.pageTimes.length).toBeGreaterThanOrEqual(19);
+    expect(few.pageTimes.length).toBeLessThanOrEqual(21);
+  });
+
+  it('lists the targets again right after a step that asked for reads, so they go out in the next slot', async () => {
+    const w = withSweep(40, (page) => (page === 5 ? 'changed' : 'unchanged'));
+    running = w.scheduler;
+    w.scheduler.start();
+    await w.env.time.advance(400);
+    w.env.targets.push({ id: 'vanished', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: w.env.time.now(), changedAt: 0, dueAt: w.env.time.now() });
+    await w.env.time.advance(600);
+    expect(w.env.pollsOf('vanished')).toEqual([w.pageTimes[4]]);
+  });
+
+  it('backs a failing sweep off and goes offline when the vendor cannot be reached', async () => {
+    let outcome: SweepStep['outcome'] = 'error';
+    const w = withSweep(40, () => outcome);
+    running = w.scheduler;
+    w.scheduler.start();
+    await w.env.time.advance(15_000);
+    expect(gaps(w.pageTimes).map((g) => Math.round(g / 1000))).toEqual([2, 4, 8]);
+    outcome = 'unreachable';
+    await w.env.time.advance(20_000);
+    expect(w.scheduler.status().online).toBe(false);
+    outcome = 'unchanged';
+    await w.env.time.advance(60_000);
+    expect(w.scheduler.status().online).toBe(true);
   });
 });

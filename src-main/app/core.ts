@@ -97,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     emitChanged: (summary) => events.emit('tasks:changed', { tasks: [summary], removed: [] }),
     emitAlert: (alert) => events.emit('tasks:alerted', alert),
+    emitForeign: (list) => events.emit('foreign:changed', { tasks: list }),
     // Only the Sandbox can reach the loopback receiver; real vendors need the operator's tunnel.
     callbackTarget: (vendor, accountId) => (sandboxOwnedIds(settingsRepo).has(accountId) ? receiver.callbackUrlFor(vendor, accountId) : null),
   });

@@ -16,7 +16,7 @@ export interface EventBatcher extends EventBus {
 
 const WINDOW_MS = 1000;
 /** Events that describe a state: only the latest one matters. */
-const LATEST_WINS: ReadonlySet<EventChannel> = new Set<EventChannel>(['scheduler:changed']);
+const LATEST_WINS: ReadonlySet<EventChannel> = new Set<EventChannel>(['scheduler:changed', 'foreign:changed']);
 
 /**
  * Batches `tasks:changed` by task id (latest summary wins, a removal cancels a pending summary and

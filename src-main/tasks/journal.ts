@@ -3,6 +3,7 @@ import type { AfterStart, EventSource, TaskAlert, TaskState, TaskSummary, Timeli
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { SecretScrubber } from '../store/secret-scrubber';
+import { TaskHeads } from '../store/task-heads';
 import { TaskLedger, type ExchangeWrite, type TaskPatch, type TaskRow } from '../store/task-ledger';
 import type { VendorStartResult, VendorStatusRead } from '../vendors/adapter';
 import type { CallbackDelivery } from '../vendors/callbacks';
@@ -42,11 +43,16 @@ interface Applied {
 export class TaskJournal {
   readonly scrubber = new SecretScrubber();
   readonly reads: TaskReads;
+  /** Heads of tasks, for polling and sweeps. */
+  readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart'>;
   private readonly ledger: TaskLedger;
+  private readonly headSql: TaskHeads;
 
   constructor(private readonly deps: JournalDeps) {
     this.ledger = new TaskLedger(deps.db, this.scrubber);
     this.reads = this.ledger;
+    this.headSql = new TaskHeads(deps.db);
+    this.heads = this.headSql;
   }
 
   /** The task, or `NOT_FOUND`. */
@@ -148,6 +154,25 @@ export class TaskJournal {
     if (outcome.changed) this.afterApply(row.id, outcome);
     else this.changed(row.id);
     return 'merged';
+  }
+
+  /** A sweep found these tasks as the ledger has them: their status is confirmed as of `at`, and nothing else changes. */
+  confirmSeen(ids: readonly string[], at: number): void {
+    if (ids.length > 0) this.ledger.tx(() => this.headSql.confirmSeen(ids, at));
+  }
+
+  /**
+   * A task RecDeck did not start joins the ledger: its row (false when it is already there) and a
+   * first timeline row saying where it came from. Its status follows from a read like any other task's.
+   */
+  adopt(row: TaskRow, summary: string): boolean {
+    const inserted = this.ledger.tx(() => {
+      const ok = this.ledger.insert(row);
+      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', summary, state: row.state, raw: { vendorTaskId: row.vendorTaskId } });
+      return ok;
+    });
+    if (inserted) this.changed(row.id);
+    return inserted;
   }
 
   /** The vendor no longer knows the task: it keeps its last known state, and polling stops. */

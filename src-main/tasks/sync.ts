@@ -2,6 +2,7 @@ import { OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, t
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
+import type { ForeignTaskStore } from '../store/foreign-tasks';
 import type { TaskRow } from '../store/task-ledger';
 import type { CallbackDelivery } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
@@ -10,18 +11,27 @@ import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
 import { recoverTasks, type RecoveryReport } from './recovery';
 import { requireCapability, text } from './refusals';
+import { createSweeper } from './sweep';
 import type { VendorLink } from './vendor-link';
 
 /** Open states a launch reconciles; an uploading task needs none, since polling follows its files. */
 const RECONCILED_AT_LAUNCH: readonly TaskState[] = OPEN_TASK_STATES.filter((s) => s !== 'uploading');
+/** A task the operator is looking at is read this often. */
+const WATCH_INTERVAL_MS = 2_000;
+/** A watch lapses this long after the renderer last renewed it. */
+const WATCH_LEASE_MS = 30_000;
 
 export interface TaskSyncDeps {
   journal: TaskJournal;
   link: VendorLink;
-  /** The accounts as stored, for the poll lanes (no secret is read). */
-  accountRecords(): ReadonlyArray<{ id: string; environment: string; fields: Record<string, unknown> }>;
+  foreign: ForeignTaskStore;
+  /** The accounts as stored, for the poll and sweep lanes (no secret is read). */
+  accountRecords(): ReadonlyArray<{ id: string; vendor: VendorId; environment: string; fields: Record<string, unknown> }>;
+  /** The list of foreign tasks changed. */
+  foreignChanged(): void;
   log: Logger;
   now: () => number;
+  newId: () => string;
 }
 
 /** Everything that brings news about tasks into the ledger: status reads, callbacks, launch recovery. */
@@ -37,25 +47,41 @@ export interface TaskSync {
   release(vendor: VendorId, vendorTaskId: string): Promise<number>;
   /** Reconciles every task a previous run left open; once at launch, before polling starts. */
   recover(): Promise<RecoveryReport>;
+  /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */
+  watch(id: string, watching: boolean): { until: number | null };
 }
 
-/** Status polls, callbacks and launch recovery, all merged through the journal. */
+/**
+ * Status reads, sweeps, callbacks and launch recovery, all merged through the journal. Tasks a sweep
+ * covers are read only when the sweep asks, the operator watches them, or their files are pending
+ * (stopping, uploading); every other task is polled by the scheduler's intervals.
+ */
 export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const { journal, link } = deps;
   const inbox = new CallbackInbox(deps.now);
+  const sweeper = createSweeper(deps);
+  /** When the last status read of each task began. */
+  const lastRead = new Map<string, number>();
+  const watches = new Map<string, number>();
 
   async function readStatus(row: TaskRow, priority: RequestPriority, source: EventSource): Promise<PollOutcome> {
     const conn = await link.connect(row);
     if (!conn.status) return 'done';
+    const startedAt = deps.now();
+    const answered = (outcome: PollOutcome): PollOutcome => {
+      lastRead.set(row.id, startedAt);
+      sweeper.readDone(row.id, startedAt, journal.reads.get(row.id)?.state ?? null);
+      return outcome;
+    };
     try {
       const read = await conn.status(link.ref(row), link.call(row.id, priority));
       const didChange = journal.applyStatus(row.id, read, source);
-      if (isTerminal(journal.require(row.id).state)) return 'done';
-      return didChange ? 'changed' : 'unchanged';
+      if (isTerminal(journal.require(row.id).state)) return answered('done');
+      return answered(didChange ? 'changed' : 'unchanged');
     } catch (e) {
       if (e instanceof AppFailure && e.code === 'VENDOR_TASK_NOT_FOUND') {
         journal.markForgotten(row.id, e);
-        return 'forgotten';
+        return answered('forgotten');
       }
       if (unreachable(e)) return 'unreachable';
       journal.recordError(row.id, source, 'status', e, true);
@@ -65,15 +91,26 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
 
   function targets(): PollTarget[] {
     const accounts = new Map(deps.accountRecords().map((a) => [a.id, a]));
+    const now = deps.now();
+    const covers = sweeper.coverage();
+    const open = new Set<string>();
     const out: PollTarget[] = [];
-    for (const row of journal.reads.inStates(OPEN_TASK_STATES)) {
-      if (row.forgotten || row.vendorTaskId === null || row.accountId === null) continue;
-      const account = accounts.get(row.accountId);
+    for (const head of journal.heads.open()) {
+      open.add(head.id);
+      if (head.forgotten || head.vendorTaskId === null || head.accountId === null) continue;
+      const account = accounts.get(head.accountId);
       if (!account) continue;
-      const lane = link.adapter(row).pollLane(account);
+      const lane = link.adapter(head).pollLane(account);
       if (!lane) continue;
-      out.push({ id: row.id, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: row.state, lastSeenAt: row.lastSeenAt, changedAt: row.updatedAt });
+      const watched = (watches.get(head.id) ?? 0) > now ? (lastRead.get(head.id) ?? 0) + WATCH_INTERVAL_MS : undefined;
+      const swept = covers(head);
+      const asks = [swept ? sweeper.wanted(head.id) : undefined, watched].filter((t): t is number => t !== undefined);
+      const dueAt = asks.length > 0 ? Math.min(...asks) : swept ? null : undefined;
+      const target: PollTarget = { id: head.id, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: head.lastSeenAt, changedAt: head.updatedAt };
+      out.push(dueAt === undefined ? target : { ...target, dueAt });
     }
+    for (const id of lastRead.keys()) if (!open.has(id)) lastRead.delete(id);
+    for (const [id, until] of watches) if (until <= now) watches.delete(id);
     return out;
   }
 
@@ -113,7 +150,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       return journal.summaryOf(id);
     },
-    poll: { targets, poll },
+    poll: { targets, poll, sweeps: sweeper.sweeps, sweep: sweeper.step },
     deliver,
     async release(vendor, vendorTaskId) {
       let merged = 0;
@@ -123,6 +160,16 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       return merged;
     },
     recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH)),
+    watch(id, watching) {
+      journal.require(id);
+      if (!watching) {
+        watches.delete(id);
+        return { until: null };
+      }
+      const until = deps.now() + WATCH_LEASE_MS;
+      watches.set(id, until);
+      return { until };
+    },
   };
 }
 

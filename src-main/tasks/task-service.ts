@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { MixSettings, RecordingRequest, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
+import type { ForeignTask, MixSettings, RecordingRequest, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
 import type { Logger } from '../logging/logger';
 import type { PollSource } from '../scheduler/types';
+import { ForeignTaskStore } from '../store/foreign-tasks';
 import { SecretScrubber } from '../store/secret-scrubber';
 import { TaskLedger } from '../store/task-ledger';
 import type { CallbackSink } from '../vendors/callbacks';
 import type { ConnectionCache } from '../vendors/connections';
 import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from './actions';
+import { createForeignTasks, type ForeignTasks } from './foreign';
 import { TaskJournal } from './journal';
 import { PresetStore, type PresetSave } from '../store/preset-store';
 import { previewTask } from './preview';
@@ -24,6 +26,8 @@ export interface TaskServiceDeps {
   emitChanged(summary: TaskSummary): void;
   /** Called for what the operator must hear about now (`tasks:alerted`). */
   emitAlert(alert: TaskAlert): void;
+  /** Called with every running foreign task whenever that list changes (`foreign:changed`). */
+  emitForeign?(tasks: ForeignTask[]): void;
   log: Logger;
   now?: () => number;
   newId?: () => string;
@@ -47,6 +51,10 @@ export interface TaskService {
   snapshot(id: string): Promise<TaskSummary>;
   /** An operator-priority status read (or, for a start whose answer was lost, a reconciliation). */
   refresh(id: string): Promise<TaskSummary>;
+  /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */
+  watch(id: string, watching: boolean): { until: number | null };
+  /** Tasks a sweep found on an account that RecDeck did not start. */
+  foreign: ForeignTasks;
   active(): TaskSummary[];
   get(id: string): TaskDetail;
   preview(accountId: string, request: RecordingRequest): Promise<TaskPreview>;
@@ -69,22 +77,20 @@ export interface TaskService {
 export function createTaskService(deps: TaskServiceDeps): TaskService {
   const now = deps.now ?? Date.now;
   const recentMs = deps.recentMs ?? 15 * 60_000;
+  const newId = deps.newId ?? randomUUID;
   const journal = new TaskJournal({ db: deps.db, now, log: deps.log, emitChanged: deps.emitChanged, emitAlert: deps.emitAlert });
   const link = createVendorLink(deps.connections, journal);
-  const sync = createTaskSync({ journal, link, accountRecords: () => deps.accounts.accounts.records(), log: deps.log, now });
-  const actions = createTaskActions({
-    journal,
-    link,
-    sync,
-    accounts: deps.accounts,
-    now,
-    newId: deps.newId ?? randomUUID,
-    ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}),
-  });
-  const presets = new PresetStore(deps.db, now, deps.newId ?? randomUUID);
+  const store = new ForeignTaskStore(deps.db);
+  const foreignChanged = (): void => deps.emitForeign?.(store.list());
+  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, log: deps.log, now, newId });
+  const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
+  const foreign = createForeignTasks({ journal, link, store, accounts: deps.accounts.accounts, now, newId, changed: foreignChanged });
+  const presets = new PresetStore(deps.db, now, newId);
   return {
     ...actions,
     refresh: sync.refresh,
+    watch: sync.watch,
+    foreign,
     active: () => journal.reads.active(now() - recentMs).map((r) => journal.reads.summary(r)),
     get(id) {
       const row = journal.require(id);

@@ -35,6 +35,10 @@ export const INVOKE_CHANNELS = [
   'tasks:get',
   'tasks:preview',
   'tasks:importLegacy',
+  'tasks:watch',
+  'foreign:list',
+  'foreign:adopt',
+  'foreign:dismiss',
   'presets:list',
   'presets:save',
   'presets:delete',
@@ -48,7 +52,7 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'scheduler:changed'] as const;
+export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'foreign:changed', 'scheduler:changed'] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -16,6 +16,7 @@ import { AppInfoSchema, PingedEventSchema, PingInputSchema, PingOutputSchema } f
 import type { EventChannel, InvokeChannel } from './channel-names';
 import { EmptyInputSchema, FormInputSchema, SecretStatusSchema } from './common';
 import { AccountsChangedEventSchema, SchedulerStatusSchema, TaskAlertEventSchema, TasksChangedEventSchema } from './events';
+import { ForeignChangedEventSchema, ForeignDismissInputSchema, ForeignIdInputSchema, ForeignTaskSchema, TaskWatchInputSchema, TaskWatchSchema } from './foreign-tasks';
 import { HistoryExportInputSchema, HistoryExportSchema, HistoryPageSchema, HistoryQuerySchema } from './history';
 import { PresetSaveInputSchema, PresetSchema } from './presets';
 import { SandboxControlInputSchema } from './sandbox';
@@ -75,6 +76,10 @@ export const INVOKE_SCHEMAS = {
   'tasks:get': { input: TaskIdInputSchema, output: TaskDetailSchema },
   'tasks:preview': { input: TaskPreviewInputSchema, output: TaskPreviewSchema },
   'tasks:importLegacy': { input: LegacyImportInputSchema, output: LegacyImportSchema },
+  'tasks:watch': { input: TaskWatchInputSchema, output: TaskWatchSchema },
+  'foreign:list': { input: EmptyInputSchema, output: z.array(ForeignTaskSchema) },
+  'foreign:adopt': { input: ForeignIdInputSchema, output: TaskSummarySchema },
+  'foreign:dismiss': { input: ForeignDismissInputSchema, output: ForeignTaskSchema },
   'presets:list': { input: EmptyInputSchema, output: z.array(PresetSchema) },
   'presets:save': { input: PresetSaveInputSchema, output: PresetSchema },
   'presets:delete': { input: TaskIdInputSchema, output: z.object({ deleted: z.literal(true) }) },
@@ -93,6 +98,7 @@ export const EVENT_SCHEMAS = {
   'accounts:changed': AccountsChangedEventSchema,
   'tasks:changed': TasksChangedEventSchema,
   'tasks:alerted': TaskAlertEventSchema,
+  'foreign:changed': ForeignChangedEventSchema,
   'scheduler:changed': SchedulerStatusSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 

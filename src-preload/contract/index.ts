@@ -7,6 +7,7 @@ export * from './storage';
 export * from './vendors';
 export * from './recording';
 export * from './tasks';
+export * from './foreign-tasks';
 export * from './presets';
 export * from './history';
 export * from './settings';

@@ -16,14 +16,21 @@ type TaskChannels =
   | 'tasks:active'
   | 'tasks:get'
   | 'tasks:preview'
-  | 'tasks:importLegacy';
+  | 'tasks:importLegacy'
+  | 'tasks:watch'
+  | 'foreign:list'
+  | 'foreign:adopt'
+  | 'foreign:dismiss';
 
 /** The task service; a legacy import needs only the vendor adapter. */
 export interface TaskHandlerDeps {
   tasks: TaskService;
 }
 
-/** Recording tasks: thin wrappers over the task service. Change events go out through the service's own `emitChanged`. */
+/**
+ * Recording tasks and the foreign tasks sweeps find: thin wrappers over the task service. Change
+ * events go out through the service's own `emitChanged` and `emitForeign`.
+ */
 export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels> {
   const { tasks } = deps;
   return {
@@ -39,6 +46,10 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'tasks:get': (input) => tasks.get(input.id),
     'tasks:preview': (input) => tasks.preview(input.accountId, input.request),
     'tasks:importLegacy': (input) => importLegacy(input.vendor, input.text),
+    'tasks:watch': (input) => tasks.watch(input.id, input.watching),
+    'foreign:list': () => tasks.foreign.list(),
+    'foreign:adopt': (input) => tasks.foreign.adopt(input.id),
+    'foreign:dismiss': (input) => tasks.foreign.dismiss(input.id, input.dismissed),
   };
 }
 

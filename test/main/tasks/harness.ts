@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { AppError, RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
+import type { AppError, ForeignTask, RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
 import { RecordingRequestSchema } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
@@ -40,6 +40,8 @@ export interface TaskHarness {
   ids: HarnessIds;
   changed: TaskSummary[];
   alerts: TaskAlert[];
+  /** Every foreign-task list the service announced, in order. */
+  foreign: ForeignTask[][];
   lines: string[];
   vendorDeps: VendorDeps;
   connections: ConnectionCache;
@@ -84,6 +86,7 @@ export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise
   };
   const changed: TaskSummary[] = [];
   const alerts: TaskAlert[] = [];
+  const foreign: ForeignTask[][] = [];
 
   const build = async () => {
     const db = openDatabase(file);
@@ -98,6 +101,7 @@ export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise
       connections,
       emitChanged: (s) => changed.push(s),
       emitAlert: (a) => alerts.push(a),
+      emitForeign: (list) => foreign.push(list),
       log,
       now: () => clock.now(),
     });
@@ -133,6 +137,7 @@ export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise
     ids,
     changed,
     alerts,
+    foreign,
     lines,
     vendorDeps,
     advance: (ms) => clock.advance(ms),

@@ -121,7 +121,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       return await readStatus(row, 'background', 'poll');
     } catch (e) {
       if (unreachable(e)) return 'unreachable';
-      deps.log.warn('tasks.poll', { id, code: e instanceof AppFailure ? e.code : 'INTERNAL' });
+      deps.log.warn('tasks.poll', { id, code: e instanceof AppFailure ? e.code : 'INTERNAL', ...(e instanceof AppFailure ? {} : { error: e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : typeof e }) });
       return 'error';
     }
   }

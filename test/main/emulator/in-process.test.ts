@@ -20,6 +20,8 @@ describe('the in-process Sandbox', () => {
     // The callback keys are optional: the Sandbox accounts work without them.
     expect(accounts.every((a) => a.secrets.every((s) => s.configured || isOptionalSecretField(a.vendor, s.field)))).toBe(true);
     expect(unwrap(await first.call('storage:list', {})).map((s) => s.name)).toEqual(['Sandbox · Storage (COS)']);
+    // Its control API is the core's alone: no token reaches the page, and without one nothing changes.
+    expect((await fetch(`${info.sandboxUrl}/control/clock/advance`, { method: 'POST', body: '{"ms":7200000}' })).status).toBe(401);
     for (const a of accounts) expect([a.name, unwrap(await first.call('accounts:test', { id: a.id })).kind]).toEqual([a.name, 'ok']);
     const exported = unwrap(await first.call('accounts:export', {}));
     expect([exported.accounts, exported.storageTargets]).toEqual([[], []]);

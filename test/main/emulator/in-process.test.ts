@@ -41,6 +41,16 @@ describe('the in-process Sandbox', () => {
     await second.core.close();
   });
 
+  it('fails the TIW Sandbox account\'s connection test as a wrong region outside ap-singapore, as TIW would', async () => {
+    const env = await testCore({ sandbox: true });
+    const tiw = unwrap(await env.call('accounts:list', {})).find((a) => a.vendor === 'tencent-tiw')!;
+    const kinds = [unwrap(await env.call('accounts:test', { id: tiw.id })).kind];
+    unwrap(await env.call('accounts:update', { id: tiw.id, patch: { fields: { ...tiw.fields, region: 'ap-guangzhou' } } }));
+    kinds.push(unwrap(await env.call('accounts:test', { id: tiw.id })).kind);
+    expect(kinds).toEqual(['ok', 'wrong-region']);
+    await env.core.close();
+  });
+
   it('makes new sandbox secrets when a session-only keychain lost them', async () => {
     const first = await testCore({ sandbox: true });
     await first.core.close();

@@ -133,6 +133,13 @@ describe('TIW emulator: TC3 verification', () => {
     expect(codeOf((await call('DescribeOnlineRecordCallback', { SdkAppId: APP })).response)).toBeNull();
   });
 
+  it('takes ap-singapore only, as every TIW recording page says, and answers UnsupportedRegion otherwise', async () => {
+    const regions = ['ap-singapore', 'ap-guangzhou', 'ap-shanghai', 'ap-beijing', 'na-siliconvalley'];
+    const codes: (string | null)[] = [];
+    for (const region of regions) codes.push(codeOf((await call('DescribeOnlineRecordCallback', { SdkAppId: APP }, { region })).response));
+    expect(codes).toEqual([null, 'UnsupportedRegion', 'UnsupportedRegion', 'UnsupportedRegion', 'UnsupportedRegion']);
+  });
+
   it('serves GET requests with the query string signed', async () => {
     const res = await call('DescribeOnlineRecordCallback', undefined, { method: 'GET', query: `SdkAppId=${APP}` });
     expect(codeOf(res.response)).toBeNull();

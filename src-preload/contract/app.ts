@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './storage';
+import { LocalizedTextSchema } from './common';
 
 /** Which host runs the core: the Electron app or the loopback browser host. */
 export const HostKindSchema = z.enum(['electron', 'web']);

@@ -2,32 +2,28 @@ import { z } from 'zod';
 import {
   AccountDeleteInputSchema,
   AccountDeleteOutputSchema,
-  AccountSchema,
-  AccountTestInputSchema,
-  AccountTestResultSchema,
   AccountsExportSchema,
   AccountsImportInputSchema,
   AccountsImportOutputSchema,
+  AccountTestInputSchema,
+  AccountTestResultSchema,
   AccountUpdateInputSchema,
   SecretClearInputSchema,
   SecretSetInputSchema,
   SecretStatusInputSchema,
-  StorageTargetDeleteInputSchema,
 } from './accounts';
-import { AppInfoSchema, PingInputSchema, PingOutputSchema, PingedEventSchema } from './app';
+import { AppInfoSchema, PingedEventSchema, PingInputSchema, PingOutputSchema } from './app';
+import type { EventChannel, InvokeChannel } from './channel-names';
+import { EmptyInputSchema, FormInputSchema, SecretStatusSchema } from './common';
+import { AccountsChangedEventSchema, SchedulerStatusSchema, TaskAlertEventSchema, TasksChangedEventSchema } from './events';
+import { HistoryExportInputSchema, HistoryExportSchema, HistoryPageSchema, HistoryQuerySchema } from './history';
+import { PresetSaveInputSchema, PresetSchema } from './presets';
+import { SandboxControlInputSchema } from './sandbox';
+import { CallbackStatusSchema, CoreSettingsSchema } from './settings';
+import { StorageTargetDeleteInputSchema, StorageTargetSchema, StorageTargetUpdateInputSchema } from './storage';
 import {
-  CoreSettingsSchema,
-  HistoryExportInputSchema,
-  HistoryExportSchema,
-  HistoryPageSchema,
-  HistoryQuerySchema,
   LegacyImportInputSchema,
   LegacyImportSchema,
-  PresetSaveInputSchema,
-  PresetSchema,
-  SandboxControlInputSchema,
-  SchedulerStatusSchema,
-  TaskAlertEventSchema,
   TaskDetailSchema,
   TaskIdInputSchema,
   TaskLayoutInputSchema,
@@ -35,34 +31,9 @@ import {
   TaskPreviewSchema,
   TaskStartInputSchema,
   TaskSummarySchema,
-  TasksChangedEventSchema,
   TaskWhiteboardInputSchema,
-  VendorDescriptorSchema,
-} from './lifecycle';
-import { SecretStatusSchema, StorageTargetSchema, StorageTargetUpdateInputSchema } from './storage';
-import type { EventChannel, InvokeChannel } from './channel-names';
-
-/** An empty input: channels that take nothing still take exactly one object. */
-export const EmptyInputSchema = z.strictObject({});
-
-/**
- * Input of the create channels: any object. The service validates it field by field and answers
- * `VALIDATION` with bilingual messages per field, which a strict schema here would pre-empt.
- */
-export const FormInputSchema = z.record(z.string(), z.unknown());
-
-/** Payload of `accounts:changed`: which list changed, so other windows refresh. */
-export const AccountsChangedEventSchema = z.object({ kind: z.enum(['account', 'storage', 'secret']) });
-
-/** Output of `callbacks:status`: the local receiver, off by default. */
-export const CallbackStatusSchema = z.object({
-  enabled: z.boolean(),
-  /** Where the receiver listens (127.0.0.1), for the operator's tunnel; null when off. */
-  url: z.string().nullable(),
-  received: z.number().int(),
-  rejected: z.number().int(),
-  duplicates: z.number().int(),
-});
+} from './tasks';
+import { AccountSchema, VendorDescriptorSchema } from './vendors';
 
 /** The schemas of one invoke channel. */
 export interface ChannelSpec {

@@ -1,267 +1,55 @@
 import { z } from 'zod';
-import type { VendorId } from './tasks';
+import {
+  customIssue,
+  EndpointUrlSchema,
+  NameSchema,
+  RecordIdSchema,
+  SecretStatusSchema,
+  secretValues,
+  type FormField,
+  type FormFieldKind,
+  type FormOption,
+  type LocalizedText,
+} from './common';
+import {
+  STORAGE_PROVIDER_INFO,
+  STORAGE_PROVIDERS,
+  STORAGE_SECRET_FIELDS,
+  StorageProviderSchema,
+  type StorageDataField,
+  type StorageProvider,
+  type StorageProviderInfo,
+} from './storage-providers';
+import { VENDOR_CONTRACTS, type VendorId } from './vendors';
+
+export * from './storage-providers';
+// Re-export for the issue 10 merge; removed by the lead (with storage-compat.ts).
+export {
+  STORAGE_PROVIDER_INFO,
+  checkEndpointUrl,
+  customIssue,
+  EndpointUrlSchema,
+  FORM_FIELD_KINDS,
+  LocalizedTextSchema,
+  NameSchema,
+  SecretStatusSchema,
+  type FormField,
+  type FormFieldKind,
+  type FormOption,
+  type LocalizedText,
+  type SecretStatus,
+} from './storage-compat';
 
 /**
  * Storage targets: the buckets and VOD apps recordings upload to. Their keys are secrets: they live
  * in the vault and are injected into vendor request bodies only when a request is sent.
- *
- * Also home to the few shapes every form descriptor shares ({@link LocalizedText},
- * {@link FormField}, {@link SecretStatus}), because accounts import from here.
  */
 
-/** Text in both UI languages. */
-export const LocalizedTextSchema = z.object({ en: z.string(), 'zh-CN': z.string() });
-/** See {@link LocalizedTextSchema}. */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
-
-/** Widget a form field is drawn with. `secret` fields are write-only: the renderer never sees a value. */
-export const FORM_FIELD_KINDS = ['text', 'number', 'select', 'secret', 'url', 'boolean'] as const;
-/** See {@link FORM_FIELD_KINDS}. */
-export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];
-
-/** One option of a `select` field. */
-export interface FormOption {
-  value: string;
-  label: LocalizedText;
-}
-
-/**
- * One field of a form the renderer builds from data. `key` is the path the value is written to in
- * the create/update input (`fields.appId`, `bucket`); for `secret` fields it is the secret field name
- * passed to `secrets:set`.
- */
-export interface FormField {
-  key: string;
-  kind: FormFieldKind;
-  required: boolean;
-  label: LocalizedText;
-  help: LocalizedText;
-  /** Choices for `select`. */
-  options?: readonly FormOption[];
-  /** Example value shown greyed out. */
-  placeholder?: string;
-}
-
-/** Whether one secret field holds a value; the value itself never leaves the main side. */
-export const SecretStatusSchema = z.object({
-  field: z.string(),
-  configured: z.boolean(),
-  /** When it was last set, epoch ms; null when not configured. */
-  updatedAt: z.number().nullable(),
-});
-/** See {@link SecretStatusSchema}. */
-export type SecretStatus = z.infer<typeof SecretStatusSchema>;
-
-/**
- * Storage providers. The first ten are ZEGO StorageParams `Vendor` 1–10 in order; TRRO
- * CloudStorage `Vendor` 0 (COS) and 1 (AWS) are `tencent-cos` and `amazon-s3`.
- */
-export const STORAGE_PROVIDERS = [
-  'amazon-s3',
-  'aliyun-oss',
-  'tencent-cos',
-  'qiniu-kodo',
-  'aliyun-vod',
-  'tencent-vod',
-  'huawei-obs',
-  'google-gcs',
-  'china-mobile-eos',
-  's3-compatible',
-] as const;
-/** See {@link STORAGE_PROVIDERS}. */
-export const StorageProviderSchema = z.enum(STORAGE_PROVIDERS);
-/** One of {@link STORAGE_PROVIDERS}. */
-export type StorageProvider = z.infer<typeof StorageProviderSchema>;
-
-/** Secret fields a storage target may hold. */
-export const STORAGE_SECRET_FIELDS = ['accessKeyId', 'accessKeySecret', 'secretId', 'secretKey'] as const;
-/** One of {@link STORAGE_SECRET_FIELDS}. */
-export type StorageSecretField = (typeof STORAGE_SECRET_FIELDS)[number];
-
-/** Non-secret fields of a storage target that some provider requires. */
-export type StorageDataField = 'region' | 'bucket' | 'endpoint' | 'title' | 'storageLocation';
-
-/** Facts about one provider, as data. */
-export interface StorageProviderInfo {
-  label: LocalizedText;
-  /** ZEGO StorageParams `Vendor`. */
-  zegoVendor: number;
-  /** TRRO CloudStorage `Vendor`; null where TRRO cannot upload to it. */
-  trroVendor: number | null;
-  /** Recording vendors that can upload to it. TIW has no storage parameter (it uploads to its own VOD). */
-  vendors: readonly VendorId[];
-  /** Non-secret fields that must be filled. */
-  required: readonly StorageDataField[];
-  /** Secret fields, all required before the target can be used. */
-  secrets: readonly StorageSecretField[];
-  /** Output formats ZEGO can upload to it; null = any. */
-  zegoFormats: readonly string[] | null;
-  /** Example region, shown as placeholder. */
-  regionExample: string | null;
-}
-
-const OBJECT_KEYS = ['accessKeyId', 'accessKeySecret'] as const;
-const BUCKET_RULE = ['region', 'bucket'] as const;
-
-/**
- * Per-provider rules from ZEGO §4.1.3 and TRRO §3.1. ZEGO's required-field note lists Vendor 10
- * twice (Region+Bucket and Bucket+EndPoint); we require the union so both readings hold.
- */
-export const STORAGE_PROVIDER_INFO = {
-  'amazon-s3': {
-    label: { en: 'Amazon S3', 'zh-CN': '亚马逊 S3' },
-    zegoVendor: 1,
-    trroVendor: 1,
-    vendors: ['zego', 'tencent-trro'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'cn-north-1',
-  },
-  'aliyun-oss': {
-    label: { en: 'Alibaba Cloud OSS', 'zh-CN': '阿里云 OSS' },
-    zegoVendor: 2,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'oss-cn-hangzhou',
-  },
-  'tencent-cos': {
-    label: { en: 'Tencent Cloud COS', 'zh-CN': '腾讯云 COS' },
-    zegoVendor: 3,
-    trroVendor: 0,
-    vendors: ['zego', 'tencent-trro'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'ap-beijing',
-  },
-  'qiniu-kodo': {
-    label: { en: 'Qiniu Kodo', 'zh-CN': '七牛云 Kodo' },
-    zegoVendor: 4,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'z0',
-  },
-  'aliyun-vod': {
-    label: { en: 'Alibaba Cloud VOD', 'zh-CN': '阿里云视频点播' },
-    zegoVendor: 5,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: ['region', 'title', 'storageLocation'],
-    secrets: OBJECT_KEYS,
-    zegoFormats: ['mp4', 'flv'],
-    regionExample: 'cn-shanghai',
-  },
-  'tencent-vod': {
-    label: { en: 'Tencent Cloud VOD', 'zh-CN': '腾讯云点播' },
-    zegoVendor: 6,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: ['region'],
-    secrets: ['secretId', 'secretKey'],
-    zegoFormats: ['mp4', 'flv', 'jpg', 'mp3'],
-    regionExample: 'ap-shanghai',
-  },
-  'huawei-obs': {
-    label: { en: 'Huawei Cloud OBS', 'zh-CN': '华为云 OBS' },
-    zegoVendor: 7,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'cn-north-4',
-  },
-  'google-gcs': {
-    label: { en: 'Google Cloud Storage', 'zh-CN': '谷歌云存储' },
-    zegoVendor: 8,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: ['bucket'],
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: null,
-  },
-  'china-mobile-eos': {
-    label: { en: 'China Mobile EOS', 'zh-CN': '中国移动 EOS' },
-    zegoVendor: 9,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: BUCKET_RULE,
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'eos-shanghai-1',
-  },
-  's3-compatible': {
-    label: { en: 'S3-compatible storage', 'zh-CN': 'S3 兼容存储' },
-    zegoVendor: 10,
-    trroVendor: null,
-    vendors: ['zego'],
-    required: ['region', 'bucket', 'endpoint'],
-    secrets: OBJECT_KEYS,
-    zegoFormats: null,
-    regionExample: 'us-east-1',
-  },
-} as const satisfies Record<StorageProvider, StorageProviderInfo>;
-
-/** Providers one recording vendor can upload to. */
+/** Providers one recording vendor can upload to, in {@link STORAGE_PROVIDERS} order. */
 export function storageProvidersFor(vendor: VendorId): StorageProvider[] {
-  return STORAGE_PROVIDERS.filter((p) => (STORAGE_PROVIDER_INFO[p].vendors as readonly VendorId[]).includes(vendor));
+  const accepted: readonly StorageProvider[] = VENDOR_CONTRACTS[vendor].descriptor.storageProviders;
+  return STORAGE_PROVIDERS.filter((p) => accepted.includes(p));
 }
-
-/** Bilingual text for a custom zod issue: `message` is English, `params.zh` Chinese. */
-export function customIssue(en: string, zh: string): { code: 'custom'; message: string; params: { zh: string } } {
-  return { code: 'custom', message: en, params: { zh } };
-}
-
-/**
- * Validates a custom endpoint / base URL: http(s) only, no user:password, no query or fragment.
- * Returns null when fine, else the bilingual reason. Pure, so the renderer can check as you type.
- */
-export function checkEndpointUrl(value: string): LocalizedText | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { en: 'Not a valid URL (e.g. https://host.example.com)', 'zh-CN': '不是有效的 URL（例如 https://host.example.com）' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { en: 'The URL must start with http:// or https://', 'zh-CN': 'URL 必须以 http:// 或 https:// 开头' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { en: 'Do not put credentials in the URL', 'zh-CN': '请勿在 URL 中包含用户名或密码' };
-  }
-  if (url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#')) {
-    return { en: 'The URL must not have a query (?) or fragment (#)', 'zh-CN': 'URL 不能包含查询参数（?）或片段（#）' };
-  }
-  if (url.hostname === '') {
-    return { en: 'The URL has no host', 'zh-CN': 'URL 缺少主机名' };
-  }
-  return null;
-}
-
-/** An optional endpoint URL: blank becomes null; anything else must pass {@link checkEndpointUrl}. */
-export const EndpointUrlSchema = z
-  .union([z.string(), z.null()])
-  .transform((v) => (v === null || v.trim() === '' ? null : v.trim()))
-  .superRefine((v, ctx) => {
-    if (v === null) return;
-    if (v.length > 2048) {
-      ctx.addIssue(customIssue('At most 2048 characters', '最多 2048 个字符'));
-      return;
-    }
-    const problem = checkEndpointUrl(v);
-    if (problem) ctx.addIssue(customIssue(problem.en, problem['zh-CN']));
-  });
-
-/** Display name: trimmed, 1–64 characters. */
-export const NameSchema = z.string().trim().min(1).max(64);
 
 const optionalText = (max: number) =>
   z
@@ -305,11 +93,6 @@ export const StorageTargetFieldsSchema = z.strictObject({
   subAppId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
 });
 
-/** Secret values keyed by field, set together with a create/update. Blank values are rejected. */
-function secretValues<const F extends readonly [string, ...string[]]>(fields: F) {
-  return z.partialRecord(z.enum(fields), z.string().trim().min(1).max(4096));
-}
-
 /** Adds an issue for every required field of the provider that is empty. */
 function checkProviderRules(
   value: { provider: StorageProvider } & Partial<Record<StorageDataField, string | null>>,
@@ -340,7 +123,7 @@ export type StorageTargetDraft = z.infer<typeof StorageTargetDraftSchema>;
  * and validates the result as a whole, so per-provider rules hold after every update.
  */
 export const StorageTargetUpdateInputSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: RecordIdSchema,
   patch: z.record(z.string(), z.unknown()).default({}),
   secrets: secretValues(STORAGE_SECRET_FIELDS).optional(),
 });
@@ -442,3 +225,6 @@ export function storageFormFor(provider: StorageProvider): FormField[] {
 export const STORAGE_FORMS: Record<StorageProvider, FormField[]> = Object.fromEntries(
   STORAGE_PROVIDERS.map((p) => [p, storageFormFor(p)]),
 ) as Record<StorageProvider, FormField[]>;
+
+/** Input of `storage:delete`. `confirm` is needed when presets or running tasks name the target. */
+export const StorageTargetDeleteInputSchema = z.strictObject({ id: RecordIdSchema, confirm: z.boolean().default(false) });

@@ -1,34 +1,16 @@
 import { z } from 'zod';
+import { LocalizedTextSchema, RecordIdSchema } from './common';
+import { FieldIssueSchema, MixSettingsSchema, RecordingRequestSchema } from './recording';
+import { AppErrorSchema } from './result';
+import { TaskStateSchema } from './task-states';
+import { VENDOR_CONTRACTS, VENDOR_IDS, VendorIdSchema, type VendorId } from './vendors';
 
-/** Vendor ids: lowercase kebab-case, identical to the folder names under `src-main/vendors/`. */
-export const VENDOR_IDS = ['zego', 'tencent-tiw', 'tencent-trro'] as const;
-/** See {@link VENDOR_IDS}. */
-export const VendorIdSchema = z.enum(VENDOR_IDS);
-/** One of {@link VENDOR_IDS}. */
-export type VendorId = z.infer<typeof VendorIdSchema>;
+export * from './task-states';
 
 /**
- * Normalized task state, one vocabulary for every vendor; the vendor's own status is kept beside it.
- *
- * `starting → recording ⇄ paused → stopping → uploading → finished | failed | lost`
+ * Tasks as the ledger keeps them: files and vendor status answers, timelines, vendor exchanges, the
+ * task channels' inputs and outputs.
  */
-export const TASK_STATES = [
-  'starting',
-  'recording',
-  'paused',
-  'stopping',
-  'uploading',
-  'finished',
-  'failed',
-  'lost',
-] as const;
-/** See {@link TASK_STATES}. */
-export const TaskStateSchema = z.enum(TASK_STATES);
-/** One of {@link TASK_STATES}. */
-export type TaskState = z.infer<typeof TaskStateSchema>;
-
-/** States after which nothing more happens to a task. */
-export const TERMINAL_TASK_STATES: readonly TaskState[] = ['finished', 'failed', 'lost'];
 
 /** Upload state of one recorded file, normalized across vendors. */
 export const FILE_STATUSES = ['recording', 'uploading', 'uploaded', 'backup', 'failed', 'unknown'] as const;
@@ -127,3 +109,143 @@ export const TimelineEventDraftSchema = z.object({
 });
 /** See {@link TimelineEventDraftSchema}. */
 export type TimelineEventDraft = z.infer<typeof TimelineEventDraftSchema>;
+
+/** A task as listed: everything a card or a history row shows. */
+export const TaskSummarySchema = z.object({
+  /** RecDeck's own id (the ledger row), stable before the vendor answers. */
+  id: z.string(),
+  vendor: VendorIdSchema,
+  /** Null once the account was deleted; `accountName` keeps the history readable. */
+  accountId: z.string().nullable(),
+  accountName: z.string(),
+  roomId: z.string(),
+  vendorTaskId: z.string().nullable(),
+  mode: z.enum(['single', 'mixed']),
+  state: TaskStateSchema,
+  /** The vendor's own status as last seen. */
+  rawStatus: z.string(),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  updatedAt: z.number(),
+  /** Last successful status read (poll or callback); null = never. */
+  lastSeenAt: z.number().nullable(),
+  /** The vendor no longer answers for this task (query window passed, not found): state is the last known. */
+  forgotten: z.boolean(),
+  finishReason: z.string().nullable(),
+  fileCount: z.number().int(),
+  filesUploaded: z.number().int(),
+  filesFailed: z.number().int(),
+  /** Last error on the task, if any. */
+  error: AppErrorSchema.nullable(),
+  /** Idle auto-stop and max duration from the request (seconds), for the Live countdowns. */
+  maxIdleSec: z.number().nullable(),
+  maxRecordSec: z.number().nullable(),
+});
+/** See {@link TaskSummarySchema}. */
+export type TaskSummary = z.infer<typeof TaskSummarySchema>;
+
+/** One stored timeline row. `raw` is the vendor payload with secrets redacted. */
+export const TimelineEventSchema = z.object({
+  id: z.number().int(),
+  taskId: z.string(),
+  at: z.number(),
+  source: EventSourceSchema,
+  kind: TimelineEventKindSchema,
+  summary: z.string(),
+  state: TaskStateSchema.nullable(),
+  raw: z.unknown().nullable(),
+});
+/** See {@link TimelineEventSchema}. */
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** One request/response pair with the vendor, redacted, for the inspector and support tickets. */
+export const ExchangeSchema = z.object({
+  id: z.number().int(),
+  taskId: z.string().nullable(),
+  at: z.number(),
+  vendor: VendorIdSchema,
+  action: z.string(),
+  requestId: z.string().nullable(),
+  /** Redacted request: method, URL without signature, body with secrets as ••••. */
+  request: z.unknown(),
+  /** Redacted response body, or null when none arrived. */
+  response: z.unknown().nullable(),
+  httpStatus: z.number().nullable(),
+  durationMs: z.number(),
+  errorCode: z.string().nullable(),
+});
+/** See {@link ExchangeSchema}. */
+export type Exchange = z.infer<typeof ExchangeSchema>;
+
+/** Output of `tasks:get`. */
+export const TaskDetailSchema = z.object({
+  task: TaskSummarySchema,
+  request: RecordingRequestSchema,
+  storageTargetId: z.string().nullable(),
+  files: z.array(RecordingFileSchema),
+  events: z.array(TimelineEventSchema),
+  exchanges: z.array(ExchangeSchema),
+  /** Vendor facts without a normalized field (ExceptionCnt, OmittedDurations …). */
+  extra: z.record(z.string(), z.unknown()),
+});
+/** See {@link TaskDetailSchema}. */
+export type TaskDetail = z.infer<typeof TaskDetailSchema>;
+
+/** Input of `tasks:start`. `startKey` makes a double click start one task, not two. */
+export const TaskStartInputSchema = z.strictObject({
+  accountId: RecordIdSchema,
+  request: RecordingRequestSchema,
+  presetId: z.string().max(64).nullable().default(null),
+  /** A key the renderer makes once per form submission; the same key never starts a second task. */
+  startKey: z.string().min(8).max(64),
+});
+
+/** Input of the one-task actions. */
+export const TaskIdInputSchema = z.strictObject({ id: RecordIdSchema });
+
+/** Input of `tasks:updateLayout`: the full mixed layout (vendors replace, never merge). */
+export const TaskLayoutInputSchema = z.strictObject({ id: RecordIdSchema, mix: MixSettingsSchema });
+
+/** Input of `tasks:updateWhiteboard`. */
+export const TaskWhiteboardInputSchema = z.strictObject({ id: RecordIdSchema, whiteboardId: z.string().min(1).max(256) });
+
+/** Input of `tasks:preview`: what would be sent for this request, without sending it. */
+export const TaskPreviewInputSchema = z.strictObject({ accountId: RecordIdSchema, request: RecordingRequestSchema });
+
+/** Output of `tasks:preview`. */
+export const TaskPreviewSchema = z.object({
+  /** The exact body, secrets shown as ••••. */
+  body: z.unknown(),
+  method: z.string(),
+  /** URL without signature parameters. */
+  url: z.string(),
+  /** `curl …` with placeholders for secrets and signatures. */
+  curl: z.string(),
+  issues: z.array(FieldIssueSchema),
+});
+/** See {@link TaskPreviewSchema}. */
+export type TaskPreview = z.infer<typeof TaskPreviewSchema>;
+
+/** Vendors whose legacy start bodies `tasks:importLegacy` can read (capability `legacyImport`). */
+const LEGACY_IMPORT_VENDORS = VENDOR_IDS.filter((v) => VENDOR_CONTRACTS[v].descriptor.capabilities.legacyImport) as [VendorId, ...VendorId[]];
+
+/** Input of `tasks:importLegacy`: a start body pasted from a vendor's legacy API (ZEGO's snake_case v1). */
+export const LegacyImportInputSchema = z.strictObject({ vendor: z.enum(LEGACY_IMPORT_VENDORS), text: z.string().min(1).max(262_144) });
+
+/** Output of `tasks:importLegacy`: the request to load into the form, and what did not come across. */
+export const LegacyImportSchema = z.object({
+  /** A request draft (RecordingRequestInput): it may lack what the legacy body lacked, e.g. the room. */
+  request: z.record(z.string(), z.unknown()),
+  /** Paths of legacy fields that have no place in the request; never silently dropped. */
+  unmapped: z.array(z.string()),
+  /** Paths of secrets removed from the paste (enter them in a storage target). */
+  secretsRemoved: z.array(z.string()),
+  /** The legacy body's storage (no keys), to find or create the matching storage target. */
+  storage: z.record(z.string(), z.unknown()).nullable(),
+  appId: z.number().nullable(),
+  notes: z.array(LocalizedTextSchema),
+});
+/** See {@link LegacyImportSchema}. */
+export type LegacyImport = z.infer<typeof LegacyImportSchema>;
+

@@ -6,17 +6,10 @@ import {
   AccountCreateInputSchema,
   AccountDraftSchema,
   VENDOR_IDS,
-  ZEGO_REGION_HOSTS,
   issuesToFieldErrors,
 } from '@contract';
 
 describe('account contract', () => {
-  it('lists exactly the seven ZEGO hosts of spec §2.1', () => {
-    expect([...ZEGO_REGION_HOSTS].sort()).toEqual(
-      ['', '-sha', '-hkg', '-fra', '-lax', '-bom', '-sgp'].map((s) => `cloudrecord-api${s}.zego.im`).sort(),
-    );
-  });
-
   it('fills defaults and forces Tencent accounts to production', () => {
     const parse = (v: unknown) => AccountDraftSchema.safeParse(v);
     expect({

@@ -37,6 +37,13 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
     expect(await violations('src-preload/contract/probe.ts', "import { z } from 'zod';\nimport { ok } from './result';")).toEqual([]);
     expect(await violations('src-preload/contract/probe.ts', "import axios from 'axios';")).toHaveLength(1);
     expect(await violations('src-preload/contract/probe.ts', "import { join } from 'node:path';")).toHaveLength(1);
+    expect(await violations('src-preload/contract/probe.ts', "import { buildApi } from '../api';")).toHaveLength(1);
+  });
+
+  it('lets a vendor module of the contract reach the contract root but not climb out of it', async () => {
+    expect(await violations('src-preload/contract/vendors/zego/probe.ts', "import { NameSchema } from '../../common';\nimport { error } from '../checks';")).toEqual([]);
+    expect(await violations('src-preload/contract/vendors/zego/probe.ts', "import { buildApi } from '../../../api';")).toHaveLength(1);
+    expect(await violations('src-preload/contract/vendors/probe.ts', "import { buildApi } from '../../api';")).toHaveLength(1);
   });
 
   it('keeps electron out of the core', async () => {

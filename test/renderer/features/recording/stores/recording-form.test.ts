@@ -1,4 +1,4 @@
-import type { Account, StorageTarget, TaskSummary, VendorDescriptor } from '@contract';
+import { ZEGO_DESCRIPTOR, type Account, type StorageTarget, type TaskSummary, type VendorDescriptor } from '@contract';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAccountsStore } from '../../../../../src-renderer/src/features/accounts/stores/accounts';
@@ -10,12 +10,10 @@ import { summary } from '../../monitor/fixtures';
 vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-bridge'));
 
 const descriptor: VendorDescriptor = {
-  id: 'zego',
+  ...ZEGO_DESCRIPTOR,
   name: { en: 'ZEGO', 'zh-CN': 'ZEGO' },
-  capabilities: { query: true, listTasks: true, pause: true, resume: true, updateLayout: true, updateWhiteboard: true, snapshot: true, callbacks: true, storageTarget: true, mix: true, whiteboard: true, idempotencyKey: true },
   requestFields: ['roomId', 'mode', 'streams', 'output', 'maxIdleSec', 'storageTargetId'],
   storageProviders: ['tencent-cos'],
-  queryWindowDays: 3,
   ratePerSecond: {},
   limits: {},
   note: null,

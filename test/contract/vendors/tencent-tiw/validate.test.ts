@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingRequestSchema, type RecordingRequestInput } from '@contract';
-import { TIW_LIMITS, validateTiwRequest } from '@contract/validate/tencent-tiw';
+import { RecordingRequestSchema, TIW_LIMITS, validateTiwRequest, type RecordingRequestInput } from '@contract';
 
 const check = (input: Partial<RecordingRequestInput>) =>
   validateTiwRequest(RecordingRequestSchema.parse({ roomId: '1203', ...input })).map((i) => `${i.severity}:${i.path}`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingRequestSchema, type RecordingRequestInput } from '@contract';
-import { validateTrroRequest } from '@contract/validate/tencent-trro';
+import { RecordingRequestSchema, validateTrroRequest, type RecordingRequestInput } from '@contract';
 
 const check = (input: Partial<RecordingRequestInput>) =>
   validateTrroRequest(RecordingRequestSchema.parse({ roomId: 'dev1', storageTargetId: 'cos', ...input })).map((i) => `${i.severity}:${i.path}`);

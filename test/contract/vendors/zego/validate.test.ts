@@ -1,14 +1,22 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingRequestSchema, type FieldIssue, type RecordingRequestInput } from '@contract';
-import { STORAGE_PROVIDERS } from '@contract/storage';
-import { isAcceptable } from '@contract/validate/common';
-import { ZEGO_LIMITS, validateZegoLayout, validateZegoRequest, validateZegoStorage, type ZegoStorageShape } from '@contract/validate/zego';
-import { createVirtualClock } from '../../../src-main/emulator/clock';
-import { createSandbox, type Sandbox } from '../../../src-main/emulator/server';
-import { createZegoEmulator } from '../../../src-main/emulator/zego';
-import { buildStartRecordBody, type ZegoStorage } from '../../../src-main/vendors/zego/request';
-import { signZegoRequest } from '../../../src-main/vendors/zego/sign';
+import {
+  isAcceptable,
+  RecordingRequestSchema,
+  STORAGE_PROVIDERS,
+  ZEGO_LIMITS,
+  validateZegoLayout,
+  validateZegoRequest,
+  validateZegoStorage,
+  type FieldIssue,
+  type RecordingRequestInput,
+  type ZegoStorageShape,
+} from '@contract';
+import { createVirtualClock } from '../../../../src-main/emulator/clock';
+import { createSandbox, type Sandbox } from '../../../../src-main/emulator/server';
+import { createZegoEmulator } from '../../../../src-main/emulator/zego';
+import { buildStartRecordBody, type ZegoStorage } from '../../../../src-main/vendors/zego/request';
+import { signZegoRequest } from '../../../../src-main/vendors/zego/sign';
 
 const KEYS = { accessKeyId: true, accessKeySecret: true };
 const OSS: ZegoStorageShape = { provider: 'aliyun-oss', region: 'oss-cn-shanghai', bucket: 'b', keys: KEYS };

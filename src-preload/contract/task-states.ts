@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Normalized task state, one vocabulary for every vendor; the vendor's own status is kept beside it.
+ *
+ * `starting → recording ⇄ paused → stopping → uploading → finished | failed | lost`
+ */
+export const TASK_STATES = [
+  'starting',
+  'recording',
+  'paused',
+  'stopping',
+  'uploading',
+  'finished',
+  'failed',
+  'lost',
+] as const;
+/** See {@link TASK_STATES}. */
+export const TaskStateSchema = z.enum(TASK_STATES);
+/** One of {@link TASK_STATES}. */
+export type TaskState = z.infer<typeof TaskStateSchema>;
+
+/**
+ * The named groups of states, defined once so the ledger, recovery, the poller and the Live view
+ * agree. Together {@link OPEN_TASK_STATES} and {@link TERMINAL_TASK_STATES} cover every state once.
+ */
+
+/** States after which nothing more happens to a task. */
+export const TERMINAL_TASK_STATES: readonly TaskState[] = ['finished', 'failed', 'lost'];
+
+/**
+ * Every state before a terminal one: the task still needs watching (polls, callbacks, launch
+ * recovery) and is what the Live view shows.
+ */
+export const OPEN_TASK_STATES: readonly TaskState[] = ['starting', 'recording', 'paused', 'stopping', 'uploading'];
+
+/**
+ * The vendor's recorder may still be in the room (and billing): a task found in one of these at
+ * launch raises a `still-running` alert.
+ */
+export const RUNNING_TASK_STATES: readonly TaskState[] = ['starting', 'recording', 'paused'];
+
+/** States a task passes through quickly, so the poller reads them as often as a fresh change. */
+export const TRANSITIONAL_TASK_STATES: readonly TaskState[] = ['starting', 'stopping', 'uploading'];

@@ -24,6 +24,74 @@ const rendererBoundary = {
   ],
 };
 
+/** What every core file may not import: electron (hosts/electron only), renderer code, the preload beyond the contract. */
+const coreBoundary = {
+  paths: [{ name: 'electron', message: 'The core never imports electron; only src-main/hosts/electron/ and src-main/index.ts do.' }],
+  patterns: [
+    { group: ['**/src-renderer/**'], message: 'Main may not import renderer code.' },
+    { group: ['**/src-preload/**', '!**/src-preload/contract', '!**/src-preload/contract/**'], message: 'Only the contract (@contract) is shared.' },
+  ],
+};
+
+/**
+ * ARCHITECTURE §2: the core's folders in layers, top to bottom. A folder imports only from layers
+ * below it; within a layer only what SIBLING_IMPORTS lists, each one way, so there is no loop.
+ */
+const CORE_LAYERS = [
+  ['hosts'],
+  ['app'],
+  ['ipc'],
+  ['tasks', 'accounts', 'history', 'settings', 'callbacks', 'scheduler', 'emulator'],
+  ['vendors'],
+  ['store', 'secrets', 'events', 'errors', 'logging', 'loopback'],
+];
+const SIBLING_IMPORTS = {
+  tasks: ['accounts', 'scheduler'],
+  history: ['settings'],
+  secrets: ['errors', 'logging'],
+  store: ['errors'],
+};
+
+/**
+ * One config block per layered folder and file depth: at depth d, `../` × d leads back to src-main,
+ * so `^(../){d}<folder>` names exactly that top-level folder and never a same-named file nearer by.
+ */
+function coreLayerBlocks() {
+  const blocks = [];
+  CORE_LAYERS.forEach((layer, i) => {
+    for (const folder of layer) {
+      if (i === 0) continue;
+      const allowed = SIBLING_IMPORTS[folder] ?? [];
+      const forbidden = [
+        ...CORE_LAYERS.slice(0, i)
+          .flat()
+          .map((other) => [other, `Layers (ARCHITECTURE §2): ${folder}/ sits below ${other}/ and may not import it.`]),
+        ...layer
+          .filter((other) => other !== folder && !allowed.includes(other))
+          .map((other) => [other, `Layers (ARCHITECTURE §2): ${folder}/ may not import its sibling ${other}/.`]),
+      ];
+      for (let depth = 1; depth <= 4; depth++) {
+        const up = '\\.\\./'.repeat(depth);
+        // A vendor is reached through vendors/registry.ts and its adapter; only its emulator uses its signing directly.
+        const vendorFolders =
+          folder === 'vendors' || folder === 'emulator'
+            ? []
+            : [{ regex: `^${up}vendors/(?!shared/)[^/]+/`, message: 'Reach a vendor through vendors/registry.ts and its adapter, not through its folder.' }];
+        blocks.push({
+          files: [`src-main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+          rules: {
+            'no-restricted-imports': [
+              'error',
+              { ...coreBoundary, patterns: [...coreBoundary.patterns, ...forbidden.map(([other, message]) => ({ regex: `^${up}${other}(/|$)`, message })), ...vendorFolders] },
+            ],
+          },
+        });
+      }
+    }
+  });
+  return blocks;
+}
+
 /** The contract imports only zod and itself: a file `depth` folders down may not climb out of it. */
 function contractBoundary(depth) {
   const message = 'The contract imports only zod and itself.';
@@ -82,19 +150,9 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/hosts/electron/**', 'src-main/index.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The core never imports electron; only src-main/hosts/electron/ and src-main/index.ts do.' }],
-          patterns: [
-            { group: ['**/src-renderer/**'], message: 'Main may not import renderer code.' },
-            { group: ['**/src-preload/**', '!**/src-preload/contract', '!**/src-preload/contract/**'], message: 'Only the contract (@contract) is shared.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', coreBoundary] },
   },
+  ...coreLayerBlocks(),
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/vendors/**', 'src-main/secrets/keytar-vault.ts'],

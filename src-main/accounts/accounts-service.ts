@@ -10,19 +10,19 @@ import {
   AccountUpdateInputSchema,
   type Account,
   type AccountDraft,
-  type AccountSecretField,
   type FieldErrors,
   type LocalizedText,
   type VendorId,
 } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
+import type { AccountCredentials } from '../vendors/credentials';
 import { AccountsRepo, type AccountRecord } from '../store/accounts-repo';
 import { transaction } from '../store/db';
-import { duplicateName, notFound, parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
+import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
-/** What {@link AccountsService} needs. */
 export interface AccountsServiceDeps {
   db: DatabaseSync;
   slots: SecretSlots;
@@ -31,18 +31,9 @@ export interface AccountsServiceDeps {
   newId?: () => string;
   /** How many recorded tasks refer to an account; the tasks table arrives later, so the default is 0. */
   countTasksForAccount?: (accountId: string) => number;
+  /** Called after an account was updated or deleted (a vendor connection built from it is stale). */
+  onChanged?: (accountId: string) => void;
 }
-
-/**
- * An account with its secret values, for vendor clients on the main side only. Never return it
- * from a channel, log it or put it in an error.
- */
-export type AccountCredentials = {
-  [V in VendorId]: Extract<AccountDraft, { vendor: V }> & {
-    id: string;
-    secrets: Partial<Record<AccountSecretField<V>, string>>;
-  };
-}[VendorId];
 
 const PER_VENDOR: LocalizedText = { en: 'by another account of this vendor', 'zh-CN': '同一厂商的其他账号' };
 
@@ -121,7 +112,11 @@ export class AccountsService {
     this.assertNameFree(draft.vendor, draft.name, id);
     const record: AccountRecord = { ...toRecordFields(draft), id, createdAt: existing.createdAt, updatedAt: this.now() };
     this.repo.update(record);
-    await this.storeSecrets(record, secretValues);
+    try {
+      await this.storeSecrets(record, secretValues);
+    } finally {
+      this.deps.onChanged?.(id);
+    }
     this.deps.log.info('accounts.updated', { id });
     return this.present(record);
   }
@@ -139,8 +134,12 @@ export class AccountsService {
         details: { taskCount },
       });
     }
-    await this.deps.slots.clearAll('account', id, ACCOUNT_SECRET_FIELDS[existing.vendor]);
-    this.repo.delete(id);
+    try {
+      await this.deps.slots.clearAll('account', id, ACCOUNT_SECRET_FIELDS[existing.vendor]);
+      this.repo.delete(id);
+    } finally {
+      this.deps.onChanged?.(id);
+    }
     this.deps.log.info('accounts.deleted', { id, taskCount });
     return { deleted: true, taskCount };
   }

@@ -1,7 +1,8 @@
 import type { AccountTestResult, ConnectionTestKind, LocalizedText } from '@contract';
-import { isConvertibleError } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { VendorDeps } from '../vendors/adapter';
-import { adapterOf, connectAccount } from '../vendors/registry';
+import { connect } from '../vendors/connections';
+import { adapterOf } from '../vendors/registry';
 import type { AccountsService } from './accounts-service';
 
 const LEAD: Record<ConnectionTestKind, LocalizedText> = {
@@ -57,10 +58,10 @@ export async function testAccountConnection(accounts: AccountsService, id: strin
   };
   try {
     const credentials = await accounts.getAccountCredentials(id, { require: adapterOf(account.vendor).pingSecrets });
-    const { requestId } = await connectAccount(credentials, deps).ping();
+    const { requestId } = await connect(credentials, deps).ping({ priority: 'operator' });
     return result('ok', { requestId });
   } catch (e) {
-    if (!isConvertibleError(e)) throw e;
+    if (!(e instanceof AppFailure)) throw e;
     const error = e.toAppError();
     const details = error.details ?? {};
     const vendorCode = details.vendorCode === undefined ? null : String(details.vendorCode);

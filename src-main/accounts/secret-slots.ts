@@ -1,6 +1,5 @@
 import type { SecretOwnerKind, SecretStatus } from '@contract';
-import type { SecretVault } from '../secrets/vault';
-import { secretKey } from '../secrets/vault';
+import { secretKey, type SecretVault } from '../secrets/secret-vault';
 import type { SecretMetaRepo } from '../store/secret-meta-repo';
 
 /**

@@ -7,7 +7,7 @@ import {
   type SecretStatus,
 } from '@contract';
 import type { AccountsService } from './accounts-service';
-import { parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
 import type { SecretSlots } from './secret-slots';
 import { storageSecretFields, type StorageService } from './storage-service';
 
@@ -20,13 +20,19 @@ export class SecretsService {
     private readonly accounts: AccountsService,
     private readonly storage: StorageService,
     private readonly slots: SecretSlots,
+    /** Called after an account's secret was set or cleared (a vendor connection built from it is stale). */
+    private readonly accountChanged: (accountId: string) => void = () => undefined,
   ) {}
 
   /** Stores or replaces one secret field. */
   async set(input: unknown): Promise<SecretStatus> {
     const { owner, id, field, value } = parseOrFail(SecretSetInputSchema, input);
     this.assertField(owner, id, field);
-    await this.slots.set(owner, id, field, value);
+    try {
+      await this.slots.set(owner, id, field, value);
+    } finally {
+      if (owner === 'account') this.accountChanged(id);
+    }
     return this.one(owner, id, field);
   }
 
@@ -34,7 +40,11 @@ export class SecretsService {
   async clear(input: unknown): Promise<SecretStatus> {
     const { owner, id, field } = parseOrFail(SecretClearInputSchema, input);
     this.assertField(owner, id, field);
-    await this.slots.clear(owner, id, field);
+    try {
+      await this.slots.clear(owner, id, field);
+    } finally {
+      if (owner === 'account') this.accountChanged(id);
+    }
     return this.one(owner, id, field);
   }
 

@@ -13,14 +13,15 @@ import {
   type StorageTarget,
   type StorageTargetDraft,
 } from '@contract';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
+import type { StorageForSend } from '../vendors/credentials';
 import { transaction } from '../store/db';
 import { StorageRepo, type StorageTargetRecord } from '../store/storage-repo';
-import { duplicateName, notFound, parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
+import { duplicateName, notFound } from './errors';
 import type { SecretSlots } from './secret-slots';
 
-/** What {@link StorageService} needs. */
 export interface StorageServiceDeps {
   db: DatabaseSync;
   slots: SecretSlots;
@@ -29,15 +30,6 @@ export interface StorageServiceDeps {
   newId?: () => string;
   /** Presets and open tasks that name a target; the tasks tables are the ledger's, so this is injected. */
   references?: (storageTargetId: string) => { presets: number; openTasks: number };
-}
-
-/**
- * A storage target with its keys, for building a vendor request at send time (main side only).
- * Keys go into the outgoing body and nowhere else: stored copies of the request are redacted.
- */
-export interface StorageForSend {
-  target: StorageTargetDraft & { id: string };
-  keys: Partial<Record<StorageSecretField, string>>;
 }
 
 const GLOBAL_SCOPE = { en: 'by another storage target', 'zh-CN': '其他存储目标' };

@@ -14,7 +14,7 @@ import { issuesToFieldErrors } from '@contract';
 import type { Logger } from '../logging/logger';
 import { transaction } from '../store/db';
 import { toDraft, type AccountsService } from './accounts-service';
-import { parseOrFail, validationFailure } from './errors';
+import { parseOrFail, validationFailure } from '../errors/validation';
 import { toStorageDraft, type StorageService } from './storage-service';
 
 /** Shown in every export file, so whoever opens it knows why keys are absent. */

@@ -9,21 +9,27 @@ import { accountHandlers } from '../ipc/handlers/accounts';
 import { appHandlers } from '../ipc/handlers/app';
 import { callbacksHandlers } from '../ipc/handlers/callbacks';
 import { historyHandlers } from '../ipc/handlers/history';
+import { presetHandlers } from '../ipc/handlers/presets';
 import { sandboxHandlers } from '../ipc/handlers/sandbox';
 import { schedulerHandlers } from '../ipc/handlers/scheduler';
+import { secretHandlers } from '../ipc/handlers/secrets';
+import { settingsHandlers } from '../ipc/handlers/settings';
+import { storageHandlers } from '../ipc/handlers/storage';
 import { taskHandlers } from '../ipc/handlers/tasks';
+import { vendorHandlers } from '../ipc/handlers/vendors';
+import { createEventBatcher } from '../events/event-batcher';
+import { createEventBus, type EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '../emulator/in-process';
 import { createScheduler } from '../scheduler/scheduler';
-import type { SecretVault } from '../secrets/vault';
+import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
 import { openDatabase } from '../store/db';
 import { SettingsRepo } from '../store/settings-repo';
 import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
+import { createConnectionCache } from '../vendors/connections';
 import { createClockSkewStore } from '../vendors/shared/http';
 import { createRateLimiter } from '../vendors/shared/rate-limiter';
-import { createEventBatcher } from './event-batcher';
-import { createEventBus, type EventBus } from './event-bus';
 
 /** What a host hands the core. */
 export interface CoreOptions {
@@ -55,6 +61,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.dataDir, 'recdeck.sqlite'));
   const settingsRepo = new SettingsRepo(db);
   const settings = createSettingsService({ repo: settingsRepo, log });
+  const limiter = createRateLimiter();
+  const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
+  // The loader runs on first use only, when the accounts below exist.
+  const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => accounts.accounts.getAccountCredentials(id, { require }) });
   const accounts = createAccountServices({
     db,
     vault: options.vault,
@@ -62,9 +72,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     countTasksForAccount: (id) => countTasksForAccount(db, id),
     storageReferences: (id) => storageReferences(db, id),
+    onAccountChanged: (id) => connections.drop(id),
   });
-  const limiter = createRateLimiter();
-  const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
 
   let sandbox: InProcessSandbox | null = null;
   if (options.sandbox !== false) {
@@ -83,14 +92,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tasks = createTaskService({
     db,
     accounts,
-    vendorDeps,
+    connections,
     log,
     now,
     emitChanged: (summary) => events.emit('tasks:changed', { tasks: [summary], removed: [] }),
     emitAlert: (alert) => events.emit('tasks:alerted', alert),
     // Only the Sandbox can reach the loopback receiver; real vendors need the operator's tunnel.
     callbackTarget: (vendor, accountId) => (sandboxOwnedIds(settingsRepo).has(accountId) ? receiver.callbackUrlFor(vendor, accountId) : null),
-    onVendorTaskId: (vendor, vendorTaskId) => receiver.redeliverParked(vendor, vendorTaskId),
   });
   const history = createHistoryService({ db, now });
   const scheduler = createScheduler({
@@ -119,10 +127,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       now,
     }),
-    ...accountHandlers(accounts, events, vendorDeps, () => sandboxOwnedIds(settingsRepo)),
+    ...accountHandlers({ services: accounts, events, vendorDeps, sandboxOwned: () => sandboxOwnedIds(settingsRepo) }),
+    ...storageHandlers(accounts.storage, events),
+    ...secretHandlers(accounts.secrets, events),
+    ...vendorHandlers(),
     ...taskHandlers({ tasks }),
+    ...presetHandlers(tasks),
     ...sandboxHandlers({ sandbox: sandbox?.sandbox ?? null }),
-    ...historyHandlers({ history, settings }),
+    ...historyHandlers(history),
+    ...settingsHandlers(settings),
     ...schedulerHandlers(scheduler),
     ...callbacksHandlers({ receiver }),
   };

@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { z } from 'zod';
 import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
-import type { AccountCredentials } from '../accounts';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
-import type { RejectReason } from '../vendors/shared/callback-parse';
+import { readBody } from '../loopback/body';
+import type { CallbackSink, RejectReason } from '../vendors/callbacks';
+import type { AccountCredentials } from '../vendors/credentials';
 import { adapterOf } from '../vendors/registry';
-import type { CallbackDelivery, CallbackSink } from './types';
 
 /** Output of `callbacks:status`. */
 export type CallbackStatus = z.infer<typeof CallbackStatusSchema>;
@@ -18,7 +18,6 @@ export interface CallbackAccounts {
   getAccountCredentials(id: string, options: { require?: readonly string[] }): Promise<AccountCredentials>;
 }
 
-/** What {@link createCallbackReceiver} needs. */
 export interface CallbackReceiverDeps {
   accounts: CallbackAccounts;
   sink: CallbackSink;
@@ -40,17 +39,10 @@ export interface CallbackReceiver {
   url(): string | null;
   /** The loopback URL a vendor account's callbacks go to, or null while the receiver is off. */
   callbackUrlFor(vendor: VendorId, accountId: string): string | null;
-  /**
-   * Hands the sink again every verified callback it answered `unknown-task` for this vendor task (a
-   * callback can outrun the start call that records the task id). Answers how many it delivered.
-   */
-  redeliverParked(vendor: VendorId, vendorTaskId: string): Promise<number>;
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const SEEN_LIMIT = 10_000;
-const PARKED_LIMIT = 500;
-const PARKED_TTL_MS = 15 * 60_000;
 const PATH = new RegExp(`^/callbacks/(${VENDOR_IDS.join('|')})/([A-Za-z0-9_-]{1,64})/?$`);
 
 /** The path under the receiver for one account, e.g. `/callbacks/zego/<accountId>`, for the operator's tunnel. */
@@ -78,24 +70,6 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Refusal(413, 'too-large'));
-        req.pause();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') out[k] = v;
@@ -115,28 +89,9 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
   const seen = new Map<string, true>();
   /** ZEGO timestamp+nonce → body hash: the signature does not cover the body. */
   const tokens = new Map<string, string>();
-  const parked = new Map<string, { delivery: CallbackDelivery; at: number }[]>();
   let server: Server | null = null;
   let baseUrl: string | null = null;
   const sockets = new Set<Socket>();
-
-  function parkedCount(): number {
-    let n = 0;
-    for (const list of parked.values()) n += list.length;
-    return n;
-  }
-
-  function park(delivery: CallbackDelivery): void {
-    const key = `${delivery.vendor}\n${delivery.vendorTaskId}`;
-    const cutoff = now() - PARKED_TTL_MS;
-    for (const [k, list] of parked) {
-      const fresh = list.filter((p) => p.at >= cutoff);
-      if (fresh.length === 0) parked.delete(k);
-      else parked.set(k, fresh);
-    }
-    if (parkedCount() >= PARKED_LIMIT) return;
-    parked.set(key, [...(parked.get(key) ?? []), { delivery, at: now() }]);
-  }
 
   async function secretFor(vendor: VendorId, accountId: string, field: string): Promise<{ secret: string; account: AccountCredentials }> {
     let account: AccountCredentials;
@@ -163,8 +118,8 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     if (req.method !== 'POST') throw new Refusal(405, 'method');
     const type = req.headers['content-type'];
     if (type !== undefined && !/\bjson\b/i.test(type)) throw new Refusal(415, 'media-type');
-    if (Number(req.headers['content-length'] ?? 0) > limit) throw new Refusal(413, 'too-large');
     const rawBody = await readBody(req, limit);
+    if (rawBody === 'too-large') throw new Refusal(413, 'too-large');
     const { secret, account } = await secretFor(vendor, accountId, parser.secretField);
     const outcome = parser.parse({ rawBody, headers: headersOf(req), secret, appId: parser.appIdOf(account.fields), nowMs: now() });
     if (!outcome.ok) throw new Refusal(outcome.reason === 'malformed' ? 400 : 401, outcome.reason);
@@ -198,7 +153,6 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
         throw e;
       }
       if (result === 'duplicate') counts.duplicates += 1;
-      if (result === 'unknown-task') park(delivery);
     }
     deps.log.info('callbacks.received', { vendor, accountId, vendorTaskId: delivery.vendorTaskId, summary: delivery.summary, result });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -262,18 +216,6 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     url: () => baseUrl,
     callbackUrlFor(vendor, accountId) {
       return baseUrl === null ? null : `${baseUrl}${callbackPath(vendor, accountId)}`;
-    },
-    async redeliverParked(vendor, vendorTaskId) {
-      const key = `${vendor}\n${vendorTaskId}`;
-      const list = parked.get(key) ?? [];
-      parked.delete(key);
-      let delivered = 0;
-      for (const { delivery } of list) {
-        const result = await deps.sink.deliver(delivery);
-        if (result === 'unknown-task') park(delivery);
-        else delivered += 1;
-      }
-      return delivered;
     },
   };
 }

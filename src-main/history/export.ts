@@ -1,8 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryQuery } from '@contract';
+import { csvExportRows, jsonExportRows, type CsvExportRow, type JsonExportRow } from '../store/history-export';
+import type { StatementCache } from '../store/statements';
+import { toTaskSummary } from '../store/task-summary';
 import { csvLine, type CsvValue } from './csv';
-import { buildOrderBy, buildTaskFilter, StatementCache } from './query';
-import { SUMMARY_COLUMNS, toTaskSummary, type SummaryRow } from './summary';
 
 /** Output of {@link exportHistory}: the contract's `HistoryExport`. */
 export interface HistoryExportFile {
@@ -45,60 +45,26 @@ export const CSV_COLUMNS = [
   'files',
 ] as const;
 
-interface CsvRow extends SummaryRow {
-  stream_ids: string;
-  files_text: string | null;
-}
-
-interface JsonRow extends SummaryRow {
-  request: string;
-  storage_target_id: string | null;
-  preset_id: string | null;
-  extra: string;
-  files: string;
-}
-
-/**
- * Every task matching `query` (offset and limit ignored), in the query's order, as CSV or JSON.
- * Content is read from `tasks` and `task_files` only: no account, storage target, vault or exchange
- * data can reach an export.
- */
-export function exportHistory(
-  db: DatabaseSync | StatementCache,
-  format: 'csv' | 'json',
-  query: HistoryQuery,
-  now: number,
-): HistoryExportFile {
-  const cache = db instanceof StatementCache ? db : new StatementCache(db);
-  const filter = buildTaskFilter(query);
-  const order = buildOrderBy(query);
+/** Every task matching `query` (offset and limit ignored), in the query's order, as a CSV or JSON file. */
+export function exportHistory(cache: StatementCache, format: 'csv' | 'json', query: HistoryQuery, now: number): HistoryExportFile {
   const stamp = fileStamp(now);
   if (format === 'csv') {
-    const sql = `SELECT ${SUMMARY_COLUMNS}, t.stream_ids,
-        (SELECT group_concat(f.status || ' ' || coalesce(json_extract(f.file_json, '$.url'), f.file_id), ' | ')
-           FROM task_files f WHERE f.task_id = t.id) AS files_text
-      FROM tasks t ${filter.where} ${order}`;
     const parts: string[] = [BOM, csvLine(CSV_COLUMNS)];
     let rows = 0;
-    for (const raw of cache.get(sql).iterate(...filter.params)) {
-      parts.push(csvLine(csvRecord(raw as unknown as CsvRow)));
+    for (const row of csvExportRows(cache, query)) {
+      parts.push(csvLine(csvRecord(row)));
       rows++;
     }
     return { fileName: `recdeck-history-${stamp}.csv`, mime: 'text/csv;charset=utf-8', content: parts.join(''), rows };
   }
-  const sql = `SELECT ${SUMMARY_COLUMNS},
-      json(t.request_json) AS request, t.storage_target_id, t.preset_id,
-      CASE WHEN json_valid(t.extra_json) THEN json(t.extra_json) ELSE '{}' END AS extra,
-      (SELECT json_group_array(json(f.file_json)) FROM task_files f WHERE f.task_id = t.id) AS files
-    FROM tasks t ${filter.where} ${order}`;
   const tasks: string[] = [];
-  for (const raw of cache.get(sql).iterate(...filter.params)) tasks.push(jsonTask(raw as unknown as JsonRow));
+  for (const row of jsonExportRows(cache, query)) tasks.push(jsonTask(row));
   const head = JSON.stringify({ format: 'recdeck-history', version: 1, exportedAt: new Date(now).toISOString(), query: exportedQuery(query) });
   const content = `${head.slice(0, -1)},"tasks":[${tasks.length === 0 ? '' : `\n${tasks.join(',\n')}\n`}]}\n`;
   return { fileName: `recdeck-history-${stamp}.json`, mime: 'application/json', content, rows: tasks.length };
 }
 
-function csvRecord(row: CsvRow): CsvValue[] {
+function csvRecord(row: CsvExportRow): CsvValue[] {
   const s = toTaskSummary(row);
   const duration = s.startedAt !== null && s.endedAt !== null ? Math.round((s.endedAt - s.startedAt) / 1000) : null;
   return [
@@ -131,7 +97,7 @@ function csvRecord(row: CsvRow): CsvValue[] {
  * One task as JSON text. `request`, `extra` and `files` are already canonical JSON from SQLite
  * (`json()`), so they are spliced in rather than parsed and re-serialised for every task.
  */
-function jsonTask(row: JsonRow): string {
+function jsonTask(row: JsonExportRow): string {
   const summary = JSON.stringify({ ...toTaskSummary(row), storageTargetId: row.storage_target_id, presetId: row.preset_id });
   return `${summary.slice(0, -1)},"request":${row.request},"extra":${row.extra},"files":${row.files}}`;
 }

@@ -1,13 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryPage, HistoryQuery } from '@contract';
+import { queryHistory } from '../store/history-query';
+import { statementsOf } from '../store/statements';
+import { pruneHistory, retentionCutoff, type RetentionResult } from '../store/task-retention';
 import { exportHistory, type HistoryExportFile } from './export';
-import { queryHistory, StatementCache } from './query';
-import { pruneHistory, retentionCutoff, type RetentionResult } from './retention';
 
 export { CSV_COLUMNS, type HistoryExportFile } from './export';
-export { type RetentionResult } from './retention';
 export { startRetentionSchedule, type RetentionSchedule, type RetentionScheduleDeps } from './retention-schedule';
-export { toTaskSummary, SUMMARY_COLUMNS, UPLOADED_FILE_STATUSES, type SummaryRow } from './summary';
 
 /** Offline history over the local task ledger: nothing here touches the network. */
 export interface HistoryService {
@@ -22,7 +21,7 @@ export interface HistoryService {
 /** Builds the history service over the app's database. */
 export function createHistoryService(deps: { db: DatabaseSync; now?: () => number }): HistoryService {
   const now = deps.now ?? Date.now;
-  const cache = new StatementCache(deps.db);
+  const cache = statementsOf(deps.db);
   return {
     query: (query) => queryHistory(cache, query),
     export: (input) => exportHistory(cache, input.format, input.query, now()),

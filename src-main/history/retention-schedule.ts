@@ -1,8 +1,7 @@
 import type { Logger } from '../logging/logger';
 import type { SettingsService } from '../settings';
-import type { RetentionResult } from './retention';
+import type { RetentionResult } from '../store/task-retention';
 
-/** What {@link startRetentionSchedule} needs. */
 export interface RetentionScheduleDeps {
   history: { retain(retentionDays: number): Promise<RetentionResult> };
   settings: Pick<SettingsService, 'get' | 'subscribe'>;
@@ -13,7 +12,6 @@ export interface RetentionScheduleDeps {
   intervalMs?: number;
 }
 
-/** The running retention schedule. */
 export interface RetentionSchedule {
   /** Runs one pass now (after any pass in progress); null when retention is off. */
   runNow(): Promise<RetentionResult | null>;

@@ -9,7 +9,7 @@ import {
   type Result,
 } from '@contract';
 import type { Logger } from '../logging/logger';
-import { isConvertibleError } from './app-error';
+import { AppFailure } from '../errors/app-failure';
 
 /** What the transport knows about the caller. */
 export interface CallContext {
@@ -55,7 +55,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (e) {
-      if (isConvertibleError(e)) return { ok: false, error: e.toAppError() };
+      if (e instanceof AppFailure) return { ok: false, error: e.toAppError() };
       const ref = randomUUID().slice(0, 8);
       log.error('ipc.internal', { channel, ref, error: describeUnknown(e) });
       return { ok: false, error: { code: 'INTERNAL', message: `Internal error (ref ${ref})` } };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '@contract';
-import { AppFailure } from '../ipc/app-error';
-import type { SecretVault } from './vault';
+import { AppFailure } from '../errors/app-failure';
+import type { SecretVault } from './secret-vault';
 
 /** The part of keytar RecDeck uses. */
 interface Keytar {

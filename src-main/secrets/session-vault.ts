@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@contract';
-import type { SecretVault } from './vault';
+import type { SecretVault } from './secret-vault';
 
 /**
  * Memory-only vault for when no keychain answers. Values vanish when the process ends, which is the

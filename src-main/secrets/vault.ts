@@ -1,34 +1,12 @@
-import type { KeychainStatus } from '@contract';
 import type { Logger } from '../logging/logger';
 import { openKeytarVault, withTail } from './keytar-vault';
 import { createSessionVault } from './session-vault';
-
-/**
- * Where secret values live. Values only ever flow from the renderer into a vault and from a vault
- * into a vendor request; implementations never log or report them (only keys).
- */
-export interface SecretVault {
-  /** The value, or null when the key holds nothing. */
-  get(key: string): Promise<string | null>;
-  /** Stores or replaces the value. */
-  set(key: string, value: string): Promise<void>;
-  /** Removes the value; true when there was one. */
-  delete(key: string): Promise<boolean>;
-  /** Whether the key holds a value, without handing the value out. */
-  has(key: string): Promise<boolean>;
-  /** Which backend is in use and, in session mode, why. */
-  status(): KeychainStatus;
-}
-
-/** Vault key of one secret field: `account:<id>:<field>` or `storage:<id>:<field>`. */
-export function secretKey(owner: 'account' | 'storage', id: string, field: string): string {
-  return `${owner}:${id}:${field}`;
-}
+import type { SecretVault } from './secret-vault';
 
 /** Default keychain service name; `RECDECK_KEYCHAIN_SERVICE` overrides it (tests use one per run). */
 export const DEFAULT_KEYCHAIN_SERVICE = 'recdeck';
 
-/** Options of {@link createVault}. */
+/** Where the vault logs (keys only), which keychain service it uses and how long its start-up probe may wait. */
 export interface CreateVaultOptions {
   log: Logger;
   /** Keychain service name; defaults to `RECDECK_KEYCHAIN_SERVICE` or `recdeck`. */

@@ -1,5 +1,5 @@
 import { CoreSettingsSchema, type CoreSettings } from '@contract';
-import { parseOrFail } from '../accounts/errors';
+import { parseOrFail } from '../errors/validation';
 import type { Logger } from '../logging/logger';
 import type { SettingsRepo } from '../store/settings-repo';
 

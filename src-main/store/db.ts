@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { AppFailure } from '../ipc/app-error';
+import { AppFailure } from '../errors/app-failure';
 import { MIGRATIONS } from './migrations';
 
 /** The database could not be opened, migrated or written. `file` names it; the message says what to do. */
@@ -14,7 +14,6 @@ export class DatabaseError extends AppFailure {
   }
 }
 
-/** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
   /** Migrations to apply; defaults to the app's own list. Tests pass their own to exercise the runner. */
   migrations?: readonly string[];

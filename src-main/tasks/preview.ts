@@ -1,7 +1,12 @@
 import type { RecordingRequest, TaskPreview } from '@contract';
+import { storageSecretFields } from '../accounts/storage-service';
+import { AppFailure } from '../errors/app-failure';
+import type { SecretScrubber } from '../store/secret-scrubber';
 import type { AccountRecord } from '../store/accounts-repo';
 import type { StorageShape, VendorAdapter } from '../vendors/adapter';
-import { PREVIEW_MASK } from '../vendors/registry';
+import { adapterOf } from '../vendors/registry';
+import { PREVIEW_MASK } from '../vendors/shared/preview';
+import type { TaskAccountAccess } from './actions';
 
 /** `'…'` for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened. */
 export function shellQuote(value: string): string {
@@ -53,4 +58,26 @@ export function buildPreview(
     curl: toCurl(p.method, p.url, p.signatureQuery, p.headers, body),
     issues,
   };
+}
+
+/**
+ * `tasks:preview` for an account: the storage target's keys are read only to learn which are set (and
+ * to teach the scrubber their values); a missing key is shown as unset, not as an error.
+ */
+export async function previewTask(accounts: TaskAccountAccess, scrubber: SecretScrubber, accountId: string, request: RecordingRequest): Promise<TaskPreview> {
+  const record = accounts.accounts.require(accountId);
+  let shape: StorageShape | null = null;
+  if (request.storageTargetId !== null) {
+    const target = accounts.storage.require(request.storageTargetId);
+    const { createdAt: _c, updatedAt: _u, ...rest } = target;
+    let missing: string[] = [];
+    try {
+      scrubber.remember(Object.values((await accounts.storage.getStorageForSend(target.id)).keys));
+    } catch (e) {
+      if (!(e instanceof AppFailure && e.code === 'SECRET_MISSING')) throw e;
+      missing = (e.details['fields'] as string[] | undefined) ?? [];
+    }
+    shape = { target: rest, keysSet: Object.fromEntries(storageSecretFields(target.provider).map((f) => [f, !missing.includes(f)])) };
+  }
+  return buildPreview(record, adapterOf(record.vendor), request, shape, (s) => scrubber.scrub(s));
 }

@@ -1,7 +1,16 @@
-import type { TaskState } from '@contract';
-import { VendorError } from '../vendors/shared/vendor-error';
-import type { TaskRow } from './ledger';
-import type { TaskEngine } from './task-service';
+import { RUNNING_TASK_STATES } from '@contract';
+import { AppFailure } from '../errors/app-failure';
+import type { Logger } from '../logging/logger';
+import type { TaskRow } from '../store/task-ledger';
+import type { TaskJournal } from './journal';
+import type { VendorLink } from './vendor-link';
+
+/** What recovery works with: the journal to write what it finds, the link to ask the vendor. */
+export interface RecoveryDeps {
+  journal: TaskJournal;
+  link: VendorLink;
+  log: Logger;
+}
 
 /** What one launch's reconciliation found. */
 export interface RecoveryReport {
@@ -16,8 +25,6 @@ export interface RecoveryReport {
   deferred: number;
 }
 
-const RUNNING: readonly TaskState[] = ['starting', 'recording', 'paused'];
-
 const STILL_RUNNING = {
   en: 'A recording from an earlier session is still running — it may be billing.',
   'zh-CN': '上次运行时启动的录制仍在进行，可能仍在计费。',
@@ -25,49 +32,47 @@ const STILL_RUNNING = {
 
 /**
  * Reconciles tasks a previous run left open with their vendor: a start that crashed before the
- * vendor answered is found (ZEGO DescribeTasks around its creation time) or marked lost; a task
- * with a vendor id is read once (ZEGO DescribeRecordStatus, TIW DescribeOnlineRecord); TRRO, which
- * has no query, keeps its state with a note. Anything still running raises a `still-running` alert.
+ * vendor answered is found (where the vendor can list tasks) or marked lost; a task with a vendor id
+ * is read once where the vendor has a status query, and otherwise keeps its state with a note.
+ * Anything still running raises a `still-running` alert.
  */
-export async function recoverTasks(engine: TaskEngine, rows: readonly TaskRow[]): Promise<RecoveryReport> {
+export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[]): Promise<RecoveryReport> {
   const report: RecoveryReport = { checked: 0, resolved: 0, lost: 0, forgotten: 0, stillRunning: 0, deferred: 0 };
   for (const row of rows) {
     report.checked += 1;
     try {
-      await recoverOne(engine, row, report);
+      await recoverOne(deps, row, report);
     } catch (e) {
       report.deferred += 1;
-      engine.log.warn('tasks.recover', { id: row.id, code: e instanceof VendorError ? e.code : e instanceof Error ? e.name : 'error' });
-      engine.note(row.id, 'system', 'could not reconcile with the vendor at launch; status polling will retry');
-      engine.changed(row.id);
+      deps.log.warn('tasks.recover', { id: row.id, code: e instanceof AppFailure ? e.code : e instanceof Error ? e.name : 'error' });
+      deps.journal.note(row.id, 'system', 'could not reconcile with the vendor at launch; status polling will retry');
+      deps.journal.changed(row.id);
     }
   }
-  engine.log.info('tasks.recovered', { ...report });
+  deps.log.info('tasks.recovered', { ...report });
   return report;
 }
 
-async function recoverOne(engine: TaskEngine, row: TaskRow, report: RecoveryReport): Promise<void> {
-  const adapter = engine.adapter(row);
+async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report: RecoveryReport): Promise<void> {
+  const adapter = link.adapter(row);
   if (row.vendorTaskId === null) {
     if (row.accountId === null) {
-      engine.markLost(row.id, 'the start was interrupted and its account is gone');
+      journal.markLost(row.id, 'the start was interrupted and its account is gone');
       report.lost += 1;
       return;
     }
-    const conn = await engine.connect(row);
+    const conn = await link.connect(row);
     if (!conn.reconcileStart) {
-      engine.markLost(row.id, 'the start was interrupted before the vendor answered, and this vendor cannot list tasks to find it');
+      journal.markLost(row.id, 'the start was interrupted before the vendor answered, and this vendor cannot list tasks to find it');
       report.lost += 1;
       return;
     }
-    const outcome = await conn.reconcileStart({
-      roomId: row.roomId,
-      sentAt: row.createdAt,
-      knownTaskIds: engine.ledger.knownVendorTaskIds(row.vendor, row.roomId),
-      priority: 'background',
-    });
+    const outcome = await conn.reconcileStart(
+      { roomId: row.roomId, sentAt: row.createdAt, knownTaskIds: journal.reads.knownVendorTaskIds(row.vendor, row.roomId) },
+      link.call(row.id, 'background'),
+    );
     if (outcome.outcome === 'not-started') {
-      engine.markLost(row.id, 'the start was interrupted and the vendor has no task from it', {
+      journal.markLost(row.id, 'the start was interrupted and the vendor has no task from it', {
         en: 'A start interrupted in an earlier session did not start a recording at the vendor.',
         'zh-CN': '上次运行中被中断的启动未在云端创建录制任务。',
       });
@@ -75,40 +80,40 @@ async function recoverOne(engine: TaskEngine, row: TaskRow, report: RecoveryRepo
       return;
     }
     if (outcome.outcome === 'unknown') {
-      engine.note(row.id, 'system', 'the start was interrupted; the vendor’s task list did not tell whether it started (refresh to retry)');
-      engine.changed(row.id);
+      journal.note(row.id, 'system', 'the start was interrupted; the vendor’s task list did not tell whether it started (refresh to retry)');
+      journal.changed(row.id);
       report.deferred += 1;
       return;
     }
-    engine.resolveStart(row.id, outcome.taskId, 'system', { reconciled: true });
+    journal.resolveStart(row.id, outcome.taskId, 'system', { reconciled: true });
     report.resolved += 1;
   }
-  const fresh = engine.ledger.get(row.id);
+  const fresh = journal.reads.get(row.id);
   if (!fresh) return;
   if (!adapter.descriptor.capabilities.query) {
-    engine.note(row.id, 'system', `left ${fresh.state} by an earlier session; TRRO has no status query, so its status comes only from callbacks`);
-    engine.changed(row.id);
-    if (RUNNING.includes(fresh.state)) {
-      engine.alert(row.id, 'still-running', {
-        en: 'A TRRO recording from an earlier session may still be running (TRRO reports status only by callback) — it may be billing.',
-        'zh-CN': '上次运行时启动的 TRRO 录制可能仍在进行（TRRO 仅通过回调报告状态），可能仍在计费。',
+    journal.note(row.id, 'system', `left ${fresh.state} by an earlier session; ${adapter.label} has no status query, so its status comes only from callbacks`);
+    journal.changed(row.id);
+    if (RUNNING_TASK_STATES.includes(fresh.state)) {
+      journal.alert(row.id, 'still-running', {
+        en: `A ${adapter.label} recording from an earlier session may still be running (${adapter.label} reports status only by callback) — it may be billing.`,
+        'zh-CN': `上次运行时启动的 ${adapter.label} 录制可能仍在进行（${adapter.label} 仅通过回调报告状态），可能仍在计费。`,
       });
       report.stillRunning += 1;
     }
     return;
   }
-  const conn = await engine.connect(fresh);
+  const conn = await link.connect(fresh);
   if (!conn.status) return;
   try {
-    const read = await conn.status(engine.ref(fresh, 'background'));
-    engine.applyStatus(row.id, read, 'system');
-    if (RUNNING.includes(read.status.state)) {
-      engine.alert(row.id, 'still-running', STILL_RUNNING);
+    const read = await conn.status(link.ref(fresh), link.call(row.id, 'background'));
+    journal.applyStatus(row.id, read, 'system');
+    if (RUNNING_TASK_STATES.includes(read.status.state)) {
+      journal.alert(row.id, 'still-running', STILL_RUNNING);
       report.stillRunning += 1;
     }
   } catch (e) {
-    if (e instanceof VendorError && e.code === 'VENDOR_TASK_NOT_FOUND') {
-      engine.markForgotten(row.id, e);
+    if (e instanceof AppFailure && e.code === 'VENDOR_TASK_NOT_FOUND') {
+      journal.markForgotten(row.id, e);
       report.forgotten += 1;
       return;
     }

@@ -1,8 +1,8 @@
-import type { CallbackParser } from './shared/callback-parse';
 import type {
   ConnectionTestKind,
   EventSource,
   FieldIssue,
+  LegacyImport,
   MixSettings,
   RecordingRequest,
   TimelineEventDraft,
@@ -10,9 +10,10 @@ import type {
   VendorId,
   VendorStatus,
 } from '@contract';
-import type { AccountCredentials, StorageForSend } from '../accounts';
+import type { CallbackParser } from './callbacks';
+import type { AccountCredentials, StorageForSend } from './credentials';
 import type { ClockSkewStore } from './shared/http';
-import type { RateLimiter, RequestPriority } from './shared/rate-limiter';
+import type { RateLane, RateLimiter, RequestPriority } from './shared/rate-limiter';
 
 /** Process-wide services every vendor connection shares. */
 export interface VendorDeps {
@@ -42,9 +43,14 @@ export interface ExchangeRecord {
   errorCode: string | null;
 }
 
-/** Per-connection options. */
-export interface ConnectOptions {
-  /** Receives every exchange the connection makes, success or not. */
+/**
+ * One call on a connection: who is asking, and where its exchange goes. The sink travels with the
+ * call, not the connection, because one cached connection serves every task of its account and each
+ * exchange belongs to the task that caused it.
+ */
+export interface VendorCall {
+  priority: RequestPriority;
+  /** Receives the call's exchange, success or not. */
   onExchange?: (exchange: ExchangeRecord) => void;
 }
 
@@ -53,7 +59,6 @@ export interface VendorTaskRef {
   vendorTaskId: string;
   /** The normalized request the task was started with (mix output id, whiteboard, mode). */
   request: RecordingRequest;
-  priority: RequestPriority;
 }
 
 /** What a successful start returns. */
@@ -82,29 +87,29 @@ export type VendorStartOutcome = { outcome: 'started'; taskId: string } | { outc
  * descriptor says the capability does: an absent method is an action the vendor does not offer.
  */
 export interface VendorConnection {
-  /** One cheap signed call; resolves with the RequestId or throws a VendorError that says why. */
-  ping(): Promise<{ requestId: string }>;
+  /** One cheap signed call; resolves with the RequestId or throws an AppFailure that says why. */
+  ping(call: VendorCall): Promise<{ requestId: string }>;
   /**
-   * Validates and starts a recording. `storage` carries the target's keys, injected only into the
-   * body on the wire. `clientTaskId` is RecDeck's task id, sent where the vendor has an idempotency key.
+   * Starts a recording of a request the task service has validated. `storage` carries the target's
+   * keys, injected only into the body on the wire. `clientTaskId` is RecDeck's task id, sent where the
+   * vendor has an idempotency key.
    */
-  start(input: { request: RecordingRequest; storage: StorageForSend | null; clientTaskId: string; priority: RequestPriority }): Promise<VendorStartResult>;
-  stop(task: VendorTaskRef): Promise<{ requestId: string }>;
-  pause?(task: VendorTaskRef): Promise<{ requestId: string }>;
-  resume?(task: VendorTaskRef): Promise<{ requestId: string }>;
-  updateLayout?(task: VendorTaskRef, mix: MixSettings): Promise<{ requestId: string; sentBody: unknown }>;
-  updateWhiteboard?(task: VendorTaskRef, whiteboardId: string): Promise<{ requestId: string }>;
-  snapshot?(task: VendorTaskRef): Promise<{ requestId: string }>;
-  /** The task's status now; absent for vendors without a status query (TRRO). */
-  status?(task: VendorTaskRef): Promise<VendorStatusRead>;
+  start(input: { request: RecordingRequest; storage: StorageForSend | null; clientTaskId: string }, call: VendorCall): Promise<VendorStartResult>;
+  stop(task: VendorTaskRef, call: VendorCall): Promise<{ requestId: string }>;
+  pause?(task: VendorTaskRef, call: VendorCall): Promise<{ requestId: string }>;
+  resume?(task: VendorTaskRef, call: VendorCall): Promise<{ requestId: string }>;
+  updateLayout?(task: VendorTaskRef, mix: MixSettings, call: VendorCall): Promise<{ requestId: string; sentBody: unknown }>;
+  updateWhiteboard?(task: VendorTaskRef, whiteboardId: string, call: VendorCall): Promise<{ requestId: string }>;
+  snapshot?(task: VendorTaskRef, call: VendorCall): Promise<{ requestId: string }>;
+  /** The task's status now; absent for vendors without a status query. */
+  status?(task: VendorTaskRef, call: VendorCall): Promise<VendorStatusRead>;
   /**
    * Points the vendor's status callbacks at `url`, signed with the account's callback key when it
-   * has one (TIW per app, TRRO per project). Absent where the callback URL travels with each start
-   * (ZEGO: the request's callback URL).
+   * has one. Absent where the callback URL travels with each start.
    */
-  directCallbacks?(url: string): Promise<void>;
+  directCallbacks?(url: string, call: VendorCall): Promise<void>;
   /** Finds the task a start created when its answer was lost; absent where the vendor cannot list tasks. */
-  reconcileStart?(input: { roomId: string; sentAt: number; knownTaskIds: readonly string[]; priority: RequestPriority }): Promise<VendorStartOutcome>;
+  reconcileStart?(input: { roomId: string; sentAt: number; knownTaskIds: readonly string[] }, call: VendorCall): Promise<VendorStartOutcome>;
 }
 
 /** What `tasks:preview` shows: the request as it would go out, secrets and signatures as placeholders. */
@@ -127,13 +132,16 @@ export interface StorageShape {
 }
 
 /**
- * One vendor, as the core sees it. Adding a vendor = a folder under `vendors/`, one entry in
- * `registry.ts` and its emulator folder.
+ * One vendor, as the core sees it: `vendors/<id>/adapter.ts`. Generic code asks its capabilities and
+ * properties, never its name. Adding a vendor = a folder under `vendors/`, one line in `registry.ts`
+ * and its emulator folder.
  */
 export interface VendorAdapter<V extends VendorId = VendorId> {
   id: V;
   /** Capabilities, limits and form fields as data; `vendors:list` returns it as it is. */
   descriptor: VendorDescriptor;
+  /** The vendor's short name in timeline summaries and notes (`TIW RECORDING→PAUSED`). */
+  label: string;
   /** The vendor's base URL for an account without a custom endpoint. */
   defaultBaseUrl(account: Extract<AccountCredentials, { vendor: V }>): string;
   /** Secret fields `ping` needs (the rest may be missing, e.g. TIW's SDK key). */
@@ -142,16 +150,18 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
   callbacks: CallbackParser;
   /** Vendor error codes that mean something specific when testing a connection (a wrong region …). */
   pingFailureKinds: Readonly<Record<string, ConnectionTestKind>>;
-  connect(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, deps: VendorDeps, options?: ConnectOptions): VendorConnection;
+  connect(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, deps: VendorDeps): VendorConnection;
   /**
-   * The rate-limit lane of this account's status query and its documented rate, shared with the
-   * operator's own calls; null when the vendor has no status query.
+   * The rate-limit lane of this account's status query, from the same rate table the client sends
+   * by, shared with the operator's own calls; null when the vendor has no status query.
    */
-  pollLane(account: { environment: string; fields: Record<string, unknown> }): { laneKey: string; ratePerSecond: number } | null;
+  pollLane(account: { environment: string; fields: Record<string, unknown> }): RateLane | null;
   /** Timeline events between two statuses; nothing when nothing changed. */
   diff(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[];
   /** Every problem the contract's validators find in the request for this vendor (and storage target). */
   validate(request: RecordingRequest, storage: StorageShape | null): FieldIssue[];
+  /** Every problem with a new layout for a running task started with `request`; absent where layouts cannot change. */
+  validateLayout?(mix: MixSettings, request: RecordingRequest): FieldIssue[];
   /** The start request as it would be sent, without sending it and without any secret. */
   previewStart(
     account: { environment: string; fields: Record<string, unknown> },
@@ -160,4 +170,6 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
     storage: StorageShape | null,
     clientTaskId: string,
   ): VendorRequestPreview;
+  /** A pasted start body of the vendor's older API as a request for the form; present exactly where `capabilities.legacyImport` is. */
+  importLegacyStart?(text: string): LegacyImport;
 }

@@ -7,7 +7,8 @@ import { afterAll, it } from 'vitest';
 import { HistoryQuerySchema, RecordingRequestSchema, TASK_STATES, VENDOR_IDS, type HistoryQuery } from '@contract';
 import { createHistoryService } from '../../src-main/history';
 import { openDatabase, transaction } from '../../src-main/store/db';
-import { SecretScrubber, TaskLedger } from '../../src-main/tasks/ledger';
+import { SecretScrubber } from '../../src-main/store/secret-scrubber';
+import { TaskLedger } from '../../src-main/store/task-ledger';
 import { percentile, renderTable, report } from './table';
 
 const TASKS = 100_000;
@@ -156,7 +157,7 @@ it('history: 100 000 tasks, 1 000 000 events', async () => {
     });
   }
   const ingestSec = (performance.now() - ingestStart) / 1000;
-  report({ figure: 'history: event ingestion', value: `${Math.round((batches * perBatch) / ingestSec)} events/s`, target: '≥ 20 000 events/s', how: `TaskLedger.addEvent (src-main/tasks/ledger.ts) ×${batches * perBatch}, ${perBatch} per transaction, dedupe key + raw JSON, into the 1M-event table` });
+  report({ figure: 'history: event ingestion', value: `${Math.round((batches * perBatch) / ingestSec)} events/s`, target: '≥ 20 000 events/s', how: `TaskLedger.addEvent (src-main/store/task-ledger.ts) ×${batches * perBatch}, ${perBatch} per transaction, dedupe key + raw JSON, into the 1M-event table` });
 
   const retentionStart = performance.now();
   const deleted = await history.retain(30);

@@ -4,13 +4,14 @@ import { RecordingRequestSchema, TERMINAL_TASK_STATES, type TaskState } from '@c
 import { createVirtualClock, type VirtualClock } from '../../src-main/emulator/clock';
 import { createSandbox, type Sandbox } from '../../src-main/emulator/server';
 import { createZegoEmulator } from '../../src-main/emulator/zego';
-import type { SchedulerClock } from '../../src-main/scheduler/clock';
+import type { Clock } from '../../src-main/events/clock';
 import { createScheduler } from '../../src-main/scheduler/scheduler';
 import type { PollOutcome, PollSource, PollTarget } from '../../src-main/scheduler/types';
 import { createClockSkewStore } from '../../src-main/vendors/shared/http';
 import { createRateLimiter, type RateLimiter } from '../../src-main/vendors/shared/rate-limiter';
-import { VendorError } from '../../src-main/vendors/shared/vendor-error';
-import { createZegoClient, zegoRate, type ZegoCallRecord, type ZegoClient } from '../../src-main/vendors/zego/client';
+import { AppFailure } from '../../src-main/errors/app-failure';
+import { createZegoClient, type ZegoCallOptions, type ZegoCallRecord, type ZegoClient } from '../../src-main/vendors/zego/client';
+import { zegoRate } from '../../src-main/vendors/zego/rates';
 import type { ZegoStorage } from '../../src-main/vendors/zego/request';
 import { percentile, renderTable, report } from './table';
 
@@ -46,7 +47,7 @@ function simTime(clock: VirtualClock) {
   let seq = 0;
   let onWire = 0;
   const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-  const schedulerClock: SchedulerClock = {
+  const schedulerClock: Clock = {
     now: () => clock.now(),
     setTimer(fn, ms) {
       const timer = { at: clock.now() + Math.max(0, ms), seq: seq++, fn };
@@ -123,6 +124,9 @@ interface BenchTask {
   gone: boolean;
 }
 
+/** The client calls the bench makes, each reporting to the call log. */
+type BenchClient = Pick<ZegoClient, 'startRecord' | 'stopRecord' | 'describeRecordStatus'>;
+
 /** Counts the emulator's answers seen by one client, by action and by code. */
 function callLog(sim: Sim) {
   const rateLimited = new Map<string, number>();
@@ -149,7 +153,7 @@ function callLog(sim: Sim) {
  * The task service's seam as the bench needs it: a task changes when its state, raw status or file
  * statuses change (growing sizes do not count), and is done once terminal with every file settled.
  */
-function benchSource(tasks: Map<string, BenchTask>, client: ZegoClient, now: () => number): PollSource {
+function benchSource(tasks: Map<string, BenchTask>, client: BenchClient, now: () => number): PollSource {
   return {
     targets(): PollTarget[] {
       const out: PollTarget[] = [];
@@ -180,7 +184,7 @@ function benchSource(tasks: Map<string, BenchTask>, client: ZegoClient, now: () 
         }
         return changed ? 'changed' : 'unchanged';
       } catch (e) {
-        if (!(e instanceof VendorError)) return 'error';
+        if (!(e instanceof AppFailure)) return 'error';
         if (e.code === 'VENDOR_UNREACHABLE' || e.code === 'VENDOR_TIMEOUT') return 'unreachable';
         if (e.code === 'VENDOR_TASK_NOT_FOUND') {
           t.gone = true;
@@ -200,8 +204,8 @@ async function startWorld(n: number) {
   const sim = simTime(vclock);
   const limiter = createRateLimiter({ now: sim.now, setTimer: sim.clock.setTimer });
   const calls = callLog(sim);
-  const makeClient = (l: RateLimiter): ZegoClient =>
-    createZegoClient({
+  const makeClient = (l: RateLimiter): BenchClient => {
+    const c = createZegoClient({
       baseUrl: `${sandbox.baseUrl}/zego`,
       appId: APP_ID,
       serverSecret: SECRET,
@@ -210,8 +214,15 @@ async function startWorld(n: number) {
       skew: createClockSkewStore(),
       timeoutMs: 10_000,
       now: sim.now,
-      log: calls.log,
     });
+    // Every answer reaches the call log: the simulated clock waits for it.
+    const logged = <T extends ZegoCallOptions>(o: T): T => ({ ...o, onExchange: calls.log });
+    return {
+      startRecord: (request, storage, o) => c.startRecord(request, storage, logged(o)),
+      stopRecord: (taskId, o) => c.stopRecord(taskId, logged(o)),
+      describeRecordStatus: (taskId, o) => c.describeRecordStatus(taskId, logged(o)),
+    };
+  };
   const client = makeClient(limiter);
   const request = RecordingRequestSchema.parse({ roomId: ROOM, maxIdleSec: 600, maxRecordSec: 86_400 });
   const tasks = new Map<string, BenchTask>();

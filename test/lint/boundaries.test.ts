@@ -58,6 +58,38 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
     expect(await violations('src-preload/index.ts', "import { ipcRenderer } from 'electron';")).toEqual([]);
   });
 
+  it.each([
+    ['src-main/vendors/zego/probe.ts', "import type { AccountsService } from '../../accounts';"],
+    ['src-main/vendors/zego/probe.ts', "import { createCallbackReceiver } from '../../callbacks/receiver';"],
+    ['src-main/vendors/shared/probe.ts', "import type { TaskService } from '../../tasks';"],
+    ['src-main/vendors/probe.ts', "import type { TaskService } from '../tasks/task-service';"],
+    ['src-main/store/probe.ts', "import type { ExchangeRecord } from '../vendors/adapter';"],
+    ['src-main/scheduler/probe.ts', "import type { EventBus } from '../app/event-bus';"],
+    ['src-main/ipc/handlers/probe.ts', "import { createCore } from '../../app/core';"],
+    ['src-main/app/probe.ts', "import { startWebHost } from '../hosts/web/server';"],
+    ['src-main/errors/probe.ts', "import type { Logger } from '../logging/logger';"],
+    ['src-main/accounts/probe.ts', "import { createTaskService } from '../tasks';"],
+    ['src-main/callbacks/probe.ts', "import type { AccountsService } from '../accounts';"],
+    ['src-main/store/migrations/probe.ts', "import type { TaskService } from '../../tasks/task-service';"],
+    ['src-main/ipc/handlers/probe.ts', "import { importLegacyStartBody } from '../../vendors/zego/legacy';"],
+    ['src-main/tasks/probe.ts', "import { createTiwClient } from '../vendors/tencent-tiw/client';"],
+  ])('keeps the core in layers: %s may not say %s', async (file, code) => {
+    expect(await violations(file, code)).toHaveLength(1);
+  });
+
+  it('lets the core import down the layers and the siblings it is allowed', async () => {
+    const allowed: Array<[string, string]> = [
+      ['src-main/vendors/zego/probe.ts', "import type { CallbackParser } from '../callbacks';\nimport { AppFailure } from '../../errors/app-failure';"],
+      ['src-main/tasks/probe.ts', "import type { AccountsService } from '../accounts';\nimport type { PollSource } from '../scheduler/types';\nimport { TaskLedger } from '../store/task-ledger';\nimport { adapterOf } from '../vendors/registry';\nimport { PREVIEW_MASK } from '../vendors/shared/preview';"],
+      ['src-main/emulator/tencent-tiw/probe.ts', "import { verifyUserSig } from '../../vendors/tencent-tiw/usersig';"],
+      ['src-main/history/probe.ts', "import type { SettingsService } from '../settings';"],
+      ['src-main/ipc/handlers/probe.ts', "import type { TaskService } from '../../tasks';\nimport { appHandlers } from './app';"],
+      ['src-main/app/probe.ts', "import { createDispatch } from '../ipc/dispatch';"],
+      ['src-main/hosts/web/probe.ts', "import type { Core } from '../../app/core';\nimport { readBody } from '../../loopback/body';"],
+    ];
+    for (const [file, code] of allowed) expect([file, await violations(file, code)]).toEqual([file, []]);
+  });
+
   it('lets only keytar-vault import keytar and only vendors import axios', async () => {
     expect(await violations('src-main/accounts/probe.ts', "import keytar from 'keytar';")).toHaveLength(1);
     expect(await violations('src-main/secrets/keytar-vault.ts', "const k = await import('keytar');")).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Logger, LogLine } from '../../src-main/logging/logger';
 import { createLogger } from '../../src-main/logging/logger';
-import { VendorError } from '../../src-main/vendors/shared/vendor-error';
+import { AppFailure } from '../../src-main/errors/app-failure';
 
 /** A temp dir removed by the returned cleanup. */
 export function tempDir(prefix = 'recdeck-'): { dir: string; cleanup: () => void } {
@@ -35,13 +35,13 @@ export async function loadKeytar(): Promise<typeof import('keytar')> {
   return mod.default ?? mod;
 }
 
-/** The VendorError a promise rejects with; fails the test when it resolves or rejects with anything else. */
-export async function vendorFailure(p: Promise<unknown>): Promise<VendorError> {
+/** The AppFailure a promise rejects with; fails the test when it resolves or rejects with anything else. */
+export async function vendorFailure(p: Promise<unknown>): Promise<AppFailure> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof VendorError) return e;
+    if (e instanceof AppFailure) return e;
     throw e;
   }
-  throw new Error('expected a VendorError');
+  throw new Error('expected an AppFailure');
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import type { Core } from '../../app/core';
 import type { Logger } from '../../logging/logger';
+import { readBody } from '../../loopback/body';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer-files';
 
 /** Largest accepted request body. */
@@ -59,7 +60,7 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     const match = /^\/api\/invoke\/([^/]+)$/.exec(url.pathname);
     if (!match || req.method !== 'POST') return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'No such endpoint' } });
 
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body over 1 MiB' } });
     let input: unknown;
     try {
@@ -137,26 +138,6 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) {
-    req.resume();
-    return Promise.resolve('too-large');
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > MAX_BODY_BYTES) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

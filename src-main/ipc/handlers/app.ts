@@ -1,8 +1,8 @@
 import type { HostKind, KeychainStatus } from '@contract';
-import type { EventBus } from '../../app/event-bus';
+import type { EventBus } from '../../events/event-bus';
 import type { Handlers } from '../dispatch';
 
-/** What the app-domain handlers need from the core. */
+/** The facts `app:info` reports about this run, and the bus `app:ping` answers on. */
 export interface AppHandlerDeps {
   name: string;
   version: string;

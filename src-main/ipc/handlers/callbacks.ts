@@ -1,7 +1,7 @@
 import type { CallbackReceiver } from '../../callbacks';
 import type { Handlers } from '../dispatch';
 
-/** What the callbacks-domain handlers need from the core. */
+/** Only the receiver's status: settings start and stop it, never a handler. */
 export interface CallbacksHandlerDeps {
   /** The receiver; it reports itself off until the core starts it. */
   receiver: Pick<CallbackReceiver, 'status'>;

@@ -1,7 +1,7 @@
 import { ControlError } from '../../emulator/control';
 import { runSandboxControl } from '../../emulator/sandbox-control';
 import type { Sandbox } from '../../emulator/index';
-import { AppFailure } from '../app-error';
+import { AppFailure } from '../../errors/app-failure';
 import type { Handlers } from '../dispatch';
 
 /** `sandbox:control` on the in-process Sandbox, or null when it is off (then it answers UNSUPPORTED). */

@@ -1,10 +1,10 @@
+import type { LegacyImport, VendorId } from '@contract';
+import { AppFailure } from '../../errors/app-failure';
 import type { TaskService } from '../../tasks';
-import { vendorDescriptors } from '../../vendors/registry';
-import { importLegacyStartBody } from '../../vendors/zego';
+import { adapterOf } from '../../vendors/registry';
 import type { Handlers } from '../dispatch';
 
 type TaskChannels =
-  | 'vendors:list'
   | 'tasks:start'
   | 'tasks:stop'
   | 'tasks:pause'
@@ -16,24 +16,17 @@ type TaskChannels =
   | 'tasks:active'
   | 'tasks:get'
   | 'tasks:preview'
-  | 'tasks:importLegacy'
-  | 'presets:list'
-  | 'presets:save'
-  | 'presets:delete';
+  | 'tasks:importLegacy';
 
-/** What {@link taskHandlers} needs. */
+/** The task service; a legacy import needs only the vendor adapter. */
 export interface TaskHandlerDeps {
   tasks: TaskService;
 }
 
-/**
- * Vendors, recording tasks and presets: thin wrappers over the task service. Change events go
- * out through the service's own `emitChanged`.
- */
+/** Recording tasks: thin wrappers over the task service. Change events go out through the service's own `emitChanged`. */
 export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels> {
   const { tasks } = deps;
   return {
-    'vendors:list': () => vendorDescriptors(),
     'tasks:start': (input) => tasks.start(input),
     'tasks:stop': (input) => tasks.stop(input.id),
     'tasks:pause': (input) => tasks.pause(input.id),
@@ -45,10 +38,15 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'tasks:active': () => tasks.active(),
     'tasks:get': (input) => tasks.get(input.id),
     'tasks:preview': (input) => tasks.preview(input.accountId, input.request),
-    'tasks:importLegacy': (input) => importLegacyStartBody(input.text),
-    'presets:list': () => tasks.presets.list(),
-    'presets:save': (input) => tasks.presets.save(input),
-    'presets:delete': (input) => tasks.presets.delete(input.id),
+    'tasks:importLegacy': (input) => importLegacy(input.vendor, input.text),
   };
 }
 
+/** A pasted start body of a vendor's older API, through the adapter that knows it. */
+function importLegacy(vendor: VendorId, text: string): LegacyImport {
+  const adapter = adapterOf(vendor);
+  if (!adapter.descriptor.capabilities.legacyImport || !adapter.importLegacyStart) {
+    throw new AppFailure('UNSUPPORTED', `No legacy start body to import for ${vendor}`);
+  }
+  return adapter.importLegacyStart(text);
+}

@@ -1,10 +1,12 @@
 import axios, { isAxiosError, type AxiosInstance } from 'axios';
-import { VendorError } from './vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 
 /**
- * One axios instance per vendor endpoint. Bodies come back as raw text so each client parses (and
- * reports non-JSON) itself and keeps the exact bytes for the inspector. HTTP 4xx resolve because
- * vendors put their error codes in 4xx bodies; 5xx reject and become VENDOR_BAD_RESPONSE.
+ * The axios instance of one vendor client (one per account connection, which the connection cache
+ * keeps). Bodies come back as text and each client parses them itself, so a body that is not JSON
+ * becomes VENDOR_BAD_RESPONSE rather than an axios error. HTTP 4xx resolve because vendors put their
+ * error codes in 4xx bodies; 5xx reject (toTransportError makes them VENDOR_BAD_RESPONSE). Redirects
+ * are not followed.
  */
 export function createVendorHttp(options: { baseURL: string; timeoutMs: number }): AxiosInstance {
   const loopback = isLoopback(options.baseURL);
@@ -66,14 +68,14 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * Turns whatever a vendor HTTP call threw into a secret-free {@link VendorError}. Nothing from the
+ * Turns whatever a vendor HTTP call threw into a secret-free {@link AppFailure}. Nothing from the
  * axios config, headers or URL is copied: they carry signatures and keys. `details.mayHaveReachedVendor`
  * tells callers of non-idempotent actions whether they must reconcile before retrying.
  */
-export function toTransportError(e: unknown): VendorError {
-  if (e instanceof VendorError) return e;
+export function toTransportError(e: unknown): AppFailure {
+  if (e instanceof AppFailure) return e;
   if (!isAxiosError(e)) {
-    return new VendorError(
+    return new AppFailure(
       'VENDOR_BAD_RESPONSE',
       { en: 'The vendor call failed unexpectedly.', 'zh-CN': '调用云服务时发生意外错误。' },
       { retryable: false, details: { mayHaveReachedVendor: true } },
@@ -82,14 +84,14 @@ export function toTransportError(e: unknown): VendorError {
   const code = e.code ?? '';
   const status = e.response?.status;
   if (status !== undefined && status >= 500) {
-    return new VendorError(
+    return new AppFailure(
       'VENDOR_BAD_RESPONSE',
       { en: `The vendor answered with HTTP ${status}.`, 'zh-CN': `云服务返回 HTTP ${status} 错误。` },
       { retryable: true, details: { httpStatus: status, mayHaveReachedVendor: true } },
     );
   }
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-    return new VendorError(
+    return new AppFailure(
       'VENDOR_TIMEOUT',
       {
         en: 'The vendor did not answer in time; the outcome of the request is unknown.',
@@ -100,7 +102,7 @@ export function toTransportError(e: unknown): VendorError {
   }
   if (UNREACHABLE_CODES.has(code) || /socket hang up/i.test(e.message)) {
     const neverSent = NEVER_SENT_CODES.has(code);
-    return new VendorError(
+    return new AppFailure(
       'VENDOR_UNREACHABLE',
       neverSent
         ? { en: 'The vendor endpoint could not be reached.', 'zh-CN': '无法连接到云服务地址。' }
@@ -111,7 +113,7 @@ export function toTransportError(e: unknown): VendorError {
       { retryable: true, details: { transportCode: code || 'ECONNRESET', mayHaveReachedVendor: !neverSent } },
     );
   }
-  return new VendorError(
+  return new AppFailure(
     'VENDOR_BAD_RESPONSE',
     { en: 'The vendor answered with something that could not be read.', 'zh-CN': '无法解析云服务的响应。' },
     { retryable: true, details: { transportCode: code || null, mayHaveReachedVendor: true } },
@@ -119,8 +121,8 @@ export function toTransportError(e: unknown): VendorError {
 }
 
 /** VENDOR_BAD_RESPONSE for a body that is not JSON or lacks what the action must return. */
-export function badResponseError(): VendorError {
-  return new VendorError(
+export function badResponseError(): AppFailure {
+  return new AppFailure(
     'VENDOR_BAD_RESPONSE',
     { en: 'The vendor answered with a body that could not be read.', 'zh-CN': '无法解析云服务返回的内容。' },
     { retryable: true, details: { mayHaveReachedVendor: true } },

@@ -1,5 +1,23 @@
+import type { SetTimer } from '../../events/clock';
+
 /** Who is asking: an operator's click always outranks background polling. */
 export type RequestPriority = 'operator' | 'background';
+
+/**
+ * Requests under one limiter key share one documented rate. A vendor's client sends on its lanes and
+ * the status poller paces by the same lane, so both come from one place: the vendor's rate table.
+ */
+export interface RateLane {
+  laneKey: string;
+  ratePerSecond: number;
+}
+
+/** An action's documented rate from a descriptor's rate table: its own entry, else `other`. */
+export function rateFrom(table: Readonly<Record<string, number>>, action: string): number {
+  const rate = table[action] ?? table['other'];
+  if (rate === undefined) throw new Error(`The rate table names neither ${action} nor other`);
+  return rate;
+}
 
 /**
  * Shared client-side limiter for vendor APIs. One instance per process; the vendor clients and the
@@ -27,9 +45,6 @@ interface Lane {
   waiters: Waiter[];
   cancelTimer: (() => void) | null;
 }
-
-/** Runs `fn` after `ms` and returns a cancel function; injectable so a bench can run on virtual time. */
-export type SetTimer = (fn: () => void, ms: number) => () => void;
 
 function realTimer(fn: () => void, ms: number): () => void {
   const handle = setTimeout(fn, ms);

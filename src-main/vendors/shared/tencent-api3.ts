@@ -1,22 +1,22 @@
-import type { ErrorCode } from '@contract';
+import type { ErrorCode, LocalizedText } from '@contract';
 import type { ClockSkewStore } from './http';
 import { createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from './http';
-import type { RateLimiter, RequestPriority } from './rate-limiter';
+import type { RateLane, RateLimiter, RequestPriority } from './rate-limiter';
 import { tc3Headers } from './tc3';
-import { VendorError, type Message2 } from './vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 
 /**
  * The TencentCloud API 3.0 call loop shared by the TIW and TRRO clients: TC3 signing with the
  * remembered clock offset, the shared limiter, one re-sign on AuthFailure.SignatureExpire, bounded
  * backoff on RequestLimitExceeded, and the `{"Response": …}` envelope turned into data or a
- * {@link VendorError}.
+ * {@link AppFailure}.
  */
 
 /** How one Tencent error code becomes a RecDeck error. */
 export interface ErrorRule {
   code: ErrorCode;
   retryable: boolean;
-  message: Message2;
+  message: LocalizedText;
 }
 
 const rule = (code: ErrorCode, retryable: boolean, en: string, zh: string): ErrorRule => ({ code, retryable, message: { en, 'zh-CN': zh } });
@@ -98,17 +98,16 @@ export function errorRuleFor(code: string, product: Record<string, ErrorRule>): 
   );
 }
 
-/** A VendorError for one Tencent error answer; the vendor's code, message and RequestId go into details. */
-export function tencentError(code: string, message: string, requestId: string | null, product: Record<string, ErrorRule>, extra: Record<string, unknown> = {}): VendorError {
+/** An AppFailure for one Tencent error answer; the vendor's code, message and RequestId go into details. */
+export function tencentError(code: string, message: string, requestId: string | null, product: Record<string, ErrorRule>, extra: Record<string, unknown> = {}): AppFailure {
   const r = errorRuleFor(code, product);
-  return new VendorError(
+  return new AppFailure(
     r.code,
     { en: `${r.message.en} (${code})`, 'zh-CN': `${r.message['zh-CN']}（${code}）` },
     { retryable: r.retryable, details: { vendorCode: code, vendorMessage: message, requestId, ...extra } },
   );
 }
 
-/** Options of {@link createApi3Caller}. */
 export interface Api3CallerOptions {
   /** `http://127.0.0.1:PORT/tencent-tiw` or `https://tiw.tencentcloudapi.com`. */
   baseUrl: string;
@@ -120,17 +119,20 @@ export interface Api3CallerOptions {
   limiter: RateLimiter;
   skew: ClockSkewStore;
   timeoutMs: number;
-  /** Limiter key of one action, e.g. `tencent-tiw:1400000001:StartOnlineRecord`. */
-  limiterKey(action: string): string;
+  /** The limiter lane of one action (key and documented rate), from the vendor's rate table. */
+  lane(action: string): RateLane;
   productErrors: Record<string, ErrorRule>;
   now?: () => number;
   /** Waits between RequestLimitExceeded retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
-  ratePerSecond?: number;
   maxRateLimitRetries?: number;
   /** Parameter names (at any depth) whose values never leave the caller unredacted: the exchange log sees `***`. */
   secretParams?: ReadonlySet<string>;
-  /** Called once per `call` with the redacted request/response pair, success or not. */
+}
+
+/** One call's own options: who is asking, and where its redacted request/response pair goes, success or not. */
+export interface Api3Call {
+  priority: RequestPriority;
   onExchange?: (exchange: Api3Exchange) => void;
 }
 
@@ -166,11 +168,10 @@ function defaultSleep(ms: number): Promise<void> {
 
 /** Creates the signed caller for one Tencent endpoint and key pair. */
 export function createApi3Caller(options: Api3CallerOptions): {
-  call(action: string, params: Record<string, unknown>, priority: RequestPriority): Promise<Api3Answer>;
+  call(action: string, params: Record<string, unknown>, call: Api3Call): Promise<Api3Answer>;
 } {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const rate = options.ratePerSecond ?? 20;
   const maxRetries = options.maxRateLimitRetries ?? 3;
   const http = createVendorHttp({ baseURL: options.baseUrl, timeoutMs: options.timeoutMs });
   // Signed exactly as the official Node and Go SDKs do: `content-type;host`, host without port. The
@@ -179,7 +180,8 @@ export function createApi3Caller(options: Api3CallerOptions): {
   const skewKey = options.baseUrl;
 
   async function once(action: string, body: string, priority: RequestPriority, seen: { httpStatus: number | null }) {
-    await options.limiter.acquire(options.limiterKey(action), rate, priority);
+    const lane = options.lane(action);
+    await options.limiter.acquire(lane.laneKey, lane.ratePerSecond, priority);
     const timestamp = Math.floor(now() / 1000) + options.skew.get(skewKey);
     const headers = tc3Headers({
       method: 'POST',
@@ -202,7 +204,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     }
     seen.httpStatus = res.status;
     if (res.status !== 200) {
-      throw new VendorError(
+      throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
         { en: `Tencent Cloud answered with HTTP ${res.status}.`, 'zh-CN': `腾讯云返回 HTTP ${res.status}。` },
         { retryable: false, details: { httpStatus: res.status } },
@@ -211,7 +213,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     const parsed = parseJsonObject(res.data);
     const response = parsed['Response'];
     if (!response || typeof response !== 'object' || Array.isArray(response)) {
-      throw new VendorError(
+      throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
         { en: 'Tencent Cloud answered without a Response object.', 'zh-CN': '腾讯云返回内容缺少 Response 字段。' },
         { retryable: true, details: { mayHaveReachedVendor: true } },
@@ -222,7 +224,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
   }
 
   return {
-    async call(action, params, priority) {
+    async call(action, params, { priority, onExchange }) {
       const body = JSON.stringify(params);
       const secretParams = options.secretParams ?? new Set<string>();
       const seen: { httpStatus: number | null } = { httpStatus: null };
@@ -232,7 +234,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
         at: started,
         durationMs: 0,
         requestId: null,
-        request: options.onExchange ? redactDeep(params, secretParams) : {},
+        request: onExchange ? redactDeep(params, secretParams) : {},
         response: null,
         httpStatus: null,
         errorCode: null,
@@ -268,12 +270,12 @@ export function createApi3Caller(options: Api3CallerOptions): {
           throw tencentError(code, message, requestId, options.productErrors);
         }
       } catch (e) {
-        exchange.errorCode = e instanceof VendorError ? String(e.details['vendorCode'] ?? e.code) : 'VENDOR_BAD_RESPONSE';
+        exchange.errorCode = e instanceof AppFailure ? String(e.details['vendorCode'] ?? e.code) : 'VENDOR_BAD_RESPONSE';
         throw e;
       } finally {
         exchange.httpStatus = seen.httpStatus;
         exchange.durationMs = now() - started;
-        options.onExchange?.(exchange);
+        onExchange?.(exchange);
       }
     },
   };

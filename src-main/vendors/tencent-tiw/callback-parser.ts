@@ -1,7 +1,7 @@
 import { mapTiwVideo, tiwTaskState } from './map';
 import { verifyTiwCallback } from './callback';
-import { isObject, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
-import type { CallbackDelivery } from '../../callbacks/types';
+import { isObject, num, objects, parseObject, redact, str } from '../shared/callback-parse';
+import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
 
 type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordingRequest, VendorStatus } from '@contract';
-import { isAcceptable } from '@contract/validate/common';
-import { validateTiwRequest } from '@contract/validate/tencent-tiw';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
-import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
-import { VendorError } from '../shared/vendor-error';
-import { TIW_API } from './descriptor';
+import type { RateLimiter } from '../shared/rate-limiter';
+import { createApi3Caller, type Api3Call } from '../shared/tencent-api3';
+import { AppFailure } from '../../errors/app-failure';
+import { TIW_API } from './api';
+import { tiwLane } from './rates';
 import { TIW_ERRORS } from './errors';
 import { failedRecordStatus, mapDescribeOnlineRecord } from './map';
 import { defaultRecordUserId, toStartOnlineRecordBody } from './request';
@@ -27,14 +26,10 @@ export interface TiwClientOptions {
   timeoutMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Receives every request/response pair, secrets redacted, for the task ledger's inspector. */
-  onExchange?: (exchange: Api3Exchange) => void;
 }
 
-/** Per-call options. */
-export interface TiwCallOptions {
-  priority: RequestPriority;
-}
+/** Per-call options: priority, and where the call's redacted request/response pair goes. */
+export type TiwCallOptions = Api3Call;
 
 /** The result of a start: the vendor task id and the body as sent, with secrets redacted. */
 export interface TiwStartResult {
@@ -58,35 +53,26 @@ export function createTiwClient(options: TiwClientOptions) {
     limiter: options.limiter,
     skew: options.skew,
     timeoutMs: options.timeoutMs,
-    limiterKey: (action) => `tencent-tiw:${options.sdkAppId}:${action}`,
+    lane: (action) => tiwLane(options.sdkAppId, action),
     productErrors: TIW_ERRORS,
     now,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     secretParams: SECRET_BODY_KEYS,
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   });
 
   const taskCall = async (action: string, taskId: string, opts: TiwCallOptions) => {
-    const { requestId } = await caller.call(action, { SdkAppId: options.sdkAppId, TaskId: taskId }, opts.priority);
+    const { requestId } = await caller.call(action, { SdkAppId: options.sdkAppId, TaskId: taskId }, opts);
     return { requestId };
   };
 
   return {
-    /** Validates, fills RecordUserId/RecordUserSig, and starts a recording. Nothing is sent when validation fails. */
+    /** Fills RecordUserId/RecordUserSig and starts a recording of an already validated request. */
     async startOnlineRecord(request: RecordingRequest, opts: TiwCallOptions & { recordUserSig?: string | null }): Promise<TiwStartResult> {
-      const issues = validateTiwRequest(request);
-      if (!isAcceptable(issues)) {
-        throw new VendorError(
-          'VALIDATION',
-          { en: 'The recording request is not valid for TIW.', 'zh-CN': '录制参数不符合 TIW 要求。' },
-          { details: { issues } },
-        );
-      }
       const recordUserId = request.tiw.recordUserId ?? defaultRecordUserId(request.roomId, randomBytes(4).toString('hex'));
       let recordUserSig = opts.recordUserSig ?? null;
       if (!recordUserSig) {
         if (!options.sdkSecretKey) {
-          throw new VendorError(
+          throw new AppFailure(
             'SECRET_MISSING',
             {
               en: 'Paste a RecordUserSig or configure the IM SDK secret key so RecDeck can generate one.',
@@ -103,10 +89,10 @@ export function createTiwClient(options: TiwClientOptions) {
         });
       }
       const body = toStartOnlineRecordBody(request, { sdkAppId: options.sdkAppId, recordUserId, recordUserSig });
-      const { response, requestId } = await caller.call('StartOnlineRecord', body, opts.priority);
+      const { response, requestId } = await caller.call('StartOnlineRecord', body, opts);
       const taskId = response['TaskId'];
       if (typeof taskId !== 'string' || taskId === '') {
-        throw new VendorError(
+        throw new AppFailure(
           'VENDOR_BAD_RESPONSE',
           { en: 'TIW accepted the start but returned no TaskId.', 'zh-CN': 'TIW 未返回 TaskId。' },
           { retryable: false, details: { requestId, mayHaveReachedVendor: true } },
@@ -124,10 +110,10 @@ export function createTiwClient(options: TiwClientOptions) {
      */
     async describeOnlineRecord(taskId: string, opts: TiwCallOptions): Promise<{ status: VendorStatus; requestId: string }> {
       try {
-        const { response, requestId } = await caller.call('DescribeOnlineRecord', { SdkAppId: options.sdkAppId, TaskId: taskId }, opts.priority);
+        const { response, requestId } = await caller.call('DescribeOnlineRecord', { SdkAppId: options.sdkAppId, TaskId: taskId }, opts);
         return { status: mapDescribeOnlineRecord(response), requestId };
       } catch (e) {
-        if (e instanceof VendorError && e.details['vendorCode'] === 'FailedOperation.Record') {
+        if (e instanceof AppFailure && e.details['vendorCode'] === 'FailedOperation.Record') {
           return { status: failedRecordStatus(String(e.details['vendorMessage'] ?? '')), requestId: String(e.details['requestId'] ?? '') };
         }
         throw e;
@@ -135,33 +121,30 @@ export function createTiwClient(options: TiwClientOptions) {
     },
 
     async describeOnlineRecordCallback(opts: TiwCallOptions): Promise<{ callback: string; callbackKeySet: boolean; requestId: string }> {
-      const { response, requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts.priority);
+      const { response, requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts);
       // The key authenticates callbacks; like every secret it does not leave this process.
       return { callback: typeof response['Callback'] === 'string' ? response['Callback'] : '', callbackKeySet: Boolean(response['CallbackKey']), requestId };
     },
     /** Sets the result callback URL; `''` deletes it. */
     async setOnlineRecordCallback(callback: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
-      const { requestId } = await caller.call('SetOnlineRecordCallback', { SdkAppId: options.sdkAppId, Callback: callback }, opts.priority);
+      const { requestId } = await caller.call('SetOnlineRecordCallback', { SdkAppId: options.sdkAppId, Callback: callback }, opts);
       return { requestId };
     },
     /** Sets the callback signing key (≤ 64 chars); `''` deletes it. */
     async setOnlineRecordCallbackKey(callbackKey: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
       if (callbackKey.length > 64) {
-        throw new VendorError('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
+        throw new AppFailure('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
           details: { issues: [{ path: 'callbackKey', en: 'At most 64 characters.', 'zh-CN': '最多 64 个字符。', severity: 'error' }] },
         });
       }
-      const { requestId } = await caller.call('SetOnlineRecordCallbackKey', { SdkAppId: options.sdkAppId, CallbackKey: callbackKey }, opts.priority);
+      const { requestId } = await caller.call('SetOnlineRecordCallbackKey', { SdkAppId: options.sdkAppId, CallbackKey: callbackKey }, opts);
       return { requestId };
     },
 
-    /** "Test connection": one cheap signed read. Throws the mapped VendorError on any failure. */
+    /** "Test connection": one cheap signed read. Throws the mapped AppFailure on any failure. */
     async ping(opts: TiwCallOptions = { priority: 'operator' }): Promise<{ requestId: string }> {
-      const { requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts.priority);
+      const { requestId } = await caller.call('DescribeOnlineRecordCallback', { SdkAppId: options.sdkAppId }, opts);
       return { requestId };
     },
   };
 }
-
-/** See {@link createTiwClient}. */
-export type TiwClient = ReturnType<typeof createTiwClient>;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RecordingFile, TrackType } from '@contract';
 import { verifyTrtcCallback } from './callback';
-import { isObject, num, objects, parseObject, REPLAY_WINDOW_MS, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
-import type { CallbackDelivery } from '../../callbacks/types';
+import { isObject, num, objects, parseObject, REPLAY_WINDOW_MS, str } from '../shared/callback-parse';
+import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
 
 const TRACKS: Record<string, TrackType> = { audio: 'audio', video: 'video', audio_video: 'audio+video' };
 

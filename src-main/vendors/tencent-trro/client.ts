@@ -1,16 +1,14 @@
 import type { RecordingRequest } from '@contract';
-import { isAcceptable } from '@contract/validate/common';
-import { validateTrroRequest } from '@contract/validate/tencent-trro';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
-import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { createApi3Caller, type Api3Exchange } from '../shared/tencent-api3';
-import { VendorError } from '../shared/vendor-error';
-import { TRRO_API } from './descriptor';
+import type { RateLimiter } from '../shared/rate-limiter';
+import { createApi3Caller, type Api3Call } from '../shared/tencent-api3';
+import { AppFailure } from '../../errors/app-failure';
+import { TRRO_API } from './api';
 import { TRRO_ERRORS } from './errors';
 import { checkModifyCallbackUrl, taskIdFromCreate } from './map';
+import { trroLane } from './rates';
 import { toCreateCloudRecordingBody, type TrroStorage } from './request';
 
-/** Options of {@link createTrroClient}. */
 export interface TrroClientOptions {
   /** `https://trro.tencentcloudapi.com` or the Sandbox's `http://127.0.0.1:PORT/tencent-trro`. */
   baseUrl: string;
@@ -24,14 +22,10 @@ export interface TrroClientOptions {
   timeoutMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Receives every request/response pair, secrets redacted, for the task ledger's inspector. */
-  onExchange?: (exchange: Api3Exchange) => void;
 }
 
-/** Per-call options. */
-export interface TrroCallOptions {
-  priority: RequestPriority;
-}
+/** Per-call options: priority, and where the call's redacted request/response pair goes. */
+export type TrroCallOptions = Api3Call;
 
 const SECRET_BODY_KEYS = new Set(['AccessKey', 'SecretKey', 'SignKey']);
 
@@ -47,32 +41,27 @@ export function createTrroClient(options: TrroClientOptions) {
     limiter: options.limiter,
     skew: options.skew,
     timeoutMs: options.timeoutMs,
-    limiterKey: (action) => `tencent-trro:${options.projectId}:${action}`,
+    lane: (action) => trroLane(options.projectId, action),
     productErrors: TRRO_ERRORS,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     secretParams: SECRET_BODY_KEYS,
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   });
 
   async function deleteCloudRecording(taskId: string, opts: TrroCallOptions): Promise<{ requestId: string }> {
-    const { requestId } = await caller.call('DeleteCloudRecording', { TaskId: taskId }, opts.priority);
+    const { requestId } = await caller.call('DeleteCloudRecording', { TaskId: taskId }, opts);
     return { requestId };
   }
 
   return {
-    /** Validates and starts a recording of the request's device stream into the storage target. */
+    /** Starts a recording of the request's device stream into the storage target (the request is already validated). */
     async createCloudRecording(
       request: RecordingRequest,
       storage: TrroStorage,
       opts: TrroCallOptions,
     ): Promise<{ taskId: string; requestId: string; sentBody: Record<string, unknown> }> {
-      const issues = validateTrroRequest(request);
-      if (!isAcceptable(issues)) {
-        throw new VendorError('VALIDATION', { en: 'The recording request is not valid for TRRO.', 'zh-CN': '录制参数不符合 TRRO 要求。' }, { details: { issues } });
-      }
       const body = toCreateCloudRecordingBody(request, options.projectId, storage);
-      const { response, requestId } = await caller.call('CreateCloudRecording', body, opts.priority);
+      const { response, requestId } = await caller.call('CreateCloudRecording', body, opts);
       return { taskId: taskIdFromCreate(response, requestId), requestId, sentBody: redactDeep(body, SECRET_BODY_KEYS) };
     },
     /** Stops a recording; uploading may continue and is reported by callback. */
@@ -81,7 +70,7 @@ export function createTrroClient(options: TrroClientOptions) {
     async modifyCallbackUrl(url: string, signKey: string | null | undefined, opts: TrroCallOptions): Promise<{ requestId: string }> {
       const params: Record<string, unknown> = { ProjectId: options.projectId, CallbackUrl: url };
       if (signKey) params['SignKey'] = signKey;
-      const { response, requestId } = await caller.call('ModifyCallbackUrl', params, opts.priority);
+      const { response, requestId } = await caller.call('ModifyCallbackUrl', params, opts);
       checkModifyCallbackUrl(response, requestId);
       return { requestId };
     },
@@ -94,7 +83,7 @@ export function createTrroClient(options: TrroClientOptions) {
       try {
         return await deleteCloudRecording('recdeck-connection-test', opts);
       } catch (e) {
-        if (e instanceof VendorError && ['InvalidParameterValue', 'ResourceNotFound'].includes(String(e.details['vendorCode']))) {
+        if (e instanceof AppFailure && ['InvalidParameterValue', 'ResourceNotFound'].includes(String(e.details['vendorCode']))) {
           return { requestId: String(e.details['requestId'] ?? '') };
         }
         throw e;
@@ -102,6 +91,3 @@ export function createTrroClient(options: TrroClientOptions) {
     },
   };
 }
-
-/** See {@link createTrroClient}. */
-export type TrroClient = ReturnType<typeof createTrroClient>;

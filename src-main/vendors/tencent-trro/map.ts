@@ -1,10 +1,10 @@
-import { VendorError } from '../shared/vendor-error';
+import { AppFailure } from '../../errors/app-failure';
 
 /** The TaskId of a CreateCloudRecording `Response`; an answer without one is unusable. */
 export function taskIdFromCreate(response: Record<string, unknown>, requestId: string): string {
   const taskId = response['TaskId'];
   if (typeof taskId === 'string' && taskId !== '') return taskId;
-  throw new VendorError(
+  throw new AppFailure(
     'VENDOR_BAD_RESPONSE',
     { en: 'TRRO accepted the start but returned no TaskId.', 'zh-CN': 'TRRO 未返回 TaskId。' },
     { retryable: false, details: { requestId, mayHaveReachedVendor: true } },
@@ -15,7 +15,7 @@ export function taskIdFromCreate(response: Record<string, unknown>, requestId: s
 export function checkModifyCallbackUrl(response: Record<string, unknown>, requestId: string): void {
   const code = response['Code'];
   if (code === 0 || code === undefined) return;
-  throw new VendorError(
+  throw new AppFailure(
     'VENDOR_STATE',
     { en: 'TRRO did not accept the callback URL.', 'zh-CN': 'TRRO 未接受该回调地址。' },
     { retryable: false, details: { requestId, vendorCode: String(code), vendorMessage: typeof response['Msg'] === 'string' ? response['Msg'] : '' } },

@@ -1,7 +1,6 @@
 import type { RecordingRequest, StorageProvider } from '@contract';
-import { STORAGE_PROVIDER_INFO } from '@contract/storage';
-import { TRRO_OUTPUT_FORMATS } from '@contract/validate/tencent-trro';
-import { VendorError } from '../shared/vendor-error';
+import { STORAGE_PROVIDER_INFO, TRRO_OUTPUT_FORMATS } from '@contract';
+import { AppFailure } from '../../errors/app-failure';
 
 /** The non-secret part of a storage target that CreateCloudRecording needs. */
 export interface TrroStorageTarget {
@@ -23,8 +22,8 @@ export interface TrroStorage {
   keys: TrroStorageKeys;
 }
 
-function storageError(en: string, zh: string, path: string): VendorError {
-  return new VendorError('VALIDATION', { en, 'zh-CN': zh }, { details: { issues: [{ path, en, 'zh-CN': zh, severity: 'error' }] } });
+function storageError(en: string, zh: string, path: string): AppFailure {
+  return new AppFailure('VALIDATION', { en, 'zh-CN': zh }, { details: { issues: [{ path, en, 'zh-CN': zh, severity: 'error' }] } });
 }
 
 /**

@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { RecordingFile } from '@contract';
 import { mapZegoFile } from './map';
 import { zegoCallbackSignature } from './sign';
-import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str, type CallbackParser, type ParseOutcome } from '../shared/callback-parse';
-import type { CallbackDelivery } from '../../callbacks/types';
+import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str } from '../shared/callback-parse';
+import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
 
 /** `quit_reason` of event 2 (spec §9.3). 3 and 4 are automatic ends of a healthy task. */
 const QUIT_REASONS: Record<number, string> = {

@@ -1,36 +1,15 @@
 import type { AxiosResponse } from 'axios';
-import type { MixSettings, RecordingRequest, VendorStatus } from '@contract';
-import { ZEGO_LIMITS, validateZegoLayout, validateZegoRequest, type ZegoLimits } from '@contract/validate/zego';
-import { isAcceptable } from '@contract/validate/common';
-import type { FieldIssue } from '@contract';
+import type { FieldIssue, MixSettings, RecordingRequest, VendorStatus } from '@contract';
 import { badResponseError, createVendorHttp, offsetFromDateHeader, parseJsonObject, toTransportError, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
-import { VendorError } from '../shared/vendor-error';
+import { AppFailure } from '../../errors/app-failure';
+import type { VendorStartOutcome } from '../adapter';
+import { startOutcomeUnknown } from '../../errors/start-outcome';
 import { zegoError } from './errors';
 import { mapZegoStatus } from './map';
+import { zegoLane, type ZegoAction } from './rates';
 import { buildStartRecordBody, layoutToZego, redactZegoBody, type ZegoBody, type ZegoStorage } from './request';
 import { signZegoRequest } from './sign';
-
-/** Every ZEGO Cloud Recording v2 action. */
-export const ZEGO_ACTIONS = [
-  'StartRecord',
-  'StopRecord',
-  'PauseRecord',
-  'ResumeRecord',
-  'UpdateLayout',
-  'UpdateWhiteboard',
-  'DescribeRecordStatus',
-  'DescribeTasks',
-  'TakeSnapshot',
-] as const;
-/** One of {@link ZEGO_ACTIONS}. */
-export type ZegoAction = (typeof ZEGO_ACTIONS)[number];
-
-/** Documented per-AppId rate of an action (StartRecord/StopRecord: 20/s on the test environment). */
-export function zegoRate(action: ZegoAction, isTest: boolean): number {
-  if (action === 'StartRecord' || action === 'StopRecord') return isTest ? 20 : 50;
-  return 10;
-}
 
 /** One request/response pair, secrets redacted, for the inspector and history. */
 export interface ZegoCallRecord {
@@ -44,12 +23,12 @@ export interface ZegoCallRecord {
   errorCode: string | null;
 }
 
-/** Options of every call. */
+/** Options of every call: who is asking, and where the call's redacted record goes (the task it belongs to). */
 export interface ZegoCallOptions {
   priority: RequestPriority;
+  onExchange?: (record: ZegoCallRecord) => void;
 }
 
-/** Options of {@link createZegoClient}. */
 export interface ZegoClientOptions {
   /** `https://cloudrecord-api.zego.im` or the Sandbox's `http://127.0.0.1:PORT/zego`. */
   baseUrl: string;
@@ -61,12 +40,8 @@ export interface ZegoClientOptions {
   skew: ClockSkewStore;
   timeoutMs?: number;
   now?: () => number;
-  limits?: ZegoLimits;
-  log?: (record: ZegoCallRecord) => void;
 }
 
-/** What StartRecord reports when the answer was lost: did a task start? */
-export type StartOutcome = { outcome: 'started'; taskId: string } | { outcome: 'not-started' } | { outcome: 'unknown' };
 
 /** One row of DescribeTasks. */
 export interface ZegoTaskSummary {
@@ -92,27 +67,20 @@ interface CallResult {
   raw: Record<string, unknown>;
 }
 
-function validationError(issues: FieldIssue[]): VendorError {
-  return new VendorError(
+function validationError(issues: FieldIssue[]): AppFailure {
+  return new AppFailure(
     'VALIDATION',
     { en: 'The request breaks a ZEGO rule; see the marked fields.', 'zh-CN': '请求不符合 ZEGO 的规则，请查看标出的字段。' },
     { details: { issues } },
   );
 }
 
-function checkTaskId(taskId: string): void {
-  if (taskId.trim() === '') {
-    throw validationError([{ path: 'taskId', en: 'Task ID is required.', 'zh-CN': '任务 ID 为必填项。', severity: 'error' }]);
-  }
-}
-
 /**
  * A ZEGO Cloud Recording v2 client. Every call goes through the shared limiter, is signed afresh,
- * corrects once for clock skew, and throws only {@link VendorError}.
+ * corrects once for clock skew, and throws only {@link AppFailure}.
  */
 export function createZegoClient(options: ZegoClientOptions) {
   const now = options.now ?? Date.now;
-  const limits = options.limits ?? ZEGO_LIMITS;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const http = createVendorHttp({ baseURL: baseUrl, timeoutMs: options.timeoutMs ?? 10_000 });
   const isTest = options.isTest ?? false;
@@ -133,7 +101,8 @@ export function createZegoClient(options: ZegoClientOptions) {
   }
 
   async function call(action: ZegoAction, body: ZegoBody, opts: ZegoCallOptions, correctSkew = true): Promise<CallResult> {
-    await options.limiter.acquire(`zego:${options.appId}:${action}`, zegoRate(action, isTest), opts.priority);
+    const lane = zegoLane(options.appId, action, isTest);
+    await options.limiter.acquire(lane.laneKey, lane.ratePerSecond, opts.priority);
     const started = now();
     const record: ZegoCallRecord = { action, at: started, durationMs: 0, requestId: null, request: redactZegoBody(body), response: null, errorCode: null };
     try {
@@ -160,7 +129,7 @@ export function createZegoClient(options: ZegoClientOptions) {
       throw err;
     } finally {
       record.durationMs = now() - started;
-      options.log?.(record);
+      opts.onExchange?.(record);
     }
   }
 
@@ -188,7 +157,7 @@ export function createZegoClient(options: ZegoClientOptions) {
    * began in a window around `sentAt` and is not one of `knownTaskIds`. More than one candidate, or
    * a failed query, is `unknown`: StartRecord is never retried blindly.
    */
-  async function reconcileStart(input: { roomId: string; sentAt: number; knownTaskIds?: readonly string[] }, opts: ZegoCallOptions): Promise<StartOutcome> {
+  async function reconcileStart(input: { roomId: string; sentAt: number; knownTaskIds?: readonly string[] }, opts: ZegoCallOptions): Promise<VendorStartOutcome> {
     const known = new Set(input.knownTaskIds ?? []);
     const window = { roomId: input.roomId, startTime: input.sentAt - 60_000, endTime: Math.max(now(), input.sentAt) + 60_000, pageSize: 50 };
     try {
@@ -212,7 +181,7 @@ export function createZegoClient(options: ZegoClientOptions) {
 
   return {
     /**
-     * Validates and starts a task. When the answer is lost (timeout, dropped connection, 5xx or an
+     * Starts a task for an already validated request. When the answer is lost (timeout, dropped connection, 5xx or an
      * unreadable body) it reconciles through DescribeTasks: a found task is returned with
      * `reconciled: true`; otherwise the error is thrown with `details.outcome` set.
      */
@@ -221,11 +190,6 @@ export function createZegoClient(options: ZegoClientOptions) {
       storage: ZegoStorage | null,
       opts: ZegoCallOptions & { clientTaskId: string | null; knownTaskIds?: readonly string[] },
     ): Promise<{ taskId: string; requestId: string | null; sentBody: ZegoBody; reconciled: boolean }> {
-      const shape = storage
-        ? { ...storage.target, keys: Object.fromEntries(Object.entries(storage.keys).map(([k, v]) => [k, !!v])) }
-        : null;
-      const issues = validateZegoRequest(request, shape, limits);
-      if (!isAcceptable(issues)) throw validationError(issues);
       const body = buildStartRecordBody(request, storage, opts.clientTaskId);
       const sentBody = redactZegoBody(body);
       const sentAt = now();
@@ -236,44 +200,33 @@ export function createZegoClient(options: ZegoClientOptions) {
         return { taskId, requestId, sentBody, reconciled: false };
       } catch (e) {
         const err = toTransportError(e);
-        const ambiguous =
-          err.details['mayHaveReachedVendor'] === true &&
-          (err.code === 'VENDOR_TIMEOUT' || err.code === 'VENDOR_UNREACHABLE' || err.code === 'VENDOR_BAD_RESPONSE');
-        if (!ambiguous) throw err;
-        const outcome = await reconcileStart({ roomId: request.roomId, sentAt, knownTaskIds: opts.knownTaskIds ?? [] }, { priority: 'operator' });
+        if (!startOutcomeUnknown(err)) throw err;
+        const outcome = await reconcileStart({ roomId: request.roomId, sentAt, knownTaskIds: opts.knownTaskIds ?? [] }, { ...opts, priority: 'operator' });
         if (outcome.outcome === 'started') return { taskId: outcome.taskId, requestId: null, sentBody, reconciled: true };
-        throw new VendorError(err.code, err.messages, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
+        throw new AppFailure(err.code, err.messages ?? err.message, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
       }
     },
     reconcileStart,
     stopRecord(taskId: string, opts: ZegoCallOptions) {
-      checkTaskId(taskId);
       return simple('StopRecord', { TaskId: taskId }, opts);
     },
     pauseRecord(taskId: string, opts: ZegoCallOptions) {
-      checkTaskId(taskId);
       return simple('PauseRecord', { TaskId: taskId }, opts);
     },
     resumeRecord(taskId: string, opts: ZegoCallOptions) {
-      checkTaskId(taskId);
       return simple('ResumeRecord', { TaskId: taskId }, opts);
     },
     takeSnapshot(taskId: string, opts: ZegoCallOptions) {
-      checkTaskId(taskId);
       return simple('TakeSnapshot', { TaskId: taskId }, opts);
     },
     updateWhiteboard(taskId: string, whiteboardId: string, opts: ZegoCallOptions) {
-      checkTaskId(taskId);
       if (whiteboardId.trim() === '') {
         throw validationError([{ path: 'whiteboardId', en: 'Whiteboard ID is required.', 'zh-CN': '白板 ID 为必填项。', severity: 'error' }]);
       }
       return simple('UpdateWhiteboard', { TaskId: taskId, WhiteboardId: whiteboardId }, opts);
     },
-    /** Validates the layout against the task's canvas (`mix.width/height`) before sending. */
-    updateLayout(taskId: string, mix: MixSettings, opts: ZegoCallOptions & { whiteboardEnabled?: boolean }) {
-      checkTaskId(taskId);
-      const issues = validateZegoLayout(mix, opts.whiteboardEnabled ?? false, limits, '');
-      if (!isAcceptable(issues)) throw validationError(issues);
+    /** Sends a layout already validated against the task's canvas (`mix.width/height`). */
+    updateLayout(taskId: string, mix: MixSettings, opts: ZegoCallOptions) {
       const body = { TaskId: taskId, ...layoutToZego(mix) };
       return simple('UpdateLayout', body, opts).then((r) => ({ ...r, sentBody: body }));
     },
@@ -281,7 +234,6 @@ export function createZegoClient(options: ZegoClientOptions) {
       taskId: string,
       opts: ZegoCallOptions & { mixOutputStreamId?: string | null },
     ): Promise<{ requestId: string; status: VendorStatus; raw: Record<string, unknown> }> {
-      checkTaskId(taskId);
       const { requestId, data, raw } = await call('DescribeRecordStatus', { TaskId: taskId }, opts);
       if (!data) throw badResponseError();
       return { requestId, status: mapZegoStatus(data, opts.mixOutputStreamId ?? null), raw: redactZegoBody(raw) };
@@ -300,7 +252,6 @@ export function createZegoClient(options: ZegoClientOptions) {
   };
 }
 
-/** The client {@link createZegoClient} returns. */
 export type ZegoClient = ReturnType<typeof createZegoClient>;
 
 function headerOf(response: AxiosResponse, name: string): string | null {
@@ -308,14 +259,14 @@ function headerOf(response: AxiosResponse, name: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function skewError(offset: number | null, parsed: Record<string, unknown>): VendorError {
+function skewError(offset: number | null, parsed: Record<string, unknown>): AppFailure {
   const base = zegoError(100000004, typeof parsed['Message'] === 'string' ? parsed['Message'] : '', typeof parsed['RequestId'] === 'string' ? parsed['RequestId'] : null);
   const messages =
     offset === null
-      ? base.messages
+      ? (base.messages ?? base.message)
       : {
           en: `ZEGO says this computer’s clock is off by about ${offset} seconds; correct the system time.`,
           'zh-CN': `ZEGO 提示本机时间偏差约 ${offset} 秒，请校准系统时间。`,
         };
-  return new VendorError('VENDOR_CLOCK_SKEW', messages, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
+  return new AppFailure('VENDOR_CLOCK_SKEW', messages, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
 }

@@ -1,10 +1,10 @@
-import type { ErrorCode } from '@contract';
-import { VendorError, type Message2 } from '../shared/vendor-error';
+import type { ErrorCode, LocalizedText } from '@contract';
+import { AppFailure } from '../../errors/app-failure';
 
 interface ZegoCodeInfo {
   code: ErrorCode;
   retryable: boolean;
-  messages: Message2;
+  messages: LocalizedText;
 }
 
 function info(code: ErrorCode, retryable: boolean, en: string, zh: string): ZegoCodeInfo {
@@ -43,14 +43,14 @@ export const ZEGO_ERROR_CODES: Readonly<Record<number, ZegoCodeInfo>> = {
 };
 
 /**
- * The {@link VendorError} for a non-zero ZEGO `Code`. ZEGO's own `Message` is kept for parameter
+ * The {@link AppFailure} for a non-zero ZEGO `Code`. ZEGO's own `Message` is kept for parameter
  * errors because it names the wrong parameter; it never holds anything we sent as a secret.
  */
-export function zegoError(code: number, vendorMessage: string, requestId: string | null): VendorError {
+export function zegoError(code: number, vendorMessage: string, requestId: string | null): AppFailure {
   const known = ZEGO_ERROR_CODES[code];
   const details: Record<string, unknown> = { vendorCode: code, vendorMessage: vendorMessage.slice(0, 500), requestId };
   if (!known) {
-    return new VendorError(
+    return new AppFailure(
       'VENDOR_INTERNAL',
       { en: `ZEGO answered with error ${code}.`, 'zh-CN': `ZEGO 返回错误码 ${code}。` },
       { retryable: false, details },
@@ -60,5 +60,5 @@ export function zegoError(code: number, vendorMessage: string, requestId: string
     code === 300000004 && vendorMessage
       ? { en: `${known.messages.en} (${vendorMessage})`, 'zh-CN': `${known.messages['zh-CN']}（${vendorMessage}）` }
       : known.messages;
-  return new VendorError(known.code, messages, { retryable: known.retryable, details });
+  return new AppFailure(known.code, messages, { retryable: known.retryable, details });
 }

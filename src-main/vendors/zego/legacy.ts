@@ -1,7 +1,5 @@
-import type { RecordingRequestInput } from '@contract';
-import type { StorageProvider } from '@contract/storage';
-import { STORAGE_PROVIDERS } from '@contract/storage';
-import { VendorError } from '../shared/vendor-error';
+import { STORAGE_PROVIDERS, type RecordingRequestInput, type StorageProvider } from '@contract';
+import { AppFailure } from '../../errors/app-failure';
 
 /** What a pasted legacy (v1, snake_case) start body became. */
 export interface LegacyImport {
@@ -43,7 +41,7 @@ function parseLenient(text: string): unknown {
     try {
       return JSON.parse(fixed);
     } catch {
-      throw new VendorError('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
+      throw new AppFailure('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
     }
   }
 }
@@ -63,7 +61,7 @@ const FRAME_FILL = ['last', 'color', 'none'] as const;
  */
 export function importLegacyStartBody(pasted: string | Obj): LegacyImport {
   const root = typeof pasted === 'string' ? parseLenient(pasted) : pasted;
-  if (!isObj(root)) throw new VendorError('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
+  if (!isObj(root)) throw new AppFailure('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
   const used = new Set<string>();
   const secretsRemoved: string[] = [];
 

@@ -1,5 +1,4 @@
-import type { MixSettings, RecordingRequest, LayoutRegion } from '@contract';
-import { STORAGE_PROVIDER_INFO, type StorageSecretField, type StorageTargetDraft } from '@contract/storage';
+import { STORAGE_PROVIDER_INFO, type LayoutRegion, type MixSettings, type RecordingRequest, type StorageSecretField, type StorageTargetDraft } from '@contract';
 import { redactDeep } from '../shared/http';
 
 /** A storage target as the ZEGO client needs it at send time (the non-secret fields of a stored target). */
@@ -11,7 +10,6 @@ export interface ZegoStorage {
   keys: Partial<Record<StorageSecretField, string>>;
 }
 
-/** A ZEGO JSON body. */
 export type ZegoBody = Record<string, unknown>;
 
 const SECRET_FIELDS = new Set(['AccessKeyId', 'AccessKeySecret', 'SecretId', 'SecretKey']);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretKey } from '../../../src-main/secrets/vault';
+import { secretKey } from '../../../src-main/secrets/secret-vault';
 import { loadKeytar } from '../support';
 import { failure, openHarness, TIW, TRRO, ZEGO, type Harness } from './harness';
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
-import { createVault, type SecretVault } from '../../../src-main/secrets/vault';
+import type { SecretVault } from '../../../src-main/secrets/secret-vault';
+import { createVault } from '../../../src-main/secrets/vault';
 import { openDatabase } from '../../../src-main/store/db';
 import { capturingLogger, purgeKeychain, tempDir, uniqueService } from '../support';
 

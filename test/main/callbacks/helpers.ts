@@ -1,4 +1,4 @@
-import type { CallbackDelivery, CallbackSink } from '../../../src-main/callbacks';
+import type { CallbackDelivery, CallbackSink } from '../../../src-main/vendors/callbacks';
 
 /** A sink double that records every delivery and answers what `answer` says. */
 export function recordingSink(answer: (d: CallbackDelivery) => 'merged' | 'duplicate' | 'unknown-task' = () => 'merged') {

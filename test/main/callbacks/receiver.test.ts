@@ -202,18 +202,6 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
     ]);
   });
 
-  it('parks callbacks for a task the ledger does not know yet and hands them over when asked', async () => {
-    clock = Number(ZEGO_TS) * 1000;
-    let known = false;
-    sinkDouble.current = recordingSink(() => (known ? 'merged' : 'unknown-task'));
-    await post(url('zego', ids.zego), zegoBody({ nonce: '700001', sequence: 0, event_type: 7, detail: {}, task_id: 'EarlyTask0000001' }));
-    const early = await receiver.redeliverParked('zego', 'EarlyTask0000001');
-    known = true;
-    const late = await receiver.redeliverParked('zego', 'EarlyTask0000001');
-    const again = await receiver.redeliverParked('zego', 'EarlyTask0000001');
-    expect({ early, late, again, deliveries: sinkDouble.current.deliveries.length }).toEqual({ early: 0, late: 1, again: 0, deliveries: 3 });
-  });
-
   it('refuses what is not a verifiable callback for a known account', async () => {
     clock = Number(ZEGO_TS) * 1000;
     const base = receiver.callbackUrlFor('zego', ids.zego)!.replace(callbackPath('zego', ids.zego), '');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { startStandaloneSandbox } from '../../../src-main/emulator/standalone';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
-import { createTiwClient } from '../../../src-main/vendors/tencent-tiw';
-import { createTrroClient } from '../../../src-main/vendors/tencent-trro';
-import { createZegoClient } from '../../../src-main/vendors/zego';
+import { createTiwClient } from '../../../src-main/vendors/tencent-tiw/client';
+import { createTrroClient } from '../../../src-main/vendors/tencent-trro/client';
+import { createZegoClient } from '../../../src-main/vendors/zego/client';
 
 describe('standalone Sandbox', () => {
   it('prints credentials for all three vendors that our own clients can use', async () => {

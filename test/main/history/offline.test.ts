@@ -4,6 +4,7 @@ import { createAccountServices, type AccountServices } from '../../../src-main/a
 import { createHistoryService } from '../../../src-main/history';
 import { createDispatch, type Dispatch, type Handlers } from '../../../src-main/ipc/dispatch';
 import { historyHandlers } from '../../../src-main/ipc/handlers/history';
+import { settingsHandlers } from '../../../src-main/ipc/handlers/settings';
 import { startInProcessSandbox } from '../../../src-main/emulator/in-process';
 import { createVault } from '../../../src-main/secrets/vault';
 import { createSettingsService } from '../../../src-main/settings';
@@ -53,7 +54,7 @@ beforeEach(async () => {
     }),
   );
   await sandbox.close();
-  const handlers = historyHandlers({ history: createHistoryService({ db: ledger.db }), settings: createSettingsService({ repo, log }) });
+  const handlers = { ...historyHandlers(createHistoryService({ db: ledger.db })), ...settingsHandlers(createSettingsService({ repo, log })) };
   dispatch = createDispatch(handlers as unknown as Handlers, log);
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../src-main/app/event-bus';
-import { AppFailure } from '../../../src-main/ipc/app-error';
+import { createEventBus } from '../../../src-main/events/event-bus';
+import { AppFailure } from '../../../src-main/errors/app-failure';
 import { createDispatch, type CallContext, type Handlers } from '../../../src-main/ipc/dispatch';
 import { appHandlers } from '../../../src-main/ipc/handlers/app';
 import { captureLog } from '../../helpers/log';

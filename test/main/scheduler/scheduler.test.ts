@@ -3,7 +3,7 @@ import type { SchedulerStatus } from '@contract';
 import { createScheduler, type Scheduler, type SchedulerOptions } from '../../../src-main/scheduler/scheduler';
 import type { PollOutcome, PollTarget } from '../../../src-main/scheduler/types';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
-import { manualClock } from './manual-clock';
+import { manualClock } from '../events/manual-clock';
 
 const LANE = 'zego:1:DescribeRecordStatus';
 const HOUR = 3_600_000;

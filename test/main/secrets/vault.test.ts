@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createVault, secretKey, serialisePerKey } from '../../../src-main/secrets/vault';
+import { secretKey } from '../../../src-main/secrets/secret-vault';
+import { createVault, serialisePerKey } from '../../../src-main/secrets/vault';
 import { createSessionVault } from '../../../src-main/secrets/session-vault';
 import { capturingLogger, loadKeytar, purgeKeychain, uniqueService } from '../support';
 

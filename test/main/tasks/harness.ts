@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
+import type { AppError, RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
 import { RecordingRequestSchema } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
 import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators, type Sandbox, type SandboxCredentials } from '../../../src-main/emulator/index';
+import type { SecretVault } from '../../../src-main/secrets/secret-vault';
 import { createVault } from '../../../src-main/secrets/vault';
 import { openDatabase } from '../../../src-main/store/db';
 import { createTaskService, type TaskService } from '../../../src-main/tasks';
 import type { VendorDeps } from '../../../src-main/vendors/adapter';
+import { toAppError } from '../../../src-main/errors/app-failure';
+import { createConnectionCache, type ConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { capturingLogger, tempDir } from '../support';
@@ -39,6 +42,7 @@ export interface TaskHarness {
   alerts: TaskAlert[];
   lines: string[];
   vendorDeps: VendorDeps;
+  connections: ConnectionCache;
   advance(ms: number): Promise<void>;
   /** Closes the database and opens a fresh service over the same file (a relaunch). */
   relaunch(): Promise<void>;
@@ -50,7 +54,19 @@ export function request(input: RecordingRequestInput) {
   return RecordingRequestSchema.parse(input);
 }
 
-export async function openTaskHarness(): Promise<TaskHarness> {
+/** What a harness may change: a real keychain service instead of the session vault, and a wrapper around the vault. */
+export interface TaskHarnessOptions {
+  keychainService?: string;
+  wrapVault?: (vault: SecretVault) => SecretVault;
+  /**
+   * Runs the rate limiter on the Sandbox's virtual clock, so polls spaced by `advance` are not held
+   * back in wall time. Only for tests that never send faster than a lane's rate: a request that had to
+   * wait would wait for a clock that moves only when the test advances it.
+   */
+  limiterOnSandboxClock?: boolean;
+}
+
+export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise<TaskHarness> {
   const tmp = tempDir('recdeck-tasks-');
   const file = join(tmp.dir, 'recdeck.sqlite');
   const clock = createVirtualClock({ speed: 0 });
@@ -60,7 +76,7 @@ export async function openTaskHarness(): Promise<TaskHarness> {
   const storageKeys = { accessKeyId: `AKIDstorage${creds['tencent-tiw'].secretKey.slice(0, 8)}`, accessKeySecret: `storage-secret-${creds['tencent-trro'].secretKey}` };
   const { log, lines } = capturingLogger();
   const vendorDeps: VendorDeps = {
-    limiter: createRateLimiter(),
+    limiter: options.limiterOnSandboxClock ? createRateLimiter({ now: () => clock.now() }) : createRateLimiter(),
     skew: createClockSkewStore(),
     timeoutMs: 3000,
     now: () => clock.now(),
@@ -71,18 +87,21 @@ export async function openTaskHarness(): Promise<TaskHarness> {
 
   const build = async () => {
     const db = openDatabase(file);
-    const vault = await createVault({ log, env: { RECDECK_KEYCHAIN: 'session' } });
-    const services = createAccountServices({ db, vault, log, now: () => clock.now() });
+    const env = options.keychainService ? { RECDECK_KEYCHAIN_SERVICE: options.keychainService } : { RECDECK_KEYCHAIN: 'session' };
+    const opened = await createVault({ log, env });
+    const vault = options.wrapVault ? options.wrapVault(opened) : opened;
+    const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => services.accounts.getAccountCredentials(id, { require }) });
+    const services = createAccountServices({ db, vault, log, now: () => clock.now(), onAccountChanged: (id) => connections.drop(id) });
     const tasks = createTaskService({
       db,
       accounts: services,
-      vendorDeps,
+      connections,
       emitChanged: (s) => changed.push(s),
       emitAlert: (a) => alerts.push(a),
       log,
       now: () => clock.now(),
     });
-    return { db, services, tasks };
+    return { db, services, tasks, connections };
   };
 
   const first = await build();
@@ -174,3 +193,13 @@ export const MIX = {
   bitrateBps: 1_500_000,
   outputStreamId: 'mix-out',
 } as const;
+
+/** The wire shape of what a promise rejects with; fails the test when it resolves. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return toAppError(e);
+  }
+  throw new Error('expected a failure');
+}

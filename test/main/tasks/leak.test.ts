@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_SCHEMAS, type InvokeChannel } from '@contract';
 import type { CallContext } from '../../../src-main/ipc/dispatch';
+import { presetHandlers } from '../../../src-main/ipc/handlers/presets';
 import { sandboxHandlers } from '../../../src-main/ipc/handlers/sandbox';
 import { taskHandlers } from '../../../src-main/ipc/handlers/tasks';
+import { vendorHandlers } from '../../../src-main/ipc/handlers/vendors';
 import { allSecrets, MIX, openTaskHarness, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
@@ -18,7 +20,7 @@ const ctx: CallContext = { host: 'web', trusted: true, senderId: 'test' };
 
 describe('secrets never reach SQLite or a channel answer', () => {
   it('keeps every account secret and storage key out of the database file, its WAL and every answer', async () => {
-    const handlers = { ...taskHandlers({ tasks: h.tasks }), ...sandboxHandlers({ sandbox: h.sandbox }) };
+    const handlers = { ...taskHandlers({ tasks: h.tasks }), ...presetHandlers(h.tasks), ...vendorHandlers(), ...sandboxHandlers({ sandbox: h.sandbox }) };
     const answers: unknown[] = [];
     const call = async <C extends keyof typeof handlers & InvokeChannel>(channel: C, input: unknown): Promise<{ id: string }> => {
       const parsed = INVOKE_SCHEMAS[channel].input.parse(input);
@@ -67,7 +69,7 @@ describe('secrets never reach SQLite or a channel answer', () => {
 
 describe('tasks handlers', () => {
   it('lists the three vendor descriptors', async () => {
-    const handlers = taskHandlers({ tasks: h.tasks });
+    const handlers = vendorHandlers();
     const vendors = await handlers['vendors:list']({}, ctx);
     expect(vendors.map((v) => [v.id, v.capabilities.pause, v.capabilities.query])).toEqual([
       ['zego', true, true],

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/store/db';
-import { SecretScrubber, TaskLedger } from '../../../src-main/tasks';
+import { SecretScrubber } from '../../../src-main/store/secret-scrubber';
+import { TaskLedger } from '../../../src-main/store/task-ledger';
 import { openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 const CHILD = fileURLToPath(new URL('./fixtures/crash-child.mjs', import.meta.url));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskDetail } from '@contract';
-import { MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
+import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
 beforeEach(async () => {
@@ -12,15 +12,6 @@ afterEach(async () => {
 
 function timeline(d: TaskDetail): string[] {
   return d.events.map((e) => `${e.source} ${e.kind} ${e.state ?? '-'}`);
-}
-
-async function failure(p: Promise<unknown>): Promise<{ code: string; details?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { toAppError(): { code: string; details?: Record<string, unknown> } }).toAppError();
-  }
-  throw new Error('expected a failure');
 }
 
 describe('the ZEGO lifecycle through the Sandbox', () => {
@@ -209,33 +200,6 @@ describe('TRRO: start and stop, state from callbacks', () => {
     expect(d.task).toMatchObject({ state: 'finished', rawStatus: '305', fileCount: 1, filesUploaded: 1 });
     expect(d.exchanges.map((e) => e.action)).toEqual(['CreateCloudRecording', 'DeleteCloudRecording']);
     expect(JSON.stringify(d.exchanges[0]!.request)).toContain('"SecretKey":"***"');
-  });
-});
-
-describe('the callback sink', () => {
-  it('ignores a duplicate, never moves a terminal task backwards, and knows unknown tasks', async () => {
-    const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-2', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
-    const at = h.sandbox.clock.now();
-    const done = { ...base, dedupeKey: 'k-305', at: at + 5000, summary: 'callback 305', patch: { state: 'finished' as const, rawStatus: '305' } };
-    expect(await sink.deliver(done)).toBe('merged');
-    const count = h.tasks.get(t.id).events.length;
-    expect(await sink.deliver(done)).toBe('duplicate');
-    expect(h.tasks.get(t.id).events.length).toBe(count);
-    expect(await sink.deliver({ ...base, dedupeKey: 'k-301', at, summary: 'callback 301 (late)', patch: { state: 'recording', rawStatus: '301' } })).toBe('merged');
-    expect(h.tasks.get(t.id).task).toMatchObject({ state: 'finished', rawStatus: '305' });
-    expect(await sink.deliver({ ...base, vendorTaskId: 'nope', dedupeKey: 'k', at, summary: 's', patch: {} })).toBe('unknown-task');
-  });
-
-  it('applies same-rank states in the order of their time, not of their arrival', async () => {
-    const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-3', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
-    const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
-    const at = h.sandbox.clock.now();
-    await sink.deliver({ ...base, dedupeKey: 'b', at: at + 2000, summary: 'resumed', patch: { state: 'recording', rawStatus: 'resumed' } });
-    await sink.deliver({ ...base, dedupeKey: 'a', at: at + 1000, summary: 'paused (late)', patch: { state: 'paused', rawStatus: 'paused' } });
-    expect(h.tasks.get(t.id).task).toMatchObject({ state: 'recording', rawStatus: 'resumed' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VendorDescriptorSchema, VENDOR_IDS } from '@contract';
-import type { AccountCredentials } from '../../../src-main/accounts';
+import type { AccountCredentials } from '../../../src-main/vendors/credentials';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 import { adapterOf, vendorDescriptors } from '../../../src-main/vendors/registry';
@@ -27,8 +27,8 @@ describe('the vendor registry', () => {
       const caps = adapter.descriptor.capabilities;
       return [
         v,
-        [!!conn.pause, !!conn.resume, !!conn.updateLayout, !!conn.updateWhiteboard, !!conn.snapshot, !!conn.status, !!conn.reconcileStart],
-        [caps.pause, caps.resume, caps.updateLayout, caps.updateWhiteboard, caps.snapshot, caps.query, caps.listTasks],
+        [!!conn.pause, !!conn.resume, !!conn.updateLayout, !!conn.updateWhiteboard, !!conn.snapshot, !!conn.status, !!conn.reconcileStart, !!adapter.importLegacyStart, !!adapter.validateLayout],
+        [caps.pause, caps.resume, caps.updateLayout, caps.updateWhiteboard, caps.snapshot, caps.query, caps.listTasks, caps.legacyImport, caps.updateLayout],
       ];
     });
     for (const [v, have, say] of offered) expect([v, have]).toEqual([v, say]);

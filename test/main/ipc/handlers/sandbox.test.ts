@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_SCHEMAS } from '@contract';
 import { createVirtualClock } from '../../../../src-main/emulator/clock';
 import { createSandbox, sandboxEmulators, type Sandbox } from '../../../../src-main/emulator/index';
-import { AppFailure } from '../../../../src-main/ipc/app-error';
+import { AppFailure } from '../../../../src-main/errors/app-failure';
 import { sandboxHandlers } from '../../../../src-main/ipc/handlers/sandbox';
 
 const ctx = { host: 'web' as const, trusted: true, senderId: 't' };

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createClockSkewStore, createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from '../../../../src-main/vendors/shared/http';
-import { VendorError } from '../../../../src-main/vendors/shared/vendor-error';
+import { AppFailure } from '../../../../src-main/errors/app-failure';
 
 async function withServer(handler: Parameters<typeof createServer>[1], fn: (base: string) => Promise<void>): Promise<void> {
   const server = createServer(handler);
@@ -15,7 +15,7 @@ async function withServer(handler: Parameters<typeof createServer>[1], fn: (base
   }
 }
 
-async function failure(p: Promise<unknown>): Promise<VendorError> {
+async function failure(p: Promise<unknown>): Promise<AppFailure> {
   try {
     await p;
   } catch (e) {
@@ -30,7 +30,7 @@ describe('vendor http helpers', () => {
       const e = await failure(createVendorHttp({ baseURL: base, timeoutMs: 100 }).post('/?Signature=abc&AccessKeySecret=zzz', '{}'));
       expect(e).toMatchObject({ code: 'VENDOR_TIMEOUT', retryable: true, details: { mayHaveReachedVendor: true } });
       expect(JSON.stringify(e.toAppError())).not.toMatch(/Signature|zzz|127\.0\.0\.1/);
-      expect(e.messages['zh-CN']).toContain('未知');
+      expect(e.messages!['zh-CN']).toContain('未知');
     });
   });
 
@@ -58,7 +58,7 @@ describe('vendor http helpers', () => {
 
   it('parses JSON objects only', () => {
     expect(parseJsonObject('{"a":1}')).toEqual({ a: 1 });
-    for (const bad of ['[1]', '{"a":', 'null', 42]) expect(() => parseJsonObject(bad)).toThrow(VendorError);
+    for (const bad of ['[1]', '{"a":', 'null', 42]) expect(() => parseJsonObject(bad)).toThrow(AppFailure);
   });
 
   it('measures clock offsets from the Date header and remembers them per endpoint', () => {

@@ -15,8 +15,8 @@ describe('ZEGO error codes', () => {
     for (const code of SPEC_CODES) {
       const e = zegoError(code, '', 'rid');
       expect(ERROR_CODES).toContain(e.code);
-      expect(e.messages.en.length).toBeGreaterThan(5);
-      expect(e.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.messages!.en.length).toBeGreaterThan(5);
+      expect(e.messages!['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(e.details).toMatchObject({ vendorCode: code, requestId: 'rid' });
     }
   });
@@ -30,7 +30,7 @@ describe('ZEGO error codes', () => {
     expect(pick(300001000)).toEqual(['VENDOR_TASK_NOT_FOUND', false]);
     expect(pick(300001001)).toEqual(['VENDOR_STATE', false]);
     expect(pick(300010000)).toEqual(['VENDOR_INTERNAL', true]);
-    expect(zegoError(300000004, 'invalid parameter: RoomId', null).messages.en).toContain('RoomId');
+    expect(zegoError(300000004, 'invalid parameter: RoomId', null).messages!.en).toContain('RoomId');
     expect(zegoError(123, 'x', null)).toMatchObject({ code: 'VENDOR_INTERNAL', details: { vendorCode: 123 } });
   });
 });

@@ -1,0 +1,44 @@
+import type { HistoryQuery } from '@contract';
+import { buildOrderBy, buildTaskFilter } from './history-query';
+import type { StatementCache } from './statements';
+import { SUMMARY_COLUMNS, type SummaryRow } from './task-summary';
+
+/** One task of a CSV export: its summary, stream ids and its files on one line. */
+export interface CsvExportRow extends SummaryRow {
+  stream_ids: string;
+  files_text: string | null;
+}
+
+/** One task of a JSON export: its summary and, as canonical JSON text, its request, extra facts and files. */
+export interface JsonExportRow extends SummaryRow {
+  request: string;
+  storage_target_id: string | null;
+  preset_id: string | null;
+  extra: string;
+  files: string;
+}
+
+/**
+ * Every task matching `query` (offset and limit ignored), in the query's order, as export rows.
+ * Read from `tasks` and `task_files` only: no account, storage target, vault or exchange data can
+ * reach an export. Files are summarised as `status url-or-file-id`, joined by ` | `.
+ */
+export function csvExportRows(cache: StatementCache, query: HistoryQuery): Iterable<CsvExportRow> {
+  const filter = buildTaskFilter(query);
+  const sql = `SELECT ${SUMMARY_COLUMNS}, t.stream_ids,
+      (SELECT group_concat(f.status || ' ' || coalesce(json_extract(f.file_json, '$.url'), f.file_id), ' | ')
+         FROM task_files f WHERE f.task_id = t.id) AS files_text
+    FROM tasks t ${filter.where} ${buildOrderBy(query)}`;
+  return cache.get(sql).iterate(...filter.params) as Iterable<unknown> as Iterable<CsvExportRow>;
+}
+
+/** As {@link csvExportRows}, with every file field: `request`, `extra` and `files` come out of SQLite as canonical JSON. */
+export function jsonExportRows(cache: StatementCache, query: HistoryQuery): Iterable<JsonExportRow> {
+  const filter = buildTaskFilter(query);
+  const sql = `SELECT ${SUMMARY_COLUMNS},
+      json(t.request_json) AS request, t.storage_target_id, t.preset_id,
+      CASE WHEN json_valid(t.extra_json) THEN json(t.extra_json) ELSE '{}' END AS extra,
+      (SELECT json_group_array(json(f.file_json)) FROM task_files f WHERE f.task_id = t.id) AS files
+    FROM tasks t ${filter.where} ${buildOrderBy(query)}`;
+  return cache.get(sql).iterate(...filter.params) as Iterable<unknown> as Iterable<JsonExportRow>;
+}

@@ -1,0 +1,192 @@
+import { isAcceptable, type Capabilities, type LocalizedText, type MixSettings, type RecordingRequest, type TaskState, type TaskSummary, type VendorId } from '@contract';
+import type { AccountsService, StorageService } from '../accounts';
+import { AppFailure, toAppError } from '../errors/app-failure';
+import { startOutcomeUnknown } from '../errors/start-outcome';
+import type { TaskPatch, TaskRow } from '../store/task-ledger';
+import type { StorageShape, VendorCall, VendorConnection, VendorTaskRef } from '../vendors/adapter';
+import type { StorageForSend } from '../vendors/credentials';
+import type { TaskJournal } from './journal';
+import { isTerminal } from './merge';
+import { requireCapability, ruleBroken, text, unsupportedAction } from './refusals';
+import type { TaskSync } from './sync';
+import type { VendorLink } from './vendor-link';
+
+/** The parts of the accounts domain the task service reads (an `AccountServices` fits). */
+export interface TaskAccountAccess {
+  accounts: Pick<AccountsService, 'getAccountCredentials' | 'require' | 'records'>;
+  storage: Pick<StorageService, 'getStorageForSend' | 'require'>;
+}
+
+/** Input of `tasks:start` (parsed). */
+export interface TaskStartInput {
+  accountId: string;
+  request: RecordingRequest;
+  presetId: string | null;
+  startKey: string;
+}
+
+export interface TaskActionsDeps {
+  journal: TaskJournal;
+  link: VendorLink;
+  sync: Pick<TaskSync, 'readStatus' | 'release'>;
+  accounts: TaskAccountAccess;
+  now: () => number;
+  newId: () => string;
+  /** Where this account's callbacks should go, or null to leave the vendor's configuration alone. */
+  callbackTarget?: (vendor: VendorId, accountId: string) => string | null;
+}
+
+/** The operator's actions on recordings. */
+export interface TaskActions {
+  start(input: TaskStartInput): Promise<TaskSummary>;
+  stop(id: string): Promise<TaskSummary>;
+  pause(id: string): Promise<TaskSummary>;
+  resume(id: string): Promise<TaskSummary>;
+  updateLayout(id: string, mix: MixSettings): Promise<TaskSummary>;
+  updateWhiteboard(id: string, whiteboardId: string): Promise<TaskSummary>;
+  snapshot(id: string): Promise<TaskSummary>;
+}
+
+type Send = (conn: VendorConnection, task: VendorTaskRef, call: VendorCall) => Promise<{ requestId: string; sentBody?: unknown }>;
+
+/**
+ * Starts and acts on recordings. A request is validated here, once, before anything is sent; a
+ * start writes its row before the vendor call and the vendor task id right after it.
+ */
+export function createTaskActions(deps: TaskActionsDeps): TaskActions {
+  const { journal, link } = deps;
+  /** Accounts whose vendor-side callback URL already points at the local receiver this session. */
+  const directed = new Set<string>();
+
+  /**
+   * One operator action on a running task: capability check, the vendor call, a timeline row with
+   * the RequestId, the expected state, then a status read where the vendor has one.
+   */
+  async function act(id: string, cap: keyof Capabilities | null, label: LocalizedText, expected: TaskState | null, send: Send, patch?: (row: TaskRow) => TaskPatch): Promise<TaskSummary> {
+    const row = journal.require(id);
+    if (cap !== null) requireCapability(link.adapter(row), cap, label);
+    if (isTerminal(row.state)) throw new AppFailure('CONFLICT', `The task is already ${row.state}`, { details: { id, state: row.state } });
+    const task = link.ref(row);
+    const conn = await link.connect(row);
+    let result: { requestId: string; sentBody?: unknown };
+    try {
+      result = await send(conn, task, link.call(id, 'operator'));
+    } catch (e) {
+      journal.recordError(id, 'operator', label.en, e, false);
+      throw e;
+    }
+    journal.actionDone(id, label.en, expected, result, patch);
+    if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
+    return journal.summaryOf(id);
+  }
+
+  async function storageFor(request: RecordingRequest): Promise<StorageForSend | null> {
+    if (request.storageTargetId === null) return null;
+    const storage = await deps.accounts.storage.getStorageForSend(request.storageTargetId);
+    journal.scrubber.remember(Object.values(storage.keys));
+    return storage;
+  }
+
+  async function start(input: TaskStartInput): Promise<TaskSummary> {
+    const existing = journal.reads.byStartKey(input.startKey);
+    if (existing) return journal.reads.summary(existing);
+    const record = deps.accounts.accounts.require(input.accountId);
+    const adapter = link.adapter(record);
+    const callbackUrl = deps.callbackTarget?.(record.vendor, record.id) ?? null;
+    const request = callbackUrl && input.request.callbackUrl === null ? { ...input.request, callbackUrl } : input.request;
+    const storage = await storageFor(request);
+    const shape: StorageShape | null = storage ? { target: storage.target, keysSet: Object.fromEntries(Object.entries(storage.keys).map(([k, v]) => [k, !!v])) } : null;
+    const issues = adapter.validate(request, shape);
+    if (!isAcceptable(issues)) throw ruleBroken(issues);
+    const conn = await link.connectAccount(record.id, record.vendor);
+    const id = deps.newId();
+    const at = deps.now();
+    const opened = journal.open({
+      id,
+      vendor: record.vendor,
+      accountId: record.id,
+      accountName: record.name,
+      roomId: request.roomId,
+      vendorTaskId: null,
+      startKey: input.startKey,
+      mode: request.mode,
+      state: 'starting',
+      rawStatus: '',
+      request,
+      storageTargetId: request.storageTargetId,
+      presetId: input.presetId,
+      streamIds: request.streams.join(' '),
+      createdAt: at,
+      startedAt: null,
+      endedAt: null,
+      updatedAt: at,
+      lastSeenAt: null,
+      forgotten: false,
+      finishReason: null,
+      error: null,
+      extra: {},
+    });
+    if (!opened) return journal.summaryOf(journal.reads.byStartKey(input.startKey)?.id ?? id);
+    if (callbackUrl && conn.directCallbacks && !directed.has(record.id)) {
+      await conn.directCallbacks(callbackUrl, link.call(id, 'operator')).then(
+        () => directed.add(record.id),
+        (e: unknown) => journal.note(id, 'system', `callbacks not redirected to the local receiver: ${toAppError(e).code}`),
+      );
+    }
+    let result;
+    try {
+      result = await conn.start({ request, storage, clientTaskId: id }, link.call(id, 'operator'));
+    } catch (e) {
+      if (startOutcomeUnknown(e) && conn.reconcileStart) {
+        journal.recordError(id, 'operator', 'start', e, false);
+        journal.note(id, 'system', 'start outcome unknown: refresh or the next launch reconciles it with the vendor');
+        journal.changed(id);
+      } else if (startOutcomeUnknown(e)) {
+        journal.recordError(id, 'operator', 'start', e, false);
+        journal.markLost(id, 'the start answer was lost and this vendor cannot list tasks');
+      } else {
+        journal.startRejected(id, e);
+      }
+      throw e;
+    }
+    const after = adapter.descriptor.afterStart;
+    journal.started(id, result, after, after.noteOnTimeline ? (adapter.descriptor.note?.en ?? null) : null);
+    await deps.sync.release(record.vendor, result.vendorTaskId);
+    if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
+    return journal.summaryOf(id);
+  }
+
+  return {
+    start,
+    stop: (id) => act(id, null, text('Stop', '停止'), 'stopping', (c, t, k) => c.stop(t, k)),
+    pause: (id) => act(id, 'pause', text('Pause', '暂停'), 'paused', (c, t, k) => (c.pause ? c.pause(t, k) : Promise.reject(unsupportedAction(text('Pause', '暂停'))))),
+    resume: (id) => act(id, 'resume', text('Resume', '恢复'), 'recording', (c, t, k) => (c.resume ? c.resume(t, k) : Promise.reject(unsupportedAction(text('Resume', '恢复'))))),
+    async updateLayout(id, mix) {
+      const row = journal.require(id);
+      if (row.request.mode !== 'mixed') throw unsupportedAction(text('A layout update of a single-stream task', '单流录制任务的布局更新'));
+      const label = text('Layout update', '更新布局');
+      return act(
+        id,
+        'updateLayout',
+        label,
+        null,
+        (c, t, k) => {
+          if (!c.updateLayout) return Promise.reject(unsupportedAction(label));
+          const issues = link.adapter(row).validateLayout?.(mix, t.request) ?? [];
+          return isAcceptable(issues) ? c.updateLayout(t, mix, k) : Promise.reject(ruleBroken(issues));
+        },
+        (fresh) => ({ request: { ...fresh.request, mix: { ...mix } } }),
+      );
+    },
+    updateWhiteboard: (id, whiteboardId) =>
+      act(
+        id,
+        'updateWhiteboard',
+        text('Whiteboard switch', '切换白板'),
+        null,
+        (c, t, k) => (c.updateWhiteboard ? c.updateWhiteboard(t, whiteboardId, k) : Promise.reject(unsupportedAction(text('Whiteboard switch', '切换白板')))),
+        (fresh) => ({ request: fresh.request.whiteboard ? { ...fresh.request, whiteboard: { ...fresh.request.whiteboard, whiteboardId } } : fresh.request }),
+      ),
+    snapshot: (id) => act(id, 'snapshot', text('Snapshot', '截图'), null, (c, t, k) => (c.snapshot ? c.snapshot(t, k) : Promise.reject(unsupportedAction(text('Snapshot', '截图'))))),
+  };
+}

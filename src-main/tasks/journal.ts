@@ -1,0 +1,246 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { AfterStart, EventSource, TaskAlert, TaskState, TaskSummary, TimelineEventDraft } from '@contract';
+import { AppFailure, toAppError } from '../errors/app-failure';
+import type { Logger } from '../logging/logger';
+import { SecretScrubber } from '../store/secret-scrubber';
+import { TaskLedger, type ExchangeWrite, type TaskPatch, type TaskRow } from '../store/task-ledger';
+import type { VendorStartResult, VendorStatusRead } from '../vendors/adapter';
+import type { CallbackDelivery } from '../vendors/callbacks';
+import { adapterOf } from '../vendors/registry';
+import { alertsFor, callbackStatus, changeEvents, mergeState, mergeStatus, streamIdsOf } from './merge';
+import { text } from './refusals';
+
+export interface JournalDeps {
+  db: DatabaseSync;
+  now: () => number;
+  log: Logger;
+  /** After every change of a task (the batcher turns these into `tasks:changed`). */
+  emitChanged(summary: TaskSummary): void;
+  /** What the operator must hear about now (`tasks:alerted`). */
+  emitAlert(alert: TaskAlert): void;
+}
+
+/** The ledger's reads; only the journal writes. */
+export type TaskReads = Pick<
+  TaskLedger,
+  'get' | 'byStartKey' | 'byVendorTaskId' | 'inStates' | 'active' | 'knownVendorTaskIds' | 'countForAccount' | 'files' | 'events' | 'exchanges' | 'summary'
+>;
+
+/** One merged status: whether it changed the task, its state before and after, the rows it wrote. */
+interface Applied {
+  changed: boolean;
+  before: TaskState;
+  after: TaskState;
+  drafts: TimelineEventDraft[];
+}
+
+/**
+ * The only writer of task rows and their timeline. Each change is one transaction; after it the
+ * task's summary goes out, and whatever the operator must hear about now is alerted. Every vendor
+ * exchange is stored redacted, and every secret the service has seen is scrubbed from what is written.
+ */
+export class TaskJournal {
+  readonly scrubber = new SecretScrubber();
+  readonly reads: TaskReads;
+  private readonly ledger: TaskLedger;
+
+  constructor(private readonly deps: JournalDeps) {
+    this.ledger = new TaskLedger(deps.db, this.scrubber);
+    this.reads = this.ledger;
+  }
+
+  /** The task, or `NOT_FOUND`. */
+  require(id: string): TaskRow {
+    const row = this.ledger.get(id);
+    if (!row) throw new AppFailure('NOT_FOUND', `No task ${id}`, { details: { id } });
+    return row;
+  }
+
+  summaryOf(id: string): TaskSummary {
+    return this.ledger.summary(this.require(id));
+  }
+
+  changed(id: string): void {
+    const row = this.ledger.get(id);
+    if (row) this.deps.emitChanged(this.ledger.summary(row));
+  }
+
+  alert(id: string, kind: TaskAlert['kind'], message: TaskAlert['message']): void {
+    this.deps.emitAlert({ taskId: id, kind, message, at: this.deps.now() });
+  }
+
+  /** Writes a new task and its first event before the vendor is called; false when its start key is taken. */
+  open(row: TaskRow): boolean {
+    const inserted = this.ledger.tx(() => {
+      const ok = this.ledger.insert(row);
+      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', summary: 'start requested', state: 'starting', raw: { request: row.request } });
+      return ok;
+    });
+    if (inserted) this.changed(row.id);
+    return inserted;
+  }
+
+  /**
+   * The vendor accepted the start. A vendor that cannot be asked (no status query) puts the task
+   * straight into its descriptor's `afterStart` state; `note` goes on the timeline for the operator.
+   */
+  started(id: string, result: VendorStartResult, after: AfterStart, note: string | null): void {
+    this.ledger.tx(() => {
+      const t = this.deps.now();
+      const moves = after.state !== 'starting';
+      const rawStatus = after.rawStatus === null ? {} : { rawStatus: after.rawStatus };
+      this.ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(moves ? { state: after.state, startedAt: t, ...rawStatus } : {}) });
+      const summary = `started: vendor task id ${result.vendorTaskId}${result.reconciled ? ' (found after a lost answer)' : ''} (RequestId ${result.requestId ?? '—'})`;
+      const raw = { requestId: result.requestId, reconciled: result.reconciled, sentBody: result.sentBody };
+      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'action', summary, state: after.state, raw });
+      if (note) this.ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: note, state: after.state });
+    });
+    this.changed(id);
+  }
+
+  /** The vendor refused the start: nothing runs there. */
+  startRejected(id: string, e: unknown): void {
+    const error = toAppError(e);
+    this.ledger.tx(() => {
+      const t = this.deps.now();
+      this.ledger.update(id, { state: 'failed', finishReason: 'start-rejected', error, updatedAt: t, endedAt: t });
+      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'error', summary: `start failed: ${error.code}`, state: 'failed', raw: error });
+    });
+    this.changed(id);
+  }
+
+  /** An operator action the vendor accepted: a timeline row with its RequestId and the state it leads to. */
+  actionDone(id: string, label: string, expected: TaskState | null, result: { requestId: string; sentBody?: unknown }, patch: (row: TaskRow) => TaskPatch = () => ({})): void {
+    this.ledger.tx(() => {
+      const fresh = this.require(id);
+      const at = this.deps.now();
+      const state = expected === null ? fresh.state : mergeState(fresh.state, expected, false);
+      const raw = { requestId: result.requestId, ...(result.sentBody === undefined ? {} : { sentBody: result.sentBody }) };
+      this.ledger.addEvent(id, { at, source: 'operator', kind: 'action', summary: `${label} (RequestId ${result.requestId || '—'})`, state, raw });
+      this.ledger.update(id, { state, updatedAt: at, error: null, ...patch(fresh) });
+    });
+    this.changed(id);
+  }
+
+  /**
+   * Merges a status read into the ledger. Returns whether anything changed; an unchanged status only
+   * refreshes `lastSeenAt` and writes no event.
+   */
+  applyStatus(id: string, read: VendorStatusRead, source: EventSource): boolean {
+    const r = this.ledger.tx(() => this.applyInTx(id, read, source, false));
+    this.afterApply(id, r);
+    return r.changed;
+  }
+
+  /**
+   * Merges one verified callback: its own timeline row (once per dedupe key), then what it says about
+   * the task, ordered by the callback's time rather than its arrival.
+   */
+  mergeCallback(row: TaskRow, d: CallbackDelivery): 'merged' | 'duplicate' {
+    const outcome = this.ledger.tx(() => {
+      const fresh = this.require(row.id);
+      const inserted = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', summary: d.summary, state: d.patch.state ?? null, raw: d.raw }, d.dedupeKey);
+      if (!inserted) return null;
+      const latest = d.patch.state ? (this.ledger.lastStateAt(row.id, 'callback') ?? d.at) : d.at;
+      return this.applyInTx(row.id, { status: callbackStatus(fresh, d), requestId: null, raw: undefined }, 'callback', latest > d.at);
+    });
+    if (outcome === null) return 'duplicate';
+    if (outcome.changed) this.afterApply(row.id, outcome);
+    else this.changed(row.id);
+    return 'merged';
+  }
+
+  /** The vendor no longer knows the task: it keeps its last known state, and polling stops. */
+  markForgotten(id: string, e: unknown): void {
+    const done = this.ledger.tx(() => {
+      const row = this.require(id);
+      if (row.forgotten) return false;
+      const at = this.deps.now();
+      this.ledger.update(id, { forgotten: true, updatedAt: at });
+      this.ledger.addEvent(id, { at, source: 'system', kind: 'note', summary: `vendor no longer knows the task; keeping the last known state ${row.state}`, state: row.state, raw: toAppError(e) });
+      return true;
+    });
+    if (done) this.changed(id);
+  }
+
+  /** A start whose answer was lost turned out to have created `vendorTaskId`. */
+  resolveStart(id: string, vendorTaskId: string, source: EventSource, raw: unknown): void {
+    this.ledger.tx(() => {
+      const at = this.deps.now();
+      this.ledger.update(id, { vendorTaskId, updatedAt: at, error: null });
+      this.ledger.addEvent(id, { at, source, kind: 'action', summary: `vendor task id ${vendorTaskId}`, state: this.require(id).state, raw });
+    });
+    this.changed(id);
+  }
+
+  markLost(id: string, why: string, message?: TaskAlert['message']): void {
+    this.ledger.tx(() => {
+      const at = this.deps.now();
+      this.ledger.update(id, { state: 'lost', updatedAt: at, endedAt: at });
+      this.ledger.addEvent(id, { at, source: 'system', kind: 'state-changed', summary: `state lost: ${why}`, state: 'lost' });
+    });
+    this.changed(id);
+    this.alert(id, 'lost', message ?? text('A start was interrupted before the vendor answered; the task may or may not run at the vendor.', '启动在云端应答前中断，任务可能已在云端运行，也可能没有。'));
+  }
+
+  /** A failed call as the task's error and a timeline row; with `dedupe`, a repeat of the same code writes nothing. */
+  recordError(id: string, source: EventSource, action: string, e: unknown, dedupe: boolean): void {
+    const error = toAppError(e);
+    const wrote = this.ledger.tx(() => {
+      const row = this.require(id);
+      if (dedupe && row.error?.code === error.code) return false;
+      const at = this.deps.now();
+      this.ledger.update(id, { error, updatedAt: at });
+      this.ledger.addEvent(id, { at, source, kind: 'error', summary: `${action} failed: ${error.code}`, state: row.state, raw: error });
+      return true;
+    });
+    if (wrote) this.changed(id);
+  }
+
+  /** A note on the timeline; the caller says when the change goes out. */
+  note(id: string, source: EventSource, summary: string, raw?: unknown): void {
+    const row = this.require(id);
+    this.ledger.addEvent(id, { at: this.deps.now(), source, kind: 'note', summary, state: row.state, ...(raw === undefined ? {} : { raw }) });
+  }
+
+  /** Stores one vendor exchange with its task; a failed write is logged, never thrown into the vendor call. */
+  addExchange(taskId: string, e: ExchangeWrite): void {
+    try {
+      this.ledger.addExchange(taskId, e);
+    } catch (err) {
+      this.deps.log.error('tasks.exchange-write', { taskId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private applyInTx(id: string, read: VendorStatusRead, source: EventSource, stale: boolean): Applied {
+    const row = this.require(id);
+    const at = this.deps.now();
+    const stored = this.ledger.knownStatus(row);
+    // Vendor facts seen for the first time are a baseline, not a change (TIW ExceptionCnt 0 is no error).
+    const known = row.lastSeenAt === null ? { ...stored, extra: { ...read.status.extra, ...stored.extra } } : stored;
+    const next = mergeStatus(row, known, read.status, stale, at);
+    const before = new Map(known.files.map((f) => [f.fileId, f]));
+    const drafts = changeEvents(adapterOf(row.vendor), known, next, source, at);
+    this.ledger.upsertFiles(id, next.files.filter((f) => JSON.stringify(before.get(f.fileId)) !== JSON.stringify(f)), at);
+    const timesChanged = next.startedAt !== row.startedAt || next.endedAt !== row.endedAt;
+    if (drafts.length === 0 && !timesChanged) {
+      this.ledger.update(id, { lastSeenAt: at });
+      return { changed: false, before: row.state, after: row.state, drafts };
+    }
+    for (const d of drafts) {
+      if (d.kind === 'state-changed' && read.raw !== undefined) d.raw = { requestId: read.requestId, response: read.raw };
+      this.ledger.addEvent(id, d);
+    }
+    const { state, rawStatus, startedAt, endedAt, finishReason, extra } = next;
+    const streamIds = streamIdsOf(row.request, next.files);
+    this.ledger.update(id, { state, rawStatus, startedAt, endedAt, finishReason, extra, lastSeenAt: at, updatedAt: at, streamIds, ...(source !== 'operator' ? { error: null } : {}) });
+    return { changed: true, before: row.state, after: next.state, drafts };
+  }
+
+  private afterApply(id: string, r: Applied): void {
+    if (!r.changed) return;
+    this.changed(id);
+    for (const { kind, message } of alertsFor(r.before, r.after, r.drafts)) this.alert(id, kind, message);
+  }
+}
+

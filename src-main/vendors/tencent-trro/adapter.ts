@@ -1,0 +1,71 @@
+import { TRRO_CONTRACT, TRRO_DESCRIPTOR } from '@contract';
+import { AppFailure } from '../../errors/app-failure';
+import type { VendorAdapter, VendorCall } from '../adapter';
+import type { StorageForSend } from '../credentials';
+import { diffVendorStatus } from '../shared/status-diff';
+import { contractStorage, maskedKeys, trimBase } from '../shared/preview';
+import { api3Call, TENCENT_PING_FAILURES, tencentClientDeps, tencentHeaders } from '../shared/tencent-adapter';
+import { trroCallbackParser } from './callback-parser';
+import { createTrroClient } from './client';
+import { TRRO_API } from './api';
+import { toCreateCloudRecordingBody, type TrroStorage } from './request';
+
+const LABEL = 'TRRO';
+
+function trroStorage(storage: StorageForSend | null): TrroStorage {
+  if (!storage) {
+    throw new AppFailure('VALIDATION', { en: 'TRRO uploads to a storage target: choose one.', 'zh-CN': 'TRRO 需要上传到存储目标，请选择一个。' }, { details: { issues: [{ path: 'storageTargetId', en: 'Choose a storage target.', 'zh-CN': '请选择存储目标。', severity: 'error' }] } });
+  }
+  return {
+    target: { provider: storage.target.provider, region: storage.target.region ?? null, bucket: storage.target.bucket ?? null, pathPrefix: storage.target.pathPrefix ?? null },
+    keys: { accessKeyId: storage.keys.accessKeyId ?? '', accessKeySecret: storage.keys.accessKeySecret ?? '' },
+  };
+}
+
+/** TRRO cloud recording: TencentCloud API 3.0, no status query (state comes by callback), uploads to a storage target. */
+export const trroAdapter: VendorAdapter<'tencent-trro'> = {
+  id: 'tencent-trro',
+  descriptor: TRRO_DESCRIPTOR,
+  label: LABEL,
+  defaultBaseUrl: () => TRRO_API.defaultBaseUrl,
+  pingSecrets: ['secretId', 'secretKey'],
+  callbacks: trroCallbackParser,
+  pingFailureKinds: TENCENT_PING_FAILURES,
+  connect(a, baseUrl, deps) {
+    const client = createTrroClient({
+      baseUrl,
+      projectId: a.fields.projectId,
+      region: a.fields.region ?? null,
+      secretId: a.secrets.secretId ?? '',
+      secretKey: a.secrets.secretKey ?? '',
+      ...tencentClientDeps(deps),
+    });
+    const op = (call: VendorCall) => api3Call('tencent-trro', baseUrl, call);
+    return {
+      ping: (call) => client.ping(op(call)),
+      async start({ request, storage }, call) {
+        const r = await client.createCloudRecording(request, trroStorage(storage), op(call));
+        return { vendorTaskId: r.taskId, requestId: r.requestId, sentBody: r.sentBody, reconciled: false };
+      },
+      stop: (t, call) => client.deleteCloudRecording(t.vendorTaskId, op(call)),
+      async directCallbacks(url, call) {
+        await client.modifyCallbackUrl(url, a.secrets.signKey ?? null, op(call));
+      },
+    };
+  },
+  pollLane: () => null,
+  diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { label: LABEL }),
+  validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),
+  previewStart(a, baseUrl, request, storage) {
+    const region = typeof a.fields['region'] === 'string' ? a.fields['region'] : null;
+    let body: unknown = null;
+    if (storage) {
+      try {
+        body = toCreateCloudRecordingBody(request, String(a.fields['projectId']), trroStorage({ target: storage.target, keys: maskedKeys(storage) }));
+      } catch {
+        body = null;
+      }
+    }
+    return { method: 'POST', url: `${trimBase(baseUrl)}/`, headers: tencentHeaders(TRRO_API, 'CreateCloudRecording', region), signatureQuery: {}, body };
+  },
+};

@@ -1,5 +1,0 @@
-/** TencentCloud API 3.0 coordinates of TRRO cloud recording. */
-export const TRRO_API = { defaultBaseUrl: 'https://trro.tencentcloudapi.com', service: 'trro', version: '2022-03-25' } as const;
-
-// Re-export for the issue 10 merge; removed by the lead.
-export { TRRO_DESCRIPTOR } from '@contract';

@@ -1,5 +1,5 @@
 import type { RecordingRequest, StorageProvider } from '@contract';
-import { STORAGE_PROVIDER_INFO, TRRO_OUTPUT_FORMATS } from '@contract';
+import { TRRO_OUTPUT_FORMATS, trroStorageVendor } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** The non-secret part of a storage target that CreateCloudRecording needs. */
@@ -31,7 +31,7 @@ function storageError(en: string, zh: string, path: string): AppFailure {
  * set. FileNamePrefix is the target's path prefix segments followed by the request's own segments.
  */
 export function toCreateCloudRecordingBody(request: RecordingRequest, projectId: string, storage: TrroStorage): Record<string, unknown> {
-  const vendor = STORAGE_PROVIDER_INFO[storage.target.provider].trroVendor;
+  const vendor = trroStorageVendor(storage.target.provider);
   if (vendor === null) {
     throw storageError('TRRO uploads only to Tencent COS or AWS S3.', 'TRRO 仅支持上传到腾讯云 COS 或 AWS S3。', 'storageTargetId');
   }

@@ -38,7 +38,13 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.RECDECK_DATA_DIR ?? app.getPath('userData');
     const log = createLogger(fileSink(dataDir));
     const vault = await createVault({ log });
-    const started = await createCore({ host: 'electron', dataDir, version: app.getVersion(), log, vault });
+    // Exports are written where the operator chooses; the page never sees the file system.
+    const chooseExportPath = async (fileName: string): Promise<string | null> => {
+      const options = { defaultPath: join(app.getPath('downloads'), fileName) };
+      const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    };
+    const started = await createCore({ host: 'electron', dataDir, version: app.getVersion(), log, vault, chooseExportPath });
     core = started;
     const packaged = app.isPackaged;
     const location = appLocation({ packaged, devUrl: process.env.ELECTRON_RENDERER_URL });

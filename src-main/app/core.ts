@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CoreSettings, HostKind } from '@contract';
 import { createAccountServices } from '../accounts';
 import { createCallbackReceiver, type CallbackReceiver } from '../callbacks';
-import { createHistoryService, startRetentionSchedule } from '../history';
+import { createHistoryService, startRetentionSchedule, type HistoryService } from '../history';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { accountHandlers } from '../ipc/handlers/accounts';
 import { appHandlers } from '../ipc/handlers/app';
@@ -41,6 +41,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Run the Sandbox emulator in-process and keep its accounts pointed at it (default true). */
   sandbox?: boolean;
+  /** Asks the operator where to save an export (the Electron app); without it exports wait in the data folder for a download. */
+  chooseExportPath?: (fileName: string) => Promise<string | null>;
 }
 
 /** The composition root's product: everything a transport needs, and a way to shut down. */
@@ -48,6 +50,8 @@ export interface Core {
   dispatch: Dispatch;
   /** Core → renderer events, paced to at most 10 messages a second. */
   events: EventBus;
+  /** Finished exports by one-time ticket (the browser host serves them). */
+  downloads: Pick<HistoryService, 'takeDownload'>;
   close(): Promise<void>;
 }
 
@@ -58,7 +62,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now;
   const bus = createEventBus((e) => log.error('events.listener', { error: String(e) }));
   const events = createEventBatcher(bus, { maxPerSecond: 10 });
-  const db = openDatabase(join(options.dataDir, 'recdeck.sqlite'));
+  const dbFile = join(options.dataDir, 'recdeck.sqlite');
+  const db = openDatabase(dbFile);
   const settingsRepo = new SettingsRepo(db);
   const settings = createSettingsService({ repo: settingsRepo, log });
   const limiter = createRateLimiter();
@@ -101,7 +106,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Only the Sandbox can reach the loopback receiver; real vendors need the operator's tunnel.
     callbackTarget: (vendor, accountId) => (sandboxOwnedIds(settingsRepo).has(accountId) ? receiver.callbackUrlFor(vendor, accountId) : null),
   });
-  const history = createHistoryService({ db, now });
+  const history = createHistoryService({
+    db,
+    dbFile,
+    exportsDir: join(options.dataDir, 'exports'),
+    emitExport: (job) => events.emit('history:exportChanged', job),
+    log,
+    now,
+    ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
+  });
   const scheduler = createScheduler({
     source: tasks.pollSource(),
     limiter,
@@ -151,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch: createDispatch(handlers, log),
     events,
+    downloads: history,
     async close() {
       await recovered;
       await scheduler.stop();

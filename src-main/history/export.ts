@@ -1,16 +1,14 @@
+import type { DatabaseSync } from 'node:sqlite';
 import type { HistoryQuery } from '@contract';
 import { csvExportRows, jsonExportRows, type CsvExportRow, type JsonExportRow } from '../store/history-export';
-import type { StatementCache } from '../store/statements';
 import { toTaskSummary } from '../store/task-summary';
 import { csvLine, type CsvValue } from './csv';
 
-/** Output of {@link exportHistory}: the contract's `HistoryExport`. */
-export interface HistoryExportFile {
-  fileName: string;
-  mime: string;
-  content: string;
-  rows: number;
-}
+/** Export formats and their content types. */
+export const EXPORT_MIME = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+
+/** About this many characters go to the file at a time: memory stays flat whatever the number of tasks. */
+const CHUNK_CHARS = 1 << 20;
 
 /** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles Chinese text. */
 const BOM = '\uFEFF';
@@ -45,23 +43,47 @@ export const CSV_COLUMNS = [
   'files',
 ] as const;
 
-/** Every task matching `query` (offset and limit ignored), in the query's order, as a CSV or JSON file. */
-export function exportHistory(cache: StatementCache, format: 'csv' | 'json', query: HistoryQuery, now: number): HistoryExportFile {
-  const stamp = fileStamp(now);
+/** The file name of an export made at `now`. */
+export function exportFileName(format: 'csv' | 'json', now: number): string {
+  return `recdeck-history-${fileStamp(now)}.${format}`;
+}
+
+/**
+ * Every task matching `query` (offset and limit ignored), in the query's order, as CSV or JSON text
+ * in chunks of about a megabyte, each with how many tasks the file holds once it is written. The
+ * JSON document is one object: `format`, `version`, `exportedAt`, the `query` and the `tasks`.
+ */
+export function* exportChunks(db: DatabaseSync, format: 'csv' | 'json', query: HistoryQuery, now: number): Generator<{ text: string; rows: number }> {
+  let parts: string[] = [];
+  let size = 0;
+  let rows = 0;
+  const add = (text: string): boolean => {
+    parts.push(text);
+    size += text.length;
+    return size >= CHUNK_CHARS;
+  };
+  const take = (): { text: string; rows: number } => {
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    return { text, rows };
+  };
   if (format === 'csv') {
-    const parts: string[] = [BOM, csvLine(CSV_COLUMNS)];
-    let rows = 0;
-    for (const row of csvExportRows(cache, query)) {
-      parts.push(csvLine(csvRecord(row)));
+    add(BOM + csvLine(CSV_COLUMNS));
+    for (const row of csvExportRows(db, query)) {
       rows++;
+      if (add(csvLine(csvRecord(row)))) yield take();
     }
-    return { fileName: `recdeck-history-${stamp}.csv`, mime: 'text/csv;charset=utf-8', content: parts.join(''), rows };
+  } else {
+    const head = JSON.stringify({ format: 'recdeck-history', version: 1, exportedAt: new Date(now).toISOString(), query: exportedQuery(query) });
+    add(`${head.slice(0, -1)},"tasks":[`);
+    for (const row of jsonExportRows(db, query)) {
+      rows++;
+      if (add(`${rows === 1 ? '\n' : ',\n'}${jsonTask(row)}`)) yield take();
+    }
+    add(rows === 0 ? ']}\n' : '\n]}\n');
   }
-  const tasks: string[] = [];
-  for (const row of jsonExportRows(cache, query)) tasks.push(jsonTask(row));
-  const head = JSON.stringify({ format: 'recdeck-history', version: 1, exportedAt: new Date(now).toISOString(), query: exportedQuery(query) });
-  const content = `${head.slice(0, -1)},"tasks":[${tasks.length === 0 ? '' : `\n${tasks.join(',\n')}\n`}]}\n`;
-  return { fileName: `recdeck-history-${stamp}.json`, mime: 'application/json', content, rows: tasks.length };
+  yield take();
 }
 
 function csvRecord(row: CsvExportRow): CsvValue[] {

@@ -52,6 +52,18 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
 }
 
+/**
+ * A read-only connection to the app's database for one long read (an export): it reads one snapshot
+ * while the app's own connection keeps writing (WAL), and can never write.
+ */
+export function openReader(file: string): DatabaseSync {
+  try {
+    return new DatabaseSync(file, { readOnly: true, timeout: 5000 });
+  } catch (e) {
+    throw new DatabaseError(file, `Cannot open the database ${file} for reading`, describe(e));
+  }
+}
+
 /** The schema version stored in the file. */
 export function userVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

@@ -44,6 +44,8 @@ export const INVOKE_CHANNELS = [
   'presets:delete',
   'history:query',
   'history:export',
+  'history:exportCancel',
+  'history:exportDownload',
   'settings:get',
   'settings:set',
   'scheduler:status',
@@ -52,7 +54,7 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'foreign:changed', 'scheduler:changed'] as const;
+export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'foreign:changed', 'history:exportChanged', 'scheduler:changed'] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

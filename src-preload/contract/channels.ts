@@ -17,7 +17,14 @@ import type { EventChannel, InvokeChannel } from './channel-names';
 import { EmptyInputSchema, FormInputSchema, SecretStatusSchema } from './common';
 import { AccountsChangedEventSchema, SchedulerStatusSchema, TaskAlertEventSchema, TasksChangedEventSchema } from './events';
 import { ForeignChangedEventSchema, ForeignDismissInputSchema, ForeignIdInputSchema, ForeignTaskSchema, TaskWatchInputSchema, TaskWatchSchema } from './foreign-tasks';
-import { HistoryExportInputSchema, HistoryExportSchema, HistoryPageSchema, HistoryQuerySchema } from './history';
+import {
+  HistoryExportDownloadSchema,
+  HistoryExportIdInputSchema,
+  HistoryExportInputSchema,
+  HistoryExportJobSchema,
+  HistoryPageSchema,
+  HistoryQuerySchema,
+} from './history';
 import { PresetSaveInputSchema, PresetSchema } from './presets';
 import { SandboxControlInputSchema } from './sandbox';
 import { CallbackStatusSchema, CoreSettingsSchema } from './settings';
@@ -84,7 +91,9 @@ export const INVOKE_SCHEMAS = {
   'presets:save': { input: PresetSaveInputSchema, output: PresetSchema },
   'presets:delete': { input: TaskIdInputSchema, output: z.object({ deleted: z.literal(true) }) },
   'history:query': { input: HistoryQuerySchema, output: HistoryPageSchema },
-  'history:export': { input: HistoryExportInputSchema, output: HistoryExportSchema },
+  'history:export': { input: HistoryExportInputSchema, output: HistoryExportJobSchema },
+  'history:exportCancel': { input: HistoryExportIdInputSchema, output: HistoryExportJobSchema },
+  'history:exportDownload': { input: HistoryExportIdInputSchema, output: HistoryExportDownloadSchema },
   'settings:get': { input: EmptyInputSchema, output: CoreSettingsSchema },
   'settings:set': { input: CoreSettingsSchema.partial().strict(), output: CoreSettingsSchema },
   'scheduler:status': { input: EmptyInputSchema, output: SchedulerStatusSchema },
@@ -99,6 +108,7 @@ export const EVENT_SCHEMAS = {
   'tasks:changed': TasksChangedEventSchema,
   'tasks:alerted': TaskAlertEventSchema,
   'foreign:changed': ForeignChangedEventSchema,
+  'history:exportChanged': HistoryExportJobSchema,
   'scheduler:changed': SchedulerStatusSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RecordIdSchema } from './common';
+import { AppErrorSchema } from './result';
 import { TaskStateSchema, TaskSummarySchema } from './tasks';
 import { VENDOR_IDS, VendorIdSchema } from './vendors';
 
@@ -31,5 +33,32 @@ export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
 /** Input of `history:export`: every task matching the query (offset and limit ignored). */
 export const HistoryExportInputSchema = z.strictObject({ format: z.enum(['csv', 'json']), query: HistoryQuerySchema.prefault({}) });
-/** Output of `history:export`. Files are included; secrets never are. */
-export const HistoryExportSchema = z.object({ fileName: z.string(), mime: z.string(), content: z.string(), rows: z.number().int() });
+
+/**
+ * An export as it runs: the core streams it to a file in chunks. The Electron app writes where the
+ * operator chose (`savedTo`); the browser host keeps it in the data folder until the page downloads
+ * it (`history:exportDownload`). Files are included; secrets never are. Output of `history:export`
+ * and `history:exportCancel`, and the payload of `history:exportChanged`.
+ */
+export const HistoryExportJobSchema = z.object({
+  id: z.string(),
+  format: z.enum(['csv', 'json']),
+  fileName: z.string(),
+  /** `canceled` also when the operator closed the save dialog. */
+  state: z.enum(['running', 'done', 'failed', 'canceled']),
+  /** Tasks written so far. */
+  rows: z.number().int(),
+  /** Tasks that matched when the export started. */
+  total: z.number().int(),
+  /** Where the file was saved (Electron), once done; null in the browser host. */
+  savedTo: z.string().nullable(),
+  error: AppErrorSchema.nullable(),
+});
+/** See {@link HistoryExportJobSchema}. */
+export type HistoryExportJob = z.infer<typeof HistoryExportJobSchema>;
+
+/** Input of `history:exportCancel` and `history:exportDownload`. */
+export const HistoryExportIdInputSchema = z.strictObject({ id: RecordIdSchema });
+
+/** Output of `history:exportDownload`: a same-origin URL that serves the finished file once, within 5 minutes. */
+export const HistoryExportDownloadSchema = z.object({ url: z.string() });

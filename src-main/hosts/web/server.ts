@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import type { Core } from '../../app/core';
+import { EXPORT_DOWNLOAD_PREFIX } from '../../history';
 import type { Logger } from '../../logging/logger';
 import { readBody } from '../../loopback/body';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer-files';
@@ -54,6 +55,9 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
 
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().includes(origin)) return sendText(res, 403, 'Forbidden origin');
+    // A download is a plain navigation, which carries no Authorization header: its one-time ticket
+    // (given only to an authorized `history:exportDownload`) is the credential.
+    if (url.pathname.startsWith(EXPORT_DOWNLOAD_PREFIX) && req.method === 'GET') return serveExport(res, url.pathname.slice(EXPORT_DOWNLOAD_PREFIX.length));
     if (!authorized(req)) return sendJson(res, 401, { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Missing or wrong token' } });
 
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
@@ -87,6 +91,19 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
       clearInterval(keepAlive);
       sseClients.delete(res);
     });
+  }
+
+  function serveExport(res: ServerResponse, ticket: string): void {
+    const file = core.downloads.takeDownload(ticket);
+    if (!file) return sendText(res, 404, 'Not found');
+    res.writeHead(200, {
+      'content-type': file.mime,
+      'content-length': statSync(file.path).size,
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file.path).pipe(res);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { HistoryQuerySchema, RecordingRequestSchema, type HistoryQuery, type RecordingFile } from '@contract';
+import { HistoryQuerySchema, RecordingRequestSchema, type HistoryExportJob, type HistoryQuery, type RecordingFile } from '@contract';
+import { createHistoryService, type HistoryService, type HistoryServiceDeps } from '../../../src-main/history';
 import { openDatabase } from '../../../src-main/store/db';
-import { tempDir } from '../support';
+import { capturingLogger, tempDir } from '../support';
 
 /** A task row as the ledger writes it; unspecified columns get plausible values. */
 export interface TaskSeed {
@@ -31,18 +32,48 @@ export interface TaskSeed {
 export const T0 = Date.UTC(2025, 0, 10, 8, 0, 0);
 
 /** A ledger database in a temp dir, migrated by the real migrations. */
-export function openLedger(): { db: DatabaseSync; file: string; cleanup: () => void } {
+export function openLedger(): { db: DatabaseSync; file: string; dir: string; cleanup: () => void } {
   const tmp = tempDir('recdeck-history-');
   const file = join(tmp.dir, 'recdeck.sqlite');
   const db = openDatabase(file);
   return {
     db,
     file,
+    dir: tmp.dir,
     cleanup: () => {
       if (db.isOpen) db.close();
       tmp.cleanup();
     },
   };
+}
+
+/** The history service over a ledger, its exports in the ledger's temp dir; `exports` records every export change it announced. */
+export function historyOf(
+  ledger: { db: DatabaseSync; file: string; dir: string },
+  now: () => number,
+  extra: Partial<HistoryServiceDeps> = {},
+): HistoryService & { exports: HistoryExportJob[] } {
+  const exports: HistoryExportJob[] = [];
+  const service = createHistoryService({
+    db: ledger.db,
+    dbFile: ledger.file,
+    exportsDir: join(ledger.dir, 'exports'),
+    emitExport: (job) => exports.push(job),
+    log: capturingLogger().log,
+    now,
+    ...extra,
+  });
+  return Object.assign(service, { exports });
+}
+
+/** Waits until the export `id` stopped running, and answers how it ended. */
+export async function finished(history: { exports: HistoryExportJob[] }, id: string): Promise<HistoryExportJob> {
+  for (let i = 0; i < 500; i++) {
+    const last = history.exports.filter((j) => j.id === id).at(-1);
+    if (last && last.state !== 'running') return last;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`export ${id} did not finish`);
 }
 
 /** Inserts a task, its files and one event with plain SQL, the way the ledger writes them. */

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InvokeChannel, OutputOf, Result } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
-import { createHistoryService } from '../../../src-main/history';
+import { readFileSync } from 'node:fs';
+import { EXPORT_DOWNLOAD_PREFIX } from '../../../src-main/history';
 import { createDispatch, type Dispatch, type Handlers } from '../../../src-main/ipc/dispatch';
 import { historyHandlers } from '../../../src-main/ipc/handlers/history';
 import { settingsHandlers } from '../../../src-main/ipc/handlers/settings';
@@ -10,12 +11,13 @@ import { createVault } from '../../../src-main/secrets/vault';
 import { createSettingsService } from '../../../src-main/settings';
 import { SettingsRepo } from '../../../src-main/store/settings-repo';
 import { capturingLogger } from '../support';
-import { openLedger, seedTask, T0 } from './fixtures';
+import { finished, historyOf, openLedger, seedTask, T0 } from './fixtures';
 
 let ledger: ReturnType<typeof openLedger>;
 let services: AccountServices;
 let dispatch: Dispatch;
 let secrets: string[];
+let history: ReturnType<typeof historyOf>;
 
 const call = async <C extends InvokeChannel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
   const result = (await dispatch(channel, input, { host: 'web', trusted: true, senderId: 'test' })) as Result<OutputOf<C>>;
@@ -54,7 +56,8 @@ beforeEach(async () => {
     }),
   );
   await sandbox.close();
-  const handlers = { ...historyHandlers(createHistoryService({ db: ledger.db })), ...settingsHandlers(createSettingsService({ repo, log })) };
+  history = historyOf(ledger, Date.now);
+  const handlers = { ...historyHandlers(history), ...settingsHandlers(createSettingsService({ repo, log })) };
   dispatch = createDispatch(handlers as unknown as Handlers, log);
 });
 
@@ -72,10 +75,12 @@ describe('history and settings with the Sandbox closed', () => {
     expect((await call('settings:get', {})).retentionDays).toBe(30);
 
     for (const format of ['csv', 'json'] as const) {
-      const out = await call('history:export', { format });
-      expect(out.rows).toBe(3);
-      for (const secret of secrets) expect(out.content.includes(secret), `${format} export leaks a secret`).toBe(false);
-      expect(out.content).toContain('https://bucket.example/room-0/a.mp4');
+      const job = await finished(history, (await call('history:export', { format })).id);
+      expect([job.state, job.rows]).toEqual(['done', 3]);
+      const { url } = await call('history:exportDownload', { id: job.id });
+      const content = readFileSync(history.takeDownload(url.slice(EXPORT_DOWNLOAD_PREFIX.length))!.path, 'utf8');
+      for (const secret of secrets) expect(content.includes(secret), `${format} export leaks a secret`).toBe(false);
+      expect(content).toContain('https://bucket.example/room-0/a.mp4');
     }
   });
 

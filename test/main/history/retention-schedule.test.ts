@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHistoryService, startRetentionSchedule, type RetentionSchedule } from '../../../src-main/history';
+import { startRetentionSchedule, type RetentionSchedule } from '../../../src-main/history';
 import { createSettingsService, type SettingsService } from '../../../src-main/settings';
 import { SettingsRepo } from '../../../src-main/store/settings-repo';
 import { capturingLogger } from '../support';
-import { openLedger, seedTask } from './fixtures';
+import { historyOf, openLedger, seedTask } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -30,7 +30,7 @@ afterEach(() => {
 
 function start(): RetentionSchedule {
   schedule = startRetentionSchedule({
-    history: createHistoryService({ db: ledger.db, now: () => now }),
+    history: historyOf(ledger, () => now),
     settings,
     log,
     every: (fn, ms) => {

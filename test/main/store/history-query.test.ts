@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { HISTORY_SORT_FIELDS, TaskSummarySchema, type HistoryQuery } from '@contract';
-import { createHistoryService, type HistoryService } from '../../../src-main/history';
+import type { HistoryService } from '../../../src-main/history';
 import { escapeLike, ftsPhrase, queryHistory } from '../../../src-main/store/history-query';
 import { StatementCache } from '../../../src-main/store/statements';
-import { hq, openLedger, seedTask, T0 } from '../history/fixtures';
+import { historyOf, hq, openLedger, seedTask, T0 } from '../history/fixtures';
 
 const H = 3_600_000;
 
@@ -16,7 +16,7 @@ let history: HistoryService;
 beforeEach(() => {
   ledger = openLedger();
   db = ledger.db;
-  history = createHistoryService({ db, now: () => T0 + 100 * H });
+  history = historyOf(ledger, () => T0 + 100 * H);
   seedTask(db, { id: 'a1', vendor: 'zego', accountId: 'acc-z', accountName: 'Zed', roomId: 'lobby', vendorTaskId: 'ZTASK-0001', state: 'finished', createdAt: T0, streamIds: ['alice_cam'], files: [{ fileId: 'lobby/alice_cam.mp4', status: 'uploaded' }, { fileId: 'lobby/x.mp4', status: 'backup' }] });
   seedTask(db, { id: 'a2', vendor: 'zego', accountId: 'acc-z', accountName: 'Zed', roomId: '课堂-三年级', vendorTaskId: 'ZTASK-0002', state: 'recording', createdAt: T0 + 1 * H, endedAt: null, streamIds: ['bob_screen'], request: { maxIdleSec: 30, maxRecordSec: 7200 } });
   seedTask(db, { id: 'b1', vendor: 'tencent-tiw', accountId: 'acc-t', accountName: 'Alpha', roomId: '1234', vendorTaskId: 'tiw-9f8e', state: 'failed', createdAt: T0 + 2 * H, startedAt: null, error: { code: 'VENDOR_AUTH', message: 'bad key' }, files: [{ fileId: 'rec_final_%_1.mp4', status: 'failed' }] });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TASK_STATES } from '@contract';
-import { createHistoryService } from '../../../src-main/history';
 import { pruneHistory, retentionCutoff } from '../../../src-main/store/task-retention';
-import { openLedger, seedTask } from '../history/fixtures';
+import { historyOf, openLedger, seedTask } from '../history/fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1);
@@ -27,7 +26,7 @@ describe('retention', () => {
     ledger.db.prepare("INSERT INTO exchanges (task_id, at, vendor, action, request_json, duration_ms) VALUES (NULL, ?, 'zego', 'ping', '{}', 5)").run(NOW - 31 * DAY);
     ledger.db.prepare("INSERT INTO exchanges (task_id, at, vendor, action, request_json, duration_ms) VALUES (NULL, ?, 'zego', 'ping', '{}', 5)").run(NOW - DAY);
 
-    const result = await createHistoryService({ db: ledger.db, now: () => NOW }).retain(30);
+    const result = await historyOf(ledger, () => NOW).retain(30);
 
     expect(result).toEqual({ tasks: 3, exchanges: 1 });
     expect(taskIds()).toEqual(['young']);

@@ -149,4 +149,22 @@ describe('browser host', () => {
     await reader.cancel();
     expect(text).toMatch(/^event: app:pinged\ndata: \{"at":\d+\}\n\n/);
   });
+
+  it('serves a finished export once for its one-time ticket, as an attachment, without the bearer token', async () => {
+    const invoke = async <T>(channel: string, input: unknown): Promise<T> =>
+      (JSON.parse((await send(host, { method: 'POST', path: `/api/invoke/${channel}`, headers: auth(), body: JSON.stringify(input) })).body) as { value: T }).value;
+    const job = await invoke<{ id: string }>('history:export', { format: 'json' });
+    const changes: Array<{ id: string; state: string }> = [];
+    const off = core.events.subscribe((event, payload) => event === 'history:exportChanged' && changes.push(payload as { id: string; state: string }));
+    for (let i = 0; i < 100 && !changes.some((c) => c.id === job.id && c.state === 'done'); i++) await new Promise((r) => setTimeout(r, 20));
+    off();
+    const { url } = await invoke<{ url: string }>('history:exportDownload', { id: job.id });
+    expect(url).toMatch(/^\/api\/exports\/[A-Za-z0-9_-]+$/);
+    const first = await send(host, { path: url, headers: { host: `127.0.0.1:${host.port}` } });
+    expect(first.status).toBe(200);
+    expect(first.headers['content-disposition']).toMatch(/^attachment; filename="recdeck-history-\d{8}-\d{6}\.json"/);
+    expect(JSON.parse(first.body)).toMatchObject({ format: 'recdeck-history', tasks: [] });
+    expect((await send(host, { path: url })).status).toBe(404);
+    expect((await send(host, { path: url.replace(/.$/, 'x') })).status).toBe(404);
+  });
 });

@@ -1,8 +1,8 @@
-import type { AppError, HistoryQuery, TaskState, TaskSummary, VendorId } from '@contract';
+import type { AppError, HistoryExportJob, HistoryQuery, TaskState, TaskSummary, VendorId } from '@contract';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, triggerRef } from 'vue';
 import { call, on } from '../../../bridge';
-import { downloadText } from '../../../ui/download';
+import { downloadUrl } from '../../../ui/download';
 import { HISTORY_PAGE_SIZE, pagesFor, pagesToEvict } from '../model/history-pages';
 
 /** The filters and sort the History view edits; paging is the store's business. */
@@ -43,6 +43,11 @@ export const useHistoryStore = defineStore('history', () => {
   const loading = ref(false);
   const loaded = ref(false);
   const error = ref<AppError | null>(null);
+  /** The export this page started last, as the core last reported it. */
+  const exportJob = ref<HistoryExportJob | null>(null);
+  /** Export updates by id: the first ones can arrive before `history:export` answers. */
+  const jobs = new Map<string, HistoryExportJob>();
+  const downloaded = new Set<string>();
   let generation = 0;
   let around = 0;
 
@@ -96,12 +101,32 @@ export const useHistoryStore = defineStore('history', () => {
     Object.assign(filters, { vendors: [], accountIds: [], room: null, states: [], from: null, to: null, text: null });
   }
 
-  async function exportAs(format: 'csv' | 'json'): Promise<{ fileName: string; rows: number } | AppError> {
+  /** A finished export in the browser host is fetched by a one-time URL; the Electron app has already saved it. */
+  async function follow(job: HistoryExportJob): Promise<void> {
+    jobs.set(job.id, job);
+    if (job.id !== exportJob.value?.id) return;
+    exportJob.value = job;
+    if (job.state !== 'done' || job.savedTo !== null || downloaded.has(job.id)) return;
+    downloaded.add(job.id);
+    const r = await call('history:exportDownload', { id: job.id });
+    if (r.ok) downloadUrl(r.value.url, job.fileName);
+    else exportJob.value = { ...job, state: 'failed', error: r.error };
+  }
+
+  /** Starts streaming every task matching the filters to a file; progress follows in `exportJob`. */
+  async function exportAs(format: 'csv' | 'json'): Promise<AppError | null> {
     const r = await call('history:export', { format, query: query(0, 1) });
     if (!r.ok) return r.error;
-    downloadText(r.value.fileName, r.value.content, r.value.mime);
-    return { fileName: r.value.fileName, rows: r.value.rows };
+    exportJob.value = r.value;
+    await follow(jobs.get(r.value.id) ?? r.value);
+    return null;
   }
+
+  async function cancelExport(): Promise<void> {
+    if (exportJob.value?.state === 'running') await call('history:exportCancel', { id: exportJob.value.id });
+  }
+
+  on('history:exportChanged', (job) => void follow(job));
 
   // Rows already on screen follow live changes; new tasks appear on the next reload.
   on('tasks:changed', (p) => {
@@ -119,5 +144,5 @@ export const useHistoryStore = defineStore('history', () => {
     if (touched) triggerRef(pages);
   });
 
-  return { filters, total, pages, loading, loaded, error, hasFilters, ensure, reload, rowAt, clearFilters, exportAs };
+  return { filters, total, pages, loading, loaded, error, hasFilters, exportJob, ensure, reload, rowAt, clearFilters, exportAs, cancelExport };
 });

@@ -5,10 +5,13 @@ import { call, on } from '../../../bridge';
 
 /** A burst of events on one task reloads its detail once. */
 const RELOAD_DELAY_MS = 500;
+/** The core drops a watch 30 s after it was last renewed; renewing twice as often keeps it. */
+const WATCH_RENEW_MS = 15_000;
 
 /**
  * The one task the detail view shows (`tasks:get`): timeline, files, exchanges. It reloads a moment
- * after the core reports a change to that task.
+ * after the core reports a change to that task, and tells the core the operator is looking at it
+ * (`tasks:watch`), so its status is read every 2 s while the view is open.
  */
 export const useTaskDetailStore = defineStore('task-detail', () => {
   const id = ref<string | null>(null);
@@ -16,6 +19,17 @@ export const useTaskDetailStore = defineStore('task-detail', () => {
   const error = ref<AppError | null>(null);
   const loading = ref(false);
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  let watchTimer: ReturnType<typeof setInterval> | null = null;
+
+  function watch(taskId: string | null): void {
+    if (watchTimer) clearInterval(watchTimer);
+    watchTimer = null;
+    if (id.value && id.value !== taskId) void call('tasks:watch', { id: id.value, watching: false });
+    if (taskId === null) return;
+    const renew = (): void => void call('tasks:watch', { id: taskId, watching: true });
+    renew();
+    watchTimer = setInterval(renew, WATCH_RENEW_MS);
+  }
 
   async function load(): Promise<void> {
     const wanted = id.value;
@@ -33,6 +47,7 @@ export const useTaskDetailStore = defineStore('task-detail', () => {
   /** Shows task `taskId`, dropping what another task left behind. */
   async function open(taskId: string): Promise<void> {
     if (taskId !== id.value) {
+      watch(taskId);
       detail.value = null;
       error.value = null;
     }
@@ -42,6 +57,7 @@ export const useTaskDetailStore = defineStore('task-detail', () => {
 
   /** Stops following the task and forgets it (the view is left). */
   function close(): void {
+    watch(null);
     id.value = null;
     detail.value = null;
     error.value = null;

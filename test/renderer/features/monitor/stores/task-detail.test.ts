@@ -46,4 +46,23 @@ describe('task detail store', () => {
     expect(store.error?.code).toBe('NOT_FOUND');
     expect(store.detail).toBeNull();
   });
+
+  it('tells the core the operator is looking at the open task, renews it while open, and ends it on leaving', async () => {
+    handle('tasks:watch', ({ id, watching }) => ({ ok: true, value: { until: watching === false ? null : 30_000 + id.length } }));
+    const store = useTaskDetailStore();
+    await store.open('t1');
+    await vi.advanceTimersByTimeAsync(31_000);
+    await store.open('t2');
+    store.close();
+    expect(inputsOf('tasks:watch')).toEqual([
+      { id: 't1', watching: true },
+      { id: 't1', watching: true },
+      { id: 't1', watching: true },
+      { id: 't1', watching: false },
+      { id: 't2', watching: true },
+      { id: 't2', watching: false },
+    ]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(inputsOf('tasks:watch')).toHaveLength(6);
+  });
 });

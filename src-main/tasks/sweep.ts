@@ -251,7 +251,10 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       page = await conn.listOpenTasks({ page: pass.page, asOf: pass.startedAt }, { priority: 'background' });
     } catch (e) {
       const code = e instanceof AppFailure ? e.code : 'INTERNAL';
-      if (code === 'VENDOR_UNREACHABLE' || code === 'VENDOR_TIMEOUT') return { outcome: 'unreachable', nextAt: now };
+      // An unreachable vendor pauses all polling only when tasks depend on this list; an idle
+      // account behind a firewall just backs off.
+      const depended = (): boolean => journal.heads.open().some((h) => h.accountId !== null && unit.accountIds.includes(h.accountId));
+      if ((code === 'VENDOR_UNREACHABLE' || code === 'VENDOR_TIMEOUT') && depended()) return { outcome: 'unreachable', nextAt: now };
       deps.log.warn('tasks.sweep', { key, code });
       return { outcome: 'error', nextAt: now };
     }

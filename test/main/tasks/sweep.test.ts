@@ -159,6 +159,18 @@ describe('sweeping the ZEGO task list', () => {
     expect(target(a.id)?.dueAt).toBeNull();
   });
 
+  it('pauses polling for an unreachable vendor only when tasks depend on its list', async () => {
+    await h.advance(1_000);
+    await h.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 100 });
+    expect((await poll.sweep!(key)).outcome).toBe('error');
+    h.sandbox.clearFaults();
+    await start('room-a');
+    await h.advance(1_000);
+    await h.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 100 });
+    expect((await poll.sweep!(key)).outcome).toBe('unreachable');
+    h.sandbox.clearFaults();
+  });
+
   it('reads a task the operator watches every 2 s, until the watch ends', async () => {
     const a = await start('room-a');
     await pass();

@@ -41,13 +41,17 @@ export function csvExportRows(db: DatabaseSync, query: HistoryQuery): Iterable<C
   return db.prepare(sql).iterate(...filter.params) as Iterable<unknown> as Iterable<CsvExportRow>;
 }
 
-/** As {@link csvExportRows}, with every file field: `request`, `extra` and `files` come out of SQLite as canonical JSON. */
+/**
+ * As {@link csvExportRows}, with every file field: `request`, `extra` and `files` come out as JSON
+ * text, spliced from the stored text rather than re-encoded (the schema checks `request_json` and
+ * `file_json` are valid JSON; `extra_json` is checked here).
+ */
 export function jsonExportRows(db: DatabaseSync, query: HistoryQuery): Iterable<JsonExportRow> {
   const filter = buildTaskFilter(query);
   const sql = `SELECT ${SUMMARY_COLUMNS},
-      json(t.request_json) AS request, t.storage_target_id, t.preset_id,
-      CASE WHEN json_valid(t.extra_json) THEN json(t.extra_json) ELSE '{}' END AS extra,
-      (SELECT json_group_array(json(f.file_json)) FROM task_files f WHERE f.task_id = t.id) AS files
+      t.request_json AS request, t.storage_target_id, t.preset_id,
+      CASE WHEN json_valid(t.extra_json) THEN t.extra_json ELSE '{}' END AS extra,
+      coalesce((SELECT '[' || group_concat(f.file_json, ',') || ']' FROM task_files f WHERE f.task_id = t.id), '[]') AS files
     FROM tasks t ${filter.where} ${buildOrderBy(query)}`;
   return db.prepare(sql).iterate(...filter.params) as Iterable<unknown> as Iterable<JsonExportRow>;
 }

@@ -86,6 +86,8 @@ export interface Sweeper {
   wanted(taskId: string): number | undefined;
   /** A status read that began at `startedAt` answered; the task is now in `state`. */
   readDone(taskId: string, startedAt: number, state: TaskState | null): void;
+  /** Forgets what it asked about tasks that are no longer open. */
+  keepOnly(openIds: ReadonlySet<string>): void;
 }
 
 function listStatus(row: OpenTaskRow & { state: TaskState }): VendorStatus {
@@ -216,7 +218,10 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       flag(head, at, st, unit.key);
     }
     const gone: string[] = [];
-    for (const f of foreign.running(unit.accountIds)) {
+    const running = foreign.running(unit.accountIds);
+    const runningIds = new Set(running.map((f) => f.vendorTaskId));
+    for (const id of st.misses.keys()) if (!runningIds.has(id)) st.misses.delete(id);
+    for (const f of running) {
       if (pass.seen.has(f.vendorTaskId)) continue;
       const misses = (st.misses.get(f.vendorTaskId) ?? 0) + 1;
       st.misses.set(f.vendorTaskId, misses);
@@ -299,6 +304,10 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       const st = stateOf(suspect.key);
       const l = st.listing.get(state);
       if (l !== 'listed') st.listing.set(state, (l ?? 0) + 1);
+    },
+    keepOnly(openIds) {
+      for (const id of flags.keys()) if (!openIds.has(id)) flags.delete(id);
+      for (const id of suspects.keys()) if (!openIds.has(id)) suspects.delete(id);
     },
   };
 }

@@ -110,6 +110,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       out.push(dueAt === undefined ? target : { ...target, dueAt });
     }
     for (const id of lastRead.keys()) if (!open.has(id)) lastRead.delete(id);
+    sweeper.keepOnly(open);
     for (const [id, until] of watches) if (until <= now) watches.delete(id);
     return out;
   }

@@ -39,7 +39,8 @@ export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Pr
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, input, ctx) => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel.slice(0, 64)}"` } };
+      // The name is the caller's text: answering it back would reflect whatever they sent.
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } };
     }
     if (!ctx.trusted) {
       log.warn('ipc.untrusted', { channel, sender: ctx.senderId });

@@ -102,7 +102,7 @@ describe('browser host', () => {
 
   it('answers an unknown channel with a Result error and keeps serving', async () => {
     const reply = await send(host, { method: 'POST', path: '/api/invoke/fs:readFile', headers: auth(), body: '{}' });
-    expect([reply.status, JSON.parse(reply.body)]).toEqual([200, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel "fs:readFile"' } }]);
+    expect([reply.status, JSON.parse(reply.body)]).toEqual([200, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } }]);
     const after = await send(host, { method: 'POST', path: '/api/invoke/app:info', headers: auth(), body: '{}' });
     expect(JSON.parse(after.body).ok).toBe(true);
   });

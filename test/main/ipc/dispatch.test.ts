@@ -61,6 +61,31 @@ describe('dispatch', () => {
     expect(JSON.stringify(result)).not.toContain('SUBMITTED');
   });
 
+  it('answers a 400 KB bad request with the first 20 issues, clipped, and a count of the rest', async () => {
+    const { log } = captureLog();
+    const dispatch = createDispatch(handlers(), log);
+    const streams = Array<number>(200_000).fill(1);
+    const request = { accountId: 'a', request: { roomId: 'r', streams } };
+    const result = await dispatch('tasks:start', request, trusted);
+    const longKey = await dispatch('app:ping', { ['K'.repeat(5000)]: 1 }, trusted);
+    if (result.ok || longKey.ok) throw new Error('expected INVALID_INPUT');
+    const details = result.error.details as { issues: { path: string }[]; moreIssues: number };
+    const longKeyIssues = (longKey.error.details as { issues: { path: string; message: string }[] }).issues;
+    expect({
+      requestBytes: JSON.stringify(request).length >= 400_000,
+      answerBytes: JSON.stringify(result).length <= 4096,
+      shown: details.issues.map((i) => i.path),
+      moreIssues: details.moreIssues >= 200_000 - 20,
+      longKeyMessage: longKeyIssues.map((i) => i.message.length <= 200 && i.message.startsWith('Unrecognized key')),
+    }).toEqual({
+      requestBytes: true,
+      answerBytes: true,
+      shown: Array.from({ length: 20 }, (_, i) => `request.streams.${i}`),
+      moreIssues: true,
+      longKeyMessage: [true],
+    });
+  });
+
   it('turns a thrown axios-like error into INTERNAL without stack, config or headers', async () => {
     const axiosLike = Object.assign(new Error('Request failed with status code 500'), {
       name: 'AxiosError',

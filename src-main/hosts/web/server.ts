@@ -60,6 +60,12 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     const match = /^\/api\/invoke\/([^/]+)$/.exec(url.pathname);
     if (!match || req.method !== 'POST') return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'No such endpoint' } });
 
+    let channel: string;
+    try {
+      channel = decodeURIComponent(match[1] ?? '');
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Malformed percent-encoding in the path' } });
+    }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body over 1 MiB' } });
     let input: unknown;
@@ -68,7 +74,6 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is not JSON' } });
     }
-    const channel = decodeURIComponent(match[1] ?? '');
     const result = await core.dispatch(channel, input, { host: 'web', trusted: true, senderId: 'web' });
     sendJson(res, 200, result);
   }
@@ -91,7 +96,13 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad request');
+    }
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(staticDir, relative));
     if (!file.startsWith(normalize(staticDir) + sep)) return sendText(res, 404, 'Not found');
     let size: number;

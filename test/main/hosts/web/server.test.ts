@@ -121,6 +121,14 @@ describe('browser host', () => {
     expect([traversal.status, encoded.status]).toEqual([404, 404]);
   });
 
+  it('answers 400, not 500, to malformed percent-encoding in a page path or a channel name', async () => {
+    const page = await send(host, { path: '/%E0%A4%A' });
+    const asset = await send(host, { path: '/assets/%E0%A4%A.js' });
+    const channel = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', headers: auth(), body: '{}' });
+    const untokened = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', body: '{}' });
+    expect([page.status, asset.status, channel.status, JSON.parse(channel.body).error.code, untokened.status]).toEqual([400, 400, 400, 'INVALID_INPUT', 401]);
+  });
+
   it('listens on 127.0.0.1 only', async () => {
     const external = Object.values(networkInterfaces())
       .flat()

@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
 import type { Core } from '../../app/core';
 import type { Logger } from '../../logging/logger';
 import { readBody } from '../../loopback/body';
-import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer-files';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from '../renderer-files';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -94,25 +94,13 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     });
   }
 
-  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  /** Only regular files whose real path lies inside `staticDir`: a symlink there leads nowhere else. */
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendText(res, 400, 'Bad request');
-    }
-    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = normalize(join(staticDir, relative));
-    if (!file.startsWith(normalize(staticDir) + sep)) return sendText(res, 404, 'Not found');
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) return sendText(res, 404, 'Not found');
-      size = st.size;
-    } catch {
-      return sendText(res, 404, 'Not found');
-    }
+    const found = await resolveRendererFile(staticDir, pathname);
+    if ('miss' in found) return found.miss === 'bad-path' ? sendText(res, 400, 'Bad request') : sendText(res, 404, 'Not found');
+    const { file } = found;
+    const { size } = await stat(file);
     res.writeHead(200, {
       'content-type': contentTypeOf(file),
       'content-length': size,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,11 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>RecDeck</title>');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const outside = mkdtempSync(join(tmpdir(), 'recdeck-outside-'));
+  writeFileSync(join(outside, 'private.txt'), 'OUTSIDE-THE-RENDERER');
+  symlinkSync(join(outside, 'private.txt'), join(staticDir, 'assets', 'linked.js'));
+  symlinkSync(outside, join(staticDir, 'linked-dir'));
+  symlinkSync(join(staticDir, 'assets', 'app.js'), join(staticDir, 'assets', 'alias.js'));
   host = await startWebHost({ core, staticDir, port: 0, log: captureLog().log });
 });
 afterAll(async () => {
@@ -127,6 +132,12 @@ describe('browser host', () => {
     const channel = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', headers: auth(), body: '{}' });
     const untokened = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', body: '{}' });
     expect([page.status, asset.status, channel.status, JSON.parse(channel.body).error.code, untokened.status]).toEqual([400, 400, 400, 'INVALID_INPUT', 401]);
+  });
+
+  it('serves no file through a symlink that leads out of the renderer folder', async () => {
+    const [file, dir, inside] = await Promise.all(['/assets/linked.js', '/linked-dir/private.txt', '/assets/alias.js'].map((path) => send(host, { path })));
+    expect([file.status, dir.status, inside.status, inside.body]).toEqual([404, 404, 200, 'console.log(1)']);
+    expect(file.body + dir.body).not.toContain('OUTSIDE-THE-RENDERER');
   });
 
   it('listens on 127.0.0.1 only', async () => {

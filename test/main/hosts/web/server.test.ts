@@ -7,6 +7,7 @@ import type { Core } from '../../../../src-main/app/core';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../../src-main/hosts/web/server';
 import { captureLog } from '../../../helpers/log';
 import { testCore } from '../../../helpers/core';
+import { flood } from '../../loopback/flood';
 
 interface Reply {
   status: number;
@@ -103,6 +104,24 @@ describe('browser host', () => {
       req.end();
     });
     expect(chunked).toBe(413);
+  });
+
+  it('stops reading a body at the failed token check or at the first byte past 1 MiB, and closes', async () => {
+    const body = 64 * 1024 * 1024;
+    const head = (extra: string, hostName = `127.0.0.1:${host.port}`): string =>
+      `POST /api/invoke/app:ping HTTP/1.1\r\nhost: ${hostName}\r\ncontent-type: application/json${extra}`;
+    const outcomes = await Promise.all([
+      flood(host.port, head(''), body),
+      flood(host.port, head(`\r\ncontent-length: ${body}`), body),
+      flood(host.port, head(`\r\nauthorization: Bearer ${host.token}`), body),
+      flood(host.port, head('', 'evil.example'), body),
+    ]);
+    expect(outcomes.map((o) => [o.status, o.bodyBytesSent < body / 4])).toEqual([
+      [401, true],
+      [401, true],
+      [413, true],
+      [403, true],
+    ]);
   });
 
   it('answers an unknown channel with a Result error and keeps serving', async () => {

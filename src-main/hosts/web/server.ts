@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../../app/core';
 import type { Logger } from '../../logging/logger';
 import { closeIfBodyUnread, readBody } from '../../loopback/body';
+import { capConnections, LOOPBACK_LIMITS, serverTimeouts, type ConnectionLimits } from '../../loopback/connections';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from '../renderer-files';
 
 /** Largest accepted request body. */
@@ -22,9 +23,18 @@ export interface WebHost {
 /**
  * Serves the built renderer and the contract on 127.0.0.1 only: `POST /api/invoke/<channel>` and the
  * `GET /api/events` Server-Sent Events stream, both behind a random per-launch bearer token and
- * Host / Origin checks (DNS rebinding and cross-site requests are refused).
+ * Host / Origin checks (DNS rebinding and cross-site requests are refused). Slow or silent clients
+ * time out and connections are capped (see {@link capConnections}); the event stream, long-lived by
+ * design, is neither timed out nor pushed out.
  */
-export async function startWebHost(options: { core: Core; staticDir: string; port?: number; log: Logger }): Promise<WebHost> {
+export async function startWebHost(options: {
+  core: Core;
+  staticDir: string;
+  port?: number;
+  log: Logger;
+  /** Timeouts and connection cap; {@link LOOPBACK_LIMITS} unless a test shortens them. */
+  limits?: Partial<ConnectionLimits>;
+}): Promise<WebHost> {
   const { core, staticDir, log } = options;
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
@@ -39,7 +49,8 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   }
 
-  const server: Server = createServer((req, res) => {
+  const limits: ConnectionLimits = { ...LOOPBACK_LIMITS, ...options.limits };
+  const server: Server = createServer(serverTimeouts(limits), (req, res) => {
     void handle(req, res).catch((e: unknown) => {
       log.error('web.request', { error: e instanceof Error ? e.message : String(e) });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
@@ -119,6 +130,7 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
     for (const client of sseClients) client.write(frame);
   });
 
+  capConnections(server, limits.maxConnections);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { AppFailure } from '../errors/app-failure';
 import { MIGRATIONS } from './migrations';
@@ -31,7 +31,10 @@ export interface OpenDatabaseOptions {
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): DatabaseSync {
   const migrations = options.migrations ?? MIGRATIONS;
-  if (file !== ':memory:' && existsSync(file)) inspectReadOnly(file, migrations.length);
+  if (file !== ':memory:') {
+    if (existsSync(file)) inspectReadOnly(file, migrations.length);
+    keepPrivate(file);
+  }
 
   let db: DatabaseSync;
   try {
@@ -83,6 +86,18 @@ export function transaction<T>(db: DatabaseSync, fn: () => T): T {
   } catch (e) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw e;
+  }
+}
+
+/**
+ * Creates the database file 0600 (an empty file is an empty database to SQLite) or tightens one an
+ * earlier version left readable by others, with its WAL and shared-memory files. SQLite creates those
+ * two with the database file's own mode, so they follow once it is 0600.
+ */
+function keepPrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
 }
 

@@ -154,9 +154,13 @@ describe('browser host', () => {
   });
 
   it('serves no file through a symlink that leads out of the renderer folder', async () => {
-    const [file, dir, inside] = await Promise.all(['/assets/linked.js', '/linked-dir/private.txt', '/assets/alias.js'].map((path) => send(host, { path })));
-    expect([file.status, dir.status, inside.status, inside.body]).toEqual([404, 404, 200, 'console.log(1)']);
-    expect(file.body + dir.body).not.toContain('OUTSIDE-THE-RENDERER');
+    const replies = await Promise.all(['/assets/linked.js', '/linked-dir/private.txt', '/assets/alias.js'].map((path) => send(host, { path })));
+    expect(replies.map((r) => [r.status, r.body.includes('OUTSIDE-THE-RENDERER')])).toEqual([
+      [404, false],
+      [404, false],
+      [200, false],
+    ]);
+    expect(replies[2]?.body).toBe('console.log(1)');
   });
 
   it('listens on 127.0.0.1 only', async () => {

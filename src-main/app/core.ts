@@ -116,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   });
   const retention = startRetentionSchedule({ history, settings, log });
+  const unwatchKeychain = options.vault.onStatusChange((status) => events.emit('app:keychainChanged', status));
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -155,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await recovered;
       await scheduler.stop();
       unsubscribe();
+      unwatchKeychain();
       retention.stop();
       await receiver.stop();
       events.close();

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,36 +7,47 @@ import type { Logger } from '../../logging/logger';
 import { closeIfBodyUnread, readBody } from '../../loopback/body';
 import { capConnections, LOOPBACK_LIMITS, serverTimeouts, type ConnectionLimits } from '../../loopback/connections';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveRendererFile } from '../renderer-files';
+import { bearerOf, createWebSessions, newToken } from './sessions';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const NO_SESSION = 'This page has no RecDeck session: open the address RecDeck printed when it started (each address opens one tab), or reload a tab opened that way';
+const USED_LINK = 'This RecDeck address was already used or is not from this run: open the address RecDeck printed when it started (each address opens one tab)';
 
 /** A running browser host. */
 export interface WebHost {
   url: string;
   port: number;
+  /** The API token: a bearer for `/api/*` that no URL carries (scripts, tests). */
   token: string;
+  /** A page address with a new one-time launch code, `http://127.0.0.1:PORT/#token=CODE` (see sessions.ts). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 /**
  * Serves the built renderer and the contract on 127.0.0.1 only: `POST /api/invoke/<channel>` and the
- * `GET /api/events` Server-Sent Events stream, both behind a random per-launch bearer token and
- * Host / Origin checks (DNS rebinding and cross-site requests are refused). Slow or silent clients
- * time out and connections are capped (see {@link capConnections}); the event stream, long-lived by
- * design, is neither timed out nor pushed out.
+ * `GET /api/events` Server-Sent Events stream, both behind a bearer (a page's session token or the
+ * API token) and Host / Origin checks (DNS rebinding and cross-site requests are refused). A page
+ * gets its session token by spending a launch code at `POST /api/session`; a session can ask for
+ * another page's link at `POST /api/session/link`. Slow or silent clients time out and connections
+ * are capped (see {@link capConnections}); the event stream, long-lived by design, is neither timed
+ * out nor pushed out.
  */
 export async function startWebHost(options: {
   core: Core;
   staticDir: string;
   port?: number;
   log: Logger;
+  /** The API token; a random one, known only to this process, when the launcher chose none. */
+  apiToken?: string;
   /** Timeouts and connection cap; {@link LOOPBACK_LIMITS} unless a test shortens them. */
   limits?: Partial<ConnectionLimits>;
 }): Promise<WebHost> {
   const { core, staticDir, log } = options;
-  const token = randomBytes(32).toString('base64url');
-  const tokenBytes = Buffer.from(`Bearer ${token}`);
+  const token = options.apiToken ?? newToken();
+  const sessions = createWebSessions(token);
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
@@ -45,8 +55,12 @@ export async function startWebHost(options: {
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
 
   function authorized(req: IncomingMessage): boolean {
-    const given = Buffer.from(req.headers.authorization ?? '');
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+    const given = bearerOf(req.headers.authorization);
+    return given !== null && sessions.accepts(given);
+  }
+
+  function launchUrl(): string {
+    return `http://127.0.0.1:${port}/#token=${sessions.newLaunchCode()}`;
   }
 
   const limits: ConnectionLimits = { ...LOOPBACK_LIMITS, ...options.limits };
@@ -65,7 +79,9 @@ export async function startWebHost(options: {
 
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().includes(origin)) return sendText(res, 403, 'Forbidden origin');
-    if (!authorized(req)) return sendJson(res, 401, { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Missing or wrong token' } });
+    if (url.pathname === '/api/session' && req.method === 'POST') return exchangeLaunchCode(req, res);
+    if (!authorized(req)) return sendJson(res, 401, { ok: false, error: { code: 'UNTRUSTED_SENDER', message: NO_SESSION } });
+    if (url.pathname === '/api/session/link' && req.method === 'POST') return sendJson(res, 200, { ok: true, value: { url: launchUrl() } });
 
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
     const match = /^\/api\/invoke\/([^/]+)$/.exec(url.pathname);
@@ -87,6 +103,14 @@ export async function startWebHost(options: {
     }
     const result = await core.dispatch(channel, input, { host: 'web', trusted: true, senderId: 'web' });
     sendJson(res, 200, result);
+  }
+
+  function exchangeLaunchCode(req: IncomingMessage, res: ServerResponse): void {
+    const code = bearerOf(req.headers.authorization);
+    const session = code === null ? null : sessions.exchange(code);
+    if (session === null) return sendJson(res, 401, { ok: false, error: { code: 'UNTRUSTED_SENDER', message: USED_LINK } });
+    log.info('web.session', {});
+    sendJson(res, 200, { ok: true, value: { token: session } });
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
@@ -141,6 +165,7 @@ export async function startWebHost(options: {
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    launchUrl,
     async close() {
       unsubscribe();
       for (const client of sseClients) client.end();

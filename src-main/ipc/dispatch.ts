@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   INVOKE_SCHEMAS,
   isInvokeChannel,
@@ -33,13 +34,14 @@ export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Pr
  * allowlist → trust check → zod parse → handler → `Result`.
  *
  * Invalid input answers `INVALID_INPUT` with issue paths and messages only, never the submitted
- * values. A thrown error that presents itself (`toAppError`) passes through; anything else becomes
+ * values, and at most {@link MAX_REPORTED_ISSUES} of them, clipped, plus a count of the rest. A thrown error that presents itself (`toAppError`) passes through; anything else becomes
  * `INTERNAL` with a reference id, and only the main-side log sees its name and message.
  */
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, input, ctx) => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel.slice(0, 64)}"` } };
+      // The name is the caller's text: answering it back would reflect whatever they sent.
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } };
     }
     if (!ctx.trusted) {
       log.warn('ipc.untrusted', { channel, sender: ctx.senderId });
@@ -47,8 +49,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = INVOKE_SCHEMAS[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}`, details: { issues } } };
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}`, details: reportIssues(parsed.error.issues) } };
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -61,6 +62,28 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       return { ok: false, error: { code: 'INTERNAL', message: `Internal error (ref ${ref})` } };
     }
   };
+}
+
+/** Issues an `INVALID_INPUT` answer lists at most; the rest are only counted. */
+export const MAX_REPORTED_ISSUES = 20;
+/** Longest path or message of a reported issue, in characters. */
+export const MAX_ISSUE_TEXT = 200;
+
+/**
+ * The first {@link MAX_REPORTED_ISSUES} issues, each clipped, plus how many were left out: one issue per
+ * element of a large invalid array would otherwise make the answer many times the size of the request.
+ */
+function reportIssues(issues: readonly z.core.$ZodIssue[]): { issues: { path: string; code: string; message: string }[]; moreIssues?: number } {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({
+    path: clip(i.path.map(String).join('.')),
+    code: i.code,
+    message: clip(i.message),
+  }));
+  return issues.length > shown.length ? { issues: shown, moreIssues: issues.length - shown.length } : { issues: shown };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text;
 }
 
 /** Name and message only: never a stack, request config or headers. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalizedText } from '@contract';
+import type { KeychainStatus, LocalizedText } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { SecretVault } from './secret-vault';
 
@@ -96,24 +96,76 @@ export function withTail(en: string, zh: string): LocalizedText {
   return { en: `${en} Secrets are kept in memory until RecDeck quits.`, 'zh-CN': `${zh}在 RecDeck 退出前，密钥只保存在内存中。` };
 }
 
+/**
+ * Why the keychain stopped answering mid-session, phrased for the operator in both languages. The
+ * library's own message is only sorted into a cause, never shown: it is not ours to vouch for.
+ */
+export function explainKeychainLoss(message: string): LocalizedText {
+  const [en, zh] = /lock|unlock|prompt|dismiss/i.test(message)
+    ? ['it is locked', '钥匙串已锁定']
+    : /denied|refus|not allowed|cancel|permission/i.test(message)
+      ? ['it refused RecDeck access', '钥匙串拒绝了 RecDeck 的访问']
+      : /collection|object does not exist|no such object/i.test(message)
+        ? ['its default keyring is gone or locked', '默认密钥环不存在或已锁定']
+        : /d-?bus|org\.freedesktop\.secrets|secret service|socket|connect|name has no owner|not provided by any/i.test(message)
+          ? ['its Secret Service (gnome-keyring/KWallet) is no longer running', '其 Secret Service（gnome-keyring/KWallet）已不在运行']
+          : ['it failed', '钥匙串出错'];
+  return {
+    en:
+      `The keychain stopped answering: ${en}. Until it is back RecDeck cannot read or store secrets, so recordings cannot be started, ` +
+      'stopped or tested; accounts, storage and history stay available. Start or unlock the keychain, then restart RecDeck.',
+    'zh-CN': `钥匙串已停止响应：${zh}。在其恢复之前，RecDeck 无法读取或保存密钥，因此无法开始、停止或测试录制；账号、存储和历史记录仍可使用。请启动或解锁钥匙串，然后重启 RecDeck。`,
+  };
+}
+
+const OPERATIONS: Record<string, LocalizedText> = {
+  read: { en: 'read', 'zh-CN': '读取' },
+  store: { en: 'store', 'zh-CN': '保存' },
+  delete: { en: 'delete', 'zh-CN': '删除' },
+};
+
+/**
+ * The keychain as a vault. It starts available (the probe passed); a failing call marks it
+ * unavailable with a reason and a succeeding one marks it available again, and listeners hear of
+ * each change. libsecret keeps talking to the daemon it first reached, so after a keychain daemon
+ * restarts only a RecDeck restart reaches the new one: the reason says so.
+ */
 function keytarVault(keytar: Keytar, service: string): SecretVault {
+  let status: KeychainStatus = { backend: 'keytar', available: true };
+  const listeners = new Set<(status: KeychainStatus) => void>();
+  const update = (next: KeychainStatus): void => {
+    if (next.available === status.available && next.reason?.en === status.reason?.en) return;
+    status = next;
+    for (const listener of listeners) listener(next);
+  };
   // Errors are rebuilt from the operation and key only: a library message must never carry a value.
-  const guard = async <T>(op: string, key: string, fn: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(op: keyof typeof OPERATIONS, key: string, fn: () => Promise<T>): Promise<T> => {
+    let value: T;
     try {
-      return await fn();
-    } catch {
-      throw new AppFailure('KEYCHAIN_UNAVAILABLE', `The keychain refused to ${op} ${key}; unlock it and try again.`, {
-        retryable: true,
-        details: { entry: key },
-      });
+      value = await fn();
+    } catch (e) {
+      const reason = explainKeychainLoss(messageOf(e));
+      update({ backend: 'keytar', available: false, reason });
+      const verb = OPERATIONS[op] as LocalizedText;
+      throw new AppFailure(
+        'KEYCHAIN_UNAVAILABLE',
+        { en: `RecDeck could not ${verb.en} the secret ${key}. ${reason.en}`, 'zh-CN': `RecDeck 无法${verb['zh-CN']}密钥 ${key}。${reason['zh-CN']}` },
+        { retryable: true, details: { entry: key } },
+      );
     }
+    update({ backend: 'keytar', available: true });
+    return value;
   };
   return {
     get: (key) => guard('read', key, () => keytar.getPassword(service, key)),
     set: (key, value) => guard('store', key, () => keytar.setPassword(service, key, value)),
     delete: (key) => guard('delete', key, () => keytar.deletePassword(service, key)),
     has: (key) => guard('read', key, async () => (await keytar.getPassword(service, key)) !== null),
-    status: () => ({ backend: 'keytar', available: true }),
+    status: () => status,
+    onStatusChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

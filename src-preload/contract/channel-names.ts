@@ -54,7 +54,16 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'foreign:changed', 'history:exportChanged', 'scheduler:changed'] as const;
+export const EVENT_CHANNELS = [
+  'app:pinged',
+  'app:keychainChanged',
+  'accounts:changed',
+  'tasks:changed',
+  'tasks:alerted',
+  'foreign:changed',
+  'history:exportChanged',
+  'scheduler:changed',
+] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -79,7 +79,8 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
   }
 
   function sweepFolder(): void {
-    mkdirSync(deps.dir, { recursive: true });
+    // Inside the data folder, private like everything else there (the files are created 0600).
+    mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
     const cutoff = deps.now() - KEEP_MS;
     for (const name of readdirSync(deps.dir)) {
       const file = join(deps.dir, name);
@@ -95,7 +96,7 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
       // One read transaction: the count and every row come from the same snapshot.
       reader.exec('BEGIN');
       update(job, { total: exportCount(reader, query) }, true);
-      handle = await open(part, 'w');
+      handle = await open(part, 'w', 0o600);
       for (const chunk of exportChunks(reader, format, query, deps.now())) {
         if (job.canceled) break;
         await handle.write(chunk.text);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TaskSummarySchema, RecordingFileSchema, RecordingRequestSchema, type HistoryQuery } from '@contract';
@@ -75,6 +75,8 @@ describe('history.export csv', () => {
     const out = await exported('csv', hq({ direction: 'asc' }));
     expect(out.job).toMatchObject({ fileName: 'recdeck-history-20250203-040506.csv', state: 'done', rows: 3, total: 3, savedTo: null, error: null });
     expect(out.file).toMatchObject({ fileName: 'recdeck-history-20250203-040506.csv', mime: 'text/csv; charset=utf-8' });
+    // In the data folder, private to the user like the database.
+    expect([statSync(join(ledger.dir, 'exports')).mode & 0o777, statSync(out.file!.path).mode & 0o777]).toEqual([0o700, 0o600]);
     expect(out.content.startsWith('\uFEFF')).toBe(true);
     const [head, ...rows] = parseCsv(out.content.slice(1));
     expect(head).toEqual([...CSV_COLUMNS]);

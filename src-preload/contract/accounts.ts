@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from './account-parts';
-import { LocalizedTextSchema, RecordIdSchema, type FormField } from './common';
+import { RecordIdSchema, type FormField } from './common';
+import { MessageSchema } from './messages/message';
 import type { StorageTargetDraft } from './storage';
 import { VENDOR_CONTRACTS, VENDOR_IDS, type AccountDraft, type VendorContracts, type VendorId } from './vendors';
 
@@ -143,7 +144,7 @@ export const AccountTestInputSchema = z.strictObject({ id: RecordIdSchema });
 /** Output of `accounts:test`: one cheap signed call, classified. A failed test is a result, not an error. */
 export const AccountTestResultSchema = z.object({
   kind: ConnectionTestKindSchema,
-  message: LocalizedTextSchema,
+  message: MessageSchema,
   /** Measured offset of our clock from the vendor's, seconds (clock-skew only). */
   offsetSeconds: z.number().nullable(),
   latencyMs: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './common';
+import { MessageSchema } from './messages/message';
 
 /** Which host runs the core: the Electron app or the loopback browser host. */
 export const HostKindSchema = z.enum(['electron', 'web']);
@@ -13,7 +13,7 @@ export const KeychainStatusSchema = z.object({
   /** True when the OS keychain answered; false means session-only mode and a banner. */
   available: z.boolean(),
   /** Why the keychain is unavailable, phrased for the operator; absent when available. */
-  reason: LocalizedTextSchema.optional(),
+  reason: MessageSchema.optional(),
 });
 /** See {@link KeychainStatusSchema}. */
 export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;

@@ -4,13 +4,11 @@ export {
   customIssue,
   EndpointUrlSchema,
   FORM_FIELD_KINDS,
-  LocalizedTextSchema,
   NameSchema,
   SecretStatusSchema,
   type FormField,
   type FormFieldKind,
   type FormOption,
-  type LocalizedText,
   type SecretStatus,
 } from './common';
 import { STORAGE_PROVIDER_INFO as PROVIDER_FACTS, STORAGE_PROVIDERS, type StorageProvider, type StorageProviderInfo } from './storage-providers';

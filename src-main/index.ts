@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localeFor } from '@contract';
 import { createCore } from './app/core';
 import { registerIpcTransport } from './hosts/electron/ipc-transport';
 import type { AppLocation } from './hosts/electron/trust';
@@ -50,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     notifyAlerts(
       core,
-      () => (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'),
+      () => localeFor([app.getLocale()]),
       () => {
         mainWindow?.show();
         mainWindow?.focus();

@@ -1,13 +1,11 @@
 import type { z } from 'zod';
-import { issuesToFieldErrors, type FieldErrors } from '@contract';
+import { issuesToFieldErrors, msg, type FieldErrors } from '@contract';
 import { AppFailure } from './app-failure';
 
-/** A `VALIDATION` failure whose `details.fields` maps paths to bilingual messages (never values). */
+/** A `VALIDATION` failure whose `details.fields` maps paths to messages (never values). */
 export function validationFailure(fields: FieldErrors): AppFailure {
   const count = Object.keys(fields).length;
-  return new AppFailure('VALIDATION', count === 1 ? '1 field needs attention' : `${count} fields need attention`, {
-    details: { fields },
-  });
+  return new AppFailure('VALIDATION', count === 1 ? msg('error.oneField') : msg('error.fields', { count }), { details: { fields } });
 }
 
 /** Parses `input` or throws {@link validationFailure} with paths under `prefix`. */

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  formatMessage,
   INVOKE_SCHEMAS,
   isInvokeChannel,
+  issueMessage,
+  msg,
   type HostKind,
   type InputOf,
   type InvokeChannel,
@@ -47,8 +50,9 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = INVOKE_SCHEMAS[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}`, details: { issues } } };
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, severity: 'error', message: issueMessage(i) }));
+      const text = msg('error.invalidInput', { channel });
+      return { ok: false, error: { code: 'INVALID_INPUT', message: formatMessage('en', text), text, details: { issues } } };
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -58,7 +62,8 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       if (e instanceof AppFailure) return { ok: false, error: e.toAppError() };
       const ref = randomUUID().slice(0, 8);
       log.error('ipc.internal', { channel, ref, error: describeUnknown(e) });
-      return { ok: false, error: { code: 'INTERNAL', message: `Internal error (ref ${ref})` } };
+      const text = msg('error.internal', { ref });
+      return { ok: false, error: { code: 'INTERNAL', message: formatMessage('en', text), text } };
     }
   };
 }

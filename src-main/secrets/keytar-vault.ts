@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalizedText } from '@contract';
+import { msg, type Message } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { SecretVault } from './secret-vault';
 
@@ -11,7 +11,7 @@ interface Keytar {
 }
 
 /** Result of {@link openKeytarVault}: a working vault, or an operator-facing reason and a short cause for the log. */
-export type OpenKeytarResult = { ok: true; vault: SecretVault } | { ok: false; reason: LocalizedText; cause: string };
+export type OpenKeytarResult = { ok: true; vault: SecretVault } | { ok: false; reason: Message; cause: string };
 
 /**
  * Loads keytar (lazily: the native module is only touched here) and probes the keychain with a
@@ -25,10 +25,7 @@ export async function openKeytarVault(service: string, probeTimeoutMs: number): 
   } catch (e) {
     return {
       ok: false,
-      reason: withTail(
-        'The keychain library (keytar) could not be loaded: reinstall RecDeck or install libsecret-1, then restart RecDeck.',
-        '无法加载钥匙串组件（keytar）：请重新安装 RecDeck 或安装 libsecret-1，然后重启 RecDeck。',
-      ),
+      reason: withTail(msg('keychain.noLibrary')),
       cause: messageOf(e),
     };
   }
@@ -51,58 +48,39 @@ export async function openKeytarVault(service: string, probeTimeoutMs: number): 
 }
 
 /**
- * Turns a libsecret / D-Bus / keychain error message into a sentence the operator can act on, in
- * both languages. Every reason ends by saying that secrets stay in memory for this session.
+ * Turns a libsecret / D-Bus / keychain error message into a sentence the operator can act on. Every reason ends by saying that secrets stay in memory for this session.
  */
-export function explainKeychainFailure(message: string): LocalizedText {
+export function explainKeychainFailure(message: string): Message {
   if (/timed out/i.test(message)) {
-    return withTail(
-      'The keychain did not answer in time (it may be locked and waiting for a password): unlock it, then restart RecDeck.',
-      '钥匙串没有及时响应（可能已锁定并在等待密码）：请解锁后重启 RecDeck。',
-    );
+    return withTail(msg('keychain.timeout'));
   }
   if (/lock|unlock|prompt|dismiss/i.test(message)) {
-    return withTail(
-      'The keychain is locked: unlock it (log in again or open Passwords and Keys), then restart RecDeck.',
-      '钥匙串已锁定：请解锁（重新登录或打开“密码和密钥”），然后重启 RecDeck。',
-    );
+    return withTail(msg('keychain.locked'));
   }
   if (/denied|refus|not allowed|cancel|permission/i.test(message)) {
-    return withTail(
-      'The keychain refused access to RecDeck: allow RecDeck in your keychain settings, then restart RecDeck.',
-      '钥匙串拒绝了 RecDeck 的访问：请在钥匙串设置中允许 RecDeck，然后重启 RecDeck。',
-    );
+    return withTail(msg('keychain.denied'));
   }
   if (/collection|object does not exist|no such object/i.test(message)) {
-    return withTail(
-      'The keychain has no usable default keyring: open Passwords and Keys, create or unlock the "Login" keyring, then restart RecDeck.',
-      '钥匙串没有可用的默认密钥环：请打开“密码和密钥”，创建或解锁“登录”密钥环，然后重启 RecDeck。',
-    );
+    return withTail(msg('keychain.noKeyring'));
   }
   if (/d-?bus|org\.freedesktop\.secrets|secret service|autolaunch|socket|connect|no such file|name has no owner|not provided by any/i.test(message)) {
-    return withTail(
-      'No Secret Service (gnome-keyring/KWallet) answered on D-Bus: install and unlock one, then restart RecDeck.',
-      'D-Bus 上没有可用的 Secret Service（gnome-keyring/KWallet）：请安装并解锁其中之一，然后重启 RecDeck。',
-    );
+    return withTail(msg('keychain.noService'));
   }
-  return withTail(
-    `The OS keychain failed (${message.slice(0, 120)}): check that a keychain is installed and unlocked, then restart RecDeck.`,
-    `系统钥匙串出错（${message.slice(0, 120)}）：请确认已安装并解锁钥匙串，然后重启 RecDeck。`,
-  );
+  return withTail(msg('keychain.failed', { cause: message.slice(0, 120) }));
 }
 
 /** Adds the sentence every reason ends with. */
-export function withTail(en: string, zh: string): LocalizedText {
-  return { en: `${en} Secrets are kept in memory until RecDeck quits.`, 'zh-CN': `${zh}在 RecDeck 退出前，密钥只保存在内存中。` };
+export function withTail(reason: Message): Message {
+  return msg('keychain.sessionOnly', { reason });
 }
 
 function keytarVault(keytar: Keytar, service: string): SecretVault {
   // Errors are rebuilt from the operation and key only: a library message must never carry a value.
-  const guard = async <T>(op: string, key: string, fn: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(op: 'read' | 'store' | 'delete', key: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch {
-      throw new AppFailure('KEYCHAIN_UNAVAILABLE', `The keychain refused to ${op} ${key}; unlock it and try again.`, {
+      throw new AppFailure('KEYCHAIN_UNAVAILABLE', msg(`keychain.refused.${op}`, { entry: key }), {
         retryable: true,
         details: { entry: key },
       });

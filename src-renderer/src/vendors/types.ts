@@ -1,4 +1,4 @@
-import type { FieldIssue, MixSettings, RecordingRequest } from '@contract';
+import type { FieldIssue, Locale, MixSettings, RecordingRequest } from '@contract';
 import type { ZegoStorageShape } from '@contract/validate/zego';
 import type { Component } from 'vue';
 
@@ -33,10 +33,7 @@ export interface VendorMessages {
 }
 
 /** A vendor folder's `messages.ts`: its text in every language RecDeck speaks. */
-export interface VendorText {
-  en: VendorMessages;
-  'zh-CN': VendorMessages;
-}
+export type VendorText = Record<Locale, VendorMessages>;
 
 /**
  * Everything the renderer knows about one vendor beyond its descriptor and its text: request

@@ -5,6 +5,7 @@ import { computed, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
 import { LIVE_STATES } from '../model/monitor-time';
 import { i18n } from '../../../i18n';
+import { localize } from '../../../ui/use-localized';
 import { useSettingsStore } from '../../settings/stores/settings';
 import { useVendorsStore } from '../../../vendors/store';
 
@@ -103,7 +104,7 @@ export const useTasksStore = defineStore('tasks', () => {
     return i18n.global.t(`monitor.alertKinds.${alert.kind}`);
   }
   function alertBody(alert: TaskAlert): string {
-    return i18n.global.locale.value === 'zh-CN' ? alert.message['zh-CN'] : alert.message.en;
+    return localize(alert.message);
   }
 
   function receive(alert: TaskAlert): void {

@@ -1,4 +1,5 @@
 import {
+  issueMessage,
   RecordingRequestSchema,
   storageProvidersFor,
   type FieldIssue,
@@ -90,12 +91,7 @@ export function pathText(path: readonly PropertyKey[]): string {
 
 /** Schema problems (a field of the wrong type) as field issues, so they show where the validators' do. */
 export function schemaIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((i) => ({
-    path: pathText(i.path),
-    en: i.message,
-    'zh-CN': i.message,
-    severity: 'error' as const,
-  }));
+  return issues.map((i) => ({ path: pathText(i.path), severity: 'error' as const, message: issueMessage(i) }));
 }
 
 /** The issues at `path`, errors first. */

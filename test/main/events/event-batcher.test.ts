@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventChannel, TaskSummary } from '@contract';
+import { msg, type EventChannel, type TaskSummary } from '@contract';
 import { createEventBatcher } from '../../../src-main/events/event-batcher';
 import { createEventBus } from '../../../src-main/events/event-bus';
 import { manualClock } from './manual-clock';
@@ -103,7 +103,7 @@ describe('event batcher', () => {
     const { time, batcher, received } = setup();
     batcher.emit('tasks:changed', { tasks: [summary('a', '1')], removed: [] });
     batcher.emit('tasks:changed', { tasks: [summary('a', '2')], removed: [] });
-    const alert = { taskId: 'a', kind: 'failed' as const, message: { en: 'failed', 'zh-CN': '失败' }, at: 1 };
+    const alert = { taskId: 'a', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
     batcher.emit('tasks:alerted', alert);
     expect(received.map((r) => r.event)).toEqual(['tasks:changed', 'tasks:alerted']);
     for (let i = 0; i < 15; i++) batcher.emit('tasks:alerted', { ...alert, at: i + 2 });
@@ -117,7 +117,7 @@ describe('event batcher', () => {
 
   it('keeps only the latest scheduler:changed while the window is full', async () => {
     const { time, batcher, received } = setup();
-    const alert = { taskId: 'a', kind: 'lost' as const, message: { en: 'lost', 'zh-CN': '丢失' }, at: 1 };
+    const alert = { taskId: 'a', kind: 'lost' as const, message: msg('alert.lostInterrupted'), at: 1 };
     for (let i = 0; i < 10; i++) batcher.emit('tasks:alerted', alert);
     for (let n = 0; n < 5; n++) batcher.emit('scheduler:changed', { online: true, offlineSince: null, activeTasks: n });
     await time.advance(2_000);

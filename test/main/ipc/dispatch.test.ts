@@ -71,7 +71,7 @@ describe('dispatch', () => {
     const result = await dispatch('app:info', {}, trusted);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^Internal error \(ref [0-9a-f]{8}\)$/) });
+    expect(result.error).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^Internal error \(ref [0-9a-f]{8}\)$/), text: { key: 'error.internal', params: { ref: expect.any(String) } } });
     for (const leak of ['AKIDSECRET', 'deadbeef', 'TOKEN-SECRET', 'SESSION-SECRET', 'Signature=abc', 'at ']) {
       expect(JSON.stringify(result)).not.toContain(leak);
       expect(text()).not.toContain(leak);

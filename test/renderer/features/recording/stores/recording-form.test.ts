@@ -11,7 +11,6 @@ vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-br
 
 const descriptor: VendorDescriptor = {
   ...ZEGO_DESCRIPTOR,
-  name: { en: 'ZEGO', 'zh-CN': 'ZEGO' },
   requestFields: ['roomId', 'mode', 'streams', 'output', 'maxIdleSec', 'storageTargetId'],
   storageProviders: ['tencent-cos'],
   ratePerSecond: {},

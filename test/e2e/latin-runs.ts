@@ -1,0 +1,84 @@
+/**
+ * What the 简体中文 walk counts as untranslated: a run of text between Chinese characters that holds a
+ * Latin word which is not an id, a URL, a code or one of the vendor terms below. Chinese operators
+ * read vendors' own field names (SecretId, AppID …) in the vendors' Chinese consoles too, so those stay.
+ */
+
+/** Words that stay Latin in Chinese: product and vendor names, the vendors' own field names, formats. */
+const TERMS = new Set([
+  'RecDeck',
+  'ZEGO',
+  'TIW',
+  'TRRO',
+  'COS',
+  'OSS',
+  'OBS',
+  'VOD',
+  'EOS',
+  'Kodo',
+  'AppID',
+  'AppId',
+  'ServerSecret',
+  'CallbackSecret',
+  'SdkAppId',
+  'SecretId',
+  'SecretKey',
+  'CallbackKey',
+  'SignKey',
+  'RecordUserSig',
+  'ProjectId',
+  'RequestId',
+  'TaskId',
+  'AccessKey',
+  'Secret',
+  'ID',
+  'Endpoint',
+  'StorageLocation',
+  'SubAppId',
+  'BucketName-APPID',
+  'URL',
+  'JSON',
+  'CSV',
+  'cURL',
+  'HTTP',
+  'HLS',
+  'NTP',
+  'bps',
+  'kbps',
+  'fps',
+  'px',
+  'mp4',
+  'flv',
+  'hls',
+  'jpg',
+  'aac',
+  'mp3',
+  'ms',
+]);
+
+/** Names the test data and the Sandbox seed give: what an operator typed, not the app's text. */
+const DATA = ['Sandbox · ZEGO', 'Sandbox · Tencent TIW', 'Sandbox · Tencent TRRO', 'Sandbox · Storage (COS)'];
+
+const NON_LATIN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/u;
+const TOKEN = /[A-Za-z0-9_.:/@?=&%#+~-]*[A-Za-z][A-Za-z0-9_.:/@?=&%#+~-]*/g;
+
+function allowed(token: string): boolean {
+  const word = token.replace(/^[.:/-]+|[.:/-]+$/g, '');
+  if (word === '' || TERMS.has(word)) return true;
+  if (/\d/.test(word)) return true;
+  if (word.includes('://') || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(word)) return true;
+  return /^[A-Z][A-Z0-9_]+$/.test(word);
+}
+
+/** The runs of `texts` an operator reading Chinese would find in English, each once. */
+export function latinRuns(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of texts) {
+    const text = DATA.reduce((t, d) => t.split(d).join(' '), raw);
+    for (const run of text.split(NON_LATIN)) {
+      const tokens = run.match(TOKEN) ?? [];
+      if (tokens.some((t) => !allowed(t))) out.add(run.trim());
+    }
+  }
+  return [...out];
+}

@@ -1,11 +1,12 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { localeFor } from '@contract';
-import { createCore } from './app/core';
+import { createCore, type Core } from './app/core';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveRenderer } from './hosts/electron/app-protocol';
 import { registerIpcTransport } from './hosts/electron/ipc-transport';
-import type { AppLocation } from './hosts/electron/trust';
+import { setApplicationMenu } from './hosts/electron/menu';
 import { notifyAlerts } from './hosts/electron/notifications';
+import { appLocation } from './hosts/electron/trust';
 import { createMainWindow } from './hosts/electron/window';
 import { fileSink } from './logging/file-sink';
 import { createLogger } from './logging/logger';
@@ -15,26 +16,40 @@ import { createVault } from './secrets/vault';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Schemes get their privileges only before `ready`.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   let mainWindow: BrowserWindow | null = null;
+  let core: Core | null = null;
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  // Electron does not wait for promises in will-quit: hold the quit until the core has closed the
+  // Sandbox and the database, then leave.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.exit(0));
   });
 
   const start = async (): Promise<void> => {
     const dataDir = process.env.RECDECK_DATA_DIR ?? app.getPath('userData');
     const log = createLogger(fileSink(dataDir));
     const vault = await createVault({ log });
-    const core = await createCore({ host: 'electron', dataDir, version: app.getVersion(), log, vault });
-    const devUrl = process.env.ELECTRON_RENDERER_URL;
-    const location: AppLocation = devUrl
-      ? { kind: 'dev-server', origin: devUrl }
-      : { kind: 'file', indexUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href };
-    const transport = registerIpcTransport(core, location);
+    const started = await createCore({ host: 'electron', dataDir, version: app.getVersion(), log, vault });
+    core = started;
+    const packaged = app.isPackaged;
+    const location = appLocation({ packaged, devUrl: process.env.ELECTRON_RENDERER_URL });
+    if (location.kind === 'app-scheme') protocol.handle(APP_SCHEME, serveRenderer(join(__dirname, '../renderer')));
+    setApplicationMenu(packaged);
+    const transport = registerIpcTransport(started, location);
     const open = (): void => {
       mainWindow = createMainWindow({
         location,
+        packaged,
         preload: join(__dirname, '../preload/index.js'),
         stateFile: join(dataDir, 'window-state.json'),
         log,
@@ -50,14 +65,13 @@ if (!app.requestSingleInstanceLock()) {
       if (process.platform !== 'darwin') app.quit();
     });
     notifyAlerts(
-      core,
+      started,
       () => localeFor([app.getLocale()]),
       () => {
         mainWindow?.show();
         mainWindow?.focus();
       },
     );
-    app.on('will-quit', () => void core.close());
   };
 
   void app.whenReady().then(() =>

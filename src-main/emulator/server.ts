@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { AdvanceInputSchema, CONTROL_ROUTES, ControlError, parseControlBody } from './control';
 import { createFaultQueue, FaultSpecSchema, type ActiveFault, type FaultSpecInput } from './faults';
+import { createRequestGuard, newControlToken, REFUSALS } from './request-guard';
 import type { EmulatorContext, EmulatorFactory, EmulatorResponse, VendorEmulator } from './types';
 
 /** One attempt to deliver a callback, as the Sandbox logged it. */
@@ -32,6 +33,12 @@ export interface Sandbox {
   /** `http://127.0.0.1:PORT`; vendor `x` is at `${baseUrl}/x`. */
   baseUrl: string;
   port: number;
+  /**
+   * The bearer token `/control/…` wants (`Authorization: Bearer …`), new at every launch. The
+   * in-process Sandbox keeps it inside the core (nothing sends it to the renderer); the standalone
+   * one prints it for the operator's scripts.
+   */
+  controlToken: string;
   clock: VirtualClock;
   /** The clock a vendor sees (the shared clock plus that vendor's injected skew). */
   vendorClock(vendor: string): VirtualClock;
@@ -80,6 +87,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const callbackLog: CallbackAttempt[] = [];
   const sockets = new Set<Socket>();
   const pendingTimers = new Set<() => void>();
+  const controlToken = newControlToken();
+  const guard = createRequestGuard(controlToken);
+  let port = 0;
 
   function vendorClock(vendor: string): VirtualClock {
     const skew = (): number => skewMs.get(vendor) ?? 0;
@@ -254,6 +264,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const segments = url.pathname.split('/').filter((s) => s !== '');
     const head = segments[0] ?? '';
+    const verdict = guard(req.headers, port, head === 'control');
+    if (verdict !== 'ok') {
+      const refusal = REFUSALS[verdict];
+      res.setHeader('connection', 'close');
+      if (verdict === 'unauthorized') res.setHeader('www-authenticate', 'Bearer');
+      json(res, refusal.status, { ok: false, error: refusal.error });
+      return;
+    }
     const work = async (): Promise<void> => {
       if (head === 'control') return handleControl(req, res, segments.slice(1));
       const emulator = emulators.get(head);
@@ -276,11 +294,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
+    controlToken,
     clock,
     vendorClock,
     control: (vendor, command, input = {}) => emulatorFor(vendor).control(command, input),

@@ -4,8 +4,8 @@ import { createSandbox, type Sandbox } from './server';
 
 /**
  * Starts the Sandbox on its own (`npm run emulator [-- --port N]`) with every emulator, registers
- * one sandbox app per vendor and prints where to reach them. Credentials are random per run
- * except what `env` fixes for scripts (see each vendor's seed).
+ * one sandbox app per vendor and prints where to reach them, and the control API's token.
+ * Credentials are random per run except what `env` fixes for scripts (see each vendor's seed).
  */
 export async function startStandaloneSandbox(
   port = 0,
@@ -19,5 +19,6 @@ export async function startStandaloneSandbox(
   print(`RecDeck Sandbox listening on ${sandbox.baseUrl}`);
   for (const line of describeSandboxCredentials(sandbox.baseUrl, credentials)) print(line);
   print(`  Control API:          POST ${sandbox.baseUrl}/control/<vendor>/<command>`);
+  print(`  Control token:        Authorization: Bearer ${sandbox.controlToken}   (new at every launch)`);
   return { sandbox, credentials };
 }

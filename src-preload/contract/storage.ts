@@ -24,20 +24,6 @@ import {
 import { VENDOR_CONTRACTS, type VendorId } from './vendors';
 
 export * from './storage-providers';
-// Re-export for the issue 10 merge; removed by the lead (with storage-compat.ts).
-export {
-  STORAGE_PROVIDER_INFO,
-  checkEndpointUrl,
-  customIssue,
-  EndpointUrlSchema,
-  FORM_FIELD_KINDS,
-  NameSchema,
-  SecretStatusSchema,
-  type FormField,
-  type FormFieldKind,
-  type FormOption,
-  type SecretStatus,
-} from './storage-compat';
 
 /**
  * Storage targets: the buckets and VOD apps recordings upload to. Their keys are secrets: they live

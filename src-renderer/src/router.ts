@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 
-/** Hash history works the same under file:// (Electron) and the browser host. */
+/** Hash history works the same under app:// (Electron) and the browser host. */
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [

@@ -1,7 +1,7 @@
 /**
- * Region codes the Tencent emulators accept. The TIW China-site region list is [UNCONFIRMED] (the
- * international pages list only ap-singapore), so the emulator accepts the common public regions and
- * answers UnsupportedRegion for anything else, which is what a wrong-region setting looks like.
+ * Public region codes a Tencent emulator accepts where its product's pages name no narrower list
+ * (TRRO: the region is optional); anything else is answered with UnsupportedRegion, which is what a
+ * wrong-region setting looks like.
  */
 export const TENCENT_REGIONS = [
   'ap-beijing',

@@ -132,7 +132,8 @@ function describeOnlineRecord(w: TiwWorld, call: Api3Call): Record<string, unkno
     ExceptionCnt: task.exceptionCnt,
     OmittedDurations: omittedDurations(task),
     VideoInfos: task.status === 'FINISHED' ? task.videoInfos : [],
-    ReplayUrl: task.videoGeneration ? `http://online-recording.sandbox.invalid/${task.taskId}/replay.html` : null,
+    // A String in the API model, never null (unlike Interrupts); only video-generation mode has a replay.
+    ReplayUrl: task.videoGeneration ? `http://online-recording.sandbox.invalid/${task.taskId}/replay.html` : '',
     Interrupts: task.status === 'FINISHED' ? task.interrupts : null,
   };
 }

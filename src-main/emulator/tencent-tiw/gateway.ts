@@ -1,6 +1,5 @@
 import { Api3Error, createApi3Gate, type Api3Call } from '../tencent-api3/gate';
 import { checkParams, type ParamSpec } from '../tencent-api3/params';
-import { TENCENT_REGIONS } from '../tencent-api3/regions';
 import type { TiwApp, TiwTask, TiwWorld } from './model';
 import { TASK_FIELDS } from './params';
 
@@ -20,14 +19,20 @@ export type TiwAction = (typeof TIW_ACTIONS)[number];
 
 const TYPE_CODE = 'InvalidParameter.BodyParameterTypeUnmatched';
 
-/** TC3 checks, the region (required for TIW), and 20 requests a second per SecretId and action. */
+/**
+ * Every TIW recording API page: "Region … This API only supports: ap-singapore." Any other region
+ * gets the common error UnsupportedRegion, as the operator's wrong region would at the vendor.
+ */
+export const TIW_REGIONS = ['ap-singapore'] as const;
+
+/** TC3 checks, the region (required, {@link TIW_REGIONS}), and 20 requests a second per SecretId and action. */
 export function createTiwGate(w: TiwWorld): ReturnType<typeof createApi3Gate> {
   return createApi3Gate({
     service: 'tiw',
     version: '2019-09-19',
     actions: TIW_ACTIONS,
     regionRequired: true,
-    regions: TENCENT_REGIONS,
+    regions: TIW_REGIONS,
     ratePerSecond: 20,
     clock: w.clock,
     secretKeyFor: (id) => w.accounts.get(id) ?? null,

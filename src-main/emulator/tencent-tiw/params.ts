@@ -8,6 +8,9 @@ import { rec, type ParamSpec } from '../tencent-api3/params';
 
 const ROOM_MAX = 4294967295;
 
+/** The API model writes RoomId and TRTCRoomId as "(1, 4294967295)": both ends excluded. */
+const inOpenRoomRange = (id: number): boolean => id > 1 && id < ROOM_MAX;
+
 const bool: ParamSpec = { t: 'bool' };
 const int: ParamSpec = { t: 'int' };
 const str: ParamSpec = { t: 'str' };
@@ -79,7 +82,7 @@ const inRange = (v: unknown, min: number, max: number) => v === undefined || ((v
 /** StartOnlineRecord's rules beyond the types, on parameters {@link START_FIELDS} already checked. */
 export function checkStartRules(p: Record<string, unknown>): void {
   const roomId = p['RoomId'] as number;
-  if (roomId < 1 || roomId > ROOM_MAX) throw recordParameter(`RoomId must be within (1, ${ROOM_MAX}).`);
+  if (!inOpenRoomRange(roomId)) throw recordParameter(`RoomId must be within (1, ${ROOM_MAX}).`);
   const recordUserId = p['RecordUserId'] as string;
   if (recordUserId === '' || Buffer.byteLength(recordUserId) > 60) throw recordParameter('RecordUserId must be 1 to 60 bytes.');
   if (p['RecordUserSig'] === '') throw recordParameter('RecordUserSig must not be empty.');
@@ -105,7 +108,7 @@ export function checkStartRules(p: Record<string, unknown>): void {
   const timeout = p['AutoStopTimeout'];
   if (timeout !== undefined && ((timeout as number) < 300 || (timeout as number) > 86400)) throw recordParameter('AutoStopTimeout must be within [300, 86400].');
   const trtcRoom = p['TRTCRoomId'];
-  if (trtcRoom !== undefined && ((trtcRoom as number) < 1 || (trtcRoom as number) > ROOM_MAX)) throw recordParameter(`TRTCRoomId must be within (1, ${ROOM_MAX}).`);
+  if (trtcRoom !== undefined && !inOpenRoomRange(trtcRoom as number)) throw recordParameter(`TRTCRoomId must be within (1, ${ROOM_MAX}).`);
 }
 
 function checkCustomLayout(custom: Record<string, unknown>): void {

@@ -112,7 +112,11 @@ export function fileInfo(f: ZegoFile): Obj {
   };
 }
 
-/** A file as DescribeRecordStatus' `RecordFiles` lists it (`FileUrl` only once there is one). */
+/**
+ * A file as DescribeRecordStatus' `RecordFiles` lists it (`FileUrl` only once there is one).
+ * `CustomBeginTimestamp` is the time carried in the stream's SEI; Sandbox streams carry none, which
+ * the English page's example shows as 0.
+ */
 export function publicFile(f: ZegoFile): Obj {
   const out: Obj = {
     UserId: f.UserId,
@@ -127,6 +131,7 @@ export function publicFile(f: ZegoFile): Obj {
     ResolutionHeight: f.ResolutionHeight,
     MediaTrackType: f.MediaTrackType,
     BeginTimestamp: f.BeginTimestamp,
+    CustomBeginTimestamp: 0,
     Status: f.Status,
   };
   if (f.FileUrl) out['FileUrl'] = f.FileUrl;

@@ -1,16 +1,17 @@
 import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Logger } from '../../logging/logger';
-import { isOpenableExternally } from './external-links';
+import { APP_INDEX_URL } from './app-protocol';
+import { externalUrl } from './external-links';
 import { isAppUrl, type AppLocation } from './trust';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
 /**
- * The hardened main window (Electron security checklist #3, #4, #13, #14, #15): context isolation,
- * sandbox, no Node in the page, no new windows (http(s) links open in the OS browser), no foreign
- * navigation, no permission grants.
+ * The hardened main window (Electron security checklist #3, #4, #5, #12, #13, #14, #15): context
+ * isolation, sandbox, no Node in the page, no webviews, no new windows (links open in the OS browser
+ * as https), no foreign navigation, no permission grants, and DevTools only in an unpackaged run.
  */
-export function createMainWindow(options: { location: AppLocation; preload: string; stateFile: string; log: Logger }): BrowserWindow {
+export function createMainWindow(options: { location: AppLocation; packaged: boolean; preload: string; stateFile: string; log: Logger }): BrowserWindow {
   const { location, log } = options;
   const state = fitToDisplays(
     loadWindowState(options.stateFile),
@@ -29,7 +30,13 @@ export function createMainWindow(options: { location: AppLocation; preload: stri
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: !options.packaged,
       spellcheck: false,
     },
   });
@@ -37,7 +44,9 @@ export function createMainWindow(options: { location: AppLocation; preload: stri
   win.once('ready-to-show', () => win.show());
 
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isOpenableExternally(url)) void shell.openExternal(url);
+    const external = externalUrl(url);
+    if (external) void shell.openExternal(external);
+    else log.warn('window.open-blocked', { origin: safeOrigin(url) });
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
@@ -58,8 +67,7 @@ export function createMainWindow(options: { location: AppLocation; preload: stri
   };
   win.on('close', remember);
 
-  if (location.kind === 'dev-server') void win.loadURL(location.origin);
-  else void win.loadURL(location.indexUrl);
+  void win.loadURL(location.kind === 'dev-server' ? location.origin : APP_INDEX_URL);
   return win;
 }
 

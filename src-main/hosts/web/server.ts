@@ -2,28 +2,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { Core } from '../../app/core';
 import type { Logger } from '../../logging/logger';
 import { readBody } from '../../loopback/body';
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer-files';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
-/** The same policy as the `<meta>` CSP in index.html, sent as a header too. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** A running browser host. */
 export interface WebHost {
@@ -117,7 +103,7 @@ export async function startWebHost(options: { core: Core; staticDir: string; por
       return sendText(res, 404, 'Not found');
     }
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-length': size,
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
       'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -1,5 +1,5 @@
 import type { Message, RecordingRequest, StorageProvider } from '@contract';
-import { STORAGE_PROVIDER_INFO, TRRO_OUTPUT_FORMATS, trroMsg } from '@contract';
+import { TRRO_OUTPUT_FORMATS, trroMsg, trroStorageVendor } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** The non-secret part of a storage target that CreateCloudRecording needs. */
@@ -31,7 +31,7 @@ function storageError(message: Message, path: string): AppFailure {
  * set. FileNamePrefix is the target's path prefix segments followed by the request's own segments.
  */
 export function toCreateCloudRecordingBody(request: RecordingRequest, projectId: string, storage: TrroStorage): Record<string, unknown> {
-  const vendor = STORAGE_PROVIDER_INFO[storage.target.provider].trroVendor;
+  const vendor = trroStorageVendor(storage.target.provider);
   if (vendor === null) {
     throw storageError(trroMsg('vendor.tencent-trro.issue.storageProvider'), 'storageTargetId');
   }

@@ -1,4 +1,4 @@
-import { STORAGE_PROVIDER_INFO, type LayoutRegion, type MixSettings, type RecordingRequest, type StorageSecretField, type StorageTargetDraft } from '@contract';
+import { ZEGO_STORAGE, type LayoutRegion, type MixSettings, type RecordingRequest, type StorageSecretField, type StorageTargetDraft } from '@contract';
 import { redactDeep } from '../shared/http';
 
 /** A storage target as the ZEGO client needs it at send time (the non-secret fields of a stored target). */
@@ -74,7 +74,7 @@ function mixConfig(request: RecordingRequest, mix: MixSettings): ZegoBody {
 /** StorageParams for a target; the keys land only here. */
 export function storageToZego(storage: ZegoStorage): ZegoBody {
   const { target, keys } = storage;
-  const vendor = STORAGE_PROVIDER_INFO[target.provider].zegoVendor;
+  const vendor = ZEGO_STORAGE[target.provider].vendor;
   if (target.provider === 'aliyun-vod') {
     return {
       Vendor: vendor,

@@ -5,8 +5,6 @@ export default {
   accountPlaceholder: 'Choose the account to record with',
   noAccounts: 'No vendor accounts yet. Add one under Accounts first.',
   goAccounts: 'Open Accounts',
-  vendorsFailed: 'Could not load what the vendors can do: {message}',
-  loadingVendors: 'Asking the core what each vendor can do…',
   clonedFrom: 'Loaded the request of a past task (room {room}). Check it, then start.',
   cloneFailed: 'Could not load that task: {message}',
   reset: 'Reset form',

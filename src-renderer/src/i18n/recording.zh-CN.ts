@@ -6,8 +6,6 @@ const zhCN: typeof en = {
   accountPlaceholder: '选择用于录制的账号',
   noAccounts: '还没有服务商账号，请先在“账号”中添加。',
   goAccounts: '打开账号页',
-  vendorsFailed: '无法获取各服务商的能力：{message}',
-  loadingVendors: '正在向核心查询各服务商的能力…',
   clonedFrom: '已载入历史任务的请求（房间 {room}），确认后即可开始。',
   cloneFailed: '无法载入该任务：{message}',
   reset: '重置表单',

@@ -20,6 +20,8 @@ describe('the in-process Sandbox', () => {
     // The callback keys are optional: the Sandbox accounts work without them.
     expect(accounts.every((a) => a.secrets.every((s) => s.configured || isOptionalSecretField(a.vendor, s.field)))).toBe(true);
     expect(unwrap(await first.call('storage:list', {})).map((s) => s.name)).toEqual(['Sandbox · Storage (COS)']);
+    // Its control API is the core's alone: no token reaches the page, and without one nothing changes.
+    expect((await fetch(`${info.sandboxUrl}/control/clock/advance`, { method: 'POST', body: '{"ms":7200000}' })).status).toBe(401);
     for (const a of accounts) expect([a.name, unwrap(await first.call('accounts:test', { id: a.id })).kind]).toEqual([a.name, 'ok']);
     const exported = unwrap(await first.call('accounts:export', {}));
     expect([exported.accounts, exported.storageTargets]).toEqual([[], []]);
@@ -37,6 +39,16 @@ describe('the in-process Sandbox', () => {
     ]);
     for (const a of again) expect([a.name, unwrap(await second.call('accounts:test', { id: a.id })).kind]).toEqual([a.name, 'ok']);
     await second.core.close();
+  });
+
+  it('fails the TIW Sandbox account\'s connection test as a wrong region outside ap-singapore, as TIW would', async () => {
+    const env = await testCore({ sandbox: true });
+    const tiw = unwrap(await env.call('accounts:list', {})).find((a) => a.vendor === 'tencent-tiw')!;
+    const kinds = [unwrap(await env.call('accounts:test', { id: tiw.id })).kind];
+    unwrap(await env.call('accounts:update', { id: tiw.id, patch: { fields: { ...tiw.fields, region: 'ap-guangzhou' } } }));
+    kinds.push(unwrap(await env.call('accounts:test', { id: tiw.id })).kind);
+    expect(kinds).toEqual(['ok', 'wrong-region']);
+    await env.core.close();
   });
 
   it('makes new sandbox secrets when a session-only keychain lost them', async () => {

@@ -24,6 +24,18 @@ describe('standalone Sandbox', () => {
     }
   });
 
+  it('prints the control token, which the control API wants', async () => {
+    const lines: string[] = [];
+    const { sandbox } = await startStandaloneSandbox(0, { print: (l) => lines.push(l), env: {} });
+    try {
+      const printed = /Authorization: Bearer (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
+      const clock = (headers: Record<string, string>) => fetch(`${sandbox.baseUrl}/control/clock`, { headers }).then((r) => r.status);
+      expect([await clock({ authorization: `Bearer ${printed}` }), await clock({})]).toEqual([200, 401]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('keeps a ZEGO secret given in RECDECK_SANDBOX_ZEGO_SECRET', async () => {
     const { sandbox, credentials } = await startStandaloneSandbox(0, { print: () => undefined, env: { RECDECK_SANDBOX_ZEGO_SECRET: 'given' } });
     await sandbox.close();

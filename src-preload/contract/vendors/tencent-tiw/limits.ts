@@ -9,8 +9,8 @@ export const TIW_REGION_KINDS = ['stream', 'whiteboard', 'screen'] as const sati
 
 /** Documented limits of TIW StartOnlineRecord (docs/vendors/tencent-tiw.md §3), as data for the validator and the forms. */
 export const TIW_LIMITS = {
-  /** RoomId and TRTCRoomId: the vendor page writes the range as "(1, 4294967295)"; we accept both ends. */
-  roomId: { min: 1, max: 4294967295 } satisfies IntRange,
+  /** RoomId and TRTCRoomId: the API model writes "(1, 4294967295)", both ends excluded (the Sandbox refuses them too). */
+  roomId: { min: 2, max: 4294967294 } satisfies IntRange,
   recordUserIdMaxBytes: 60,
   /** AutoStopTimeout, seconds (default 300). */
   autoStopTimeoutSec: { min: 300, max: 86400 } satisfies IntRange,

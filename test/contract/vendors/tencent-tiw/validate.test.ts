@@ -28,6 +28,16 @@ describe('validateTiwRequest', () => {
     expect(check({ tiw: { recordUserId: `tic_record_user_1203_${'界'.repeat(14)}` } })).toEqual(['error:tiw.recordUserId']);
   });
 
+  it('keeps the room and TRTC room strictly inside (1, 4294967295), as the API model writes it', () => {
+    const rooms = ['1', '2', '4294967294', '4294967295'];
+    expect(rooms.map((r) => [check({ roomId: r }), check({ tiw: { trtcRoomId: r } })])).toEqual([
+      [['error:roomId'], ['error:tiw.trtcRoomId']],
+      [[], []],
+      [[], []],
+      [['error:roomId'], ['error:tiw.trtcRoomId']],
+    ]);
+  });
+
   it('flags what TIW cannot do', () => {
     expect(check({ output: { format: 'flv' }, streamType: 'audio', storageTargetId: 's' })).toEqual([
       'error:output.format',

@@ -133,6 +133,13 @@ describe('TIW emulator: TC3 verification', () => {
     expect(codeOf((await call('DescribeOnlineRecordCallback', { SdkAppId: APP })).response)).toBeNull();
   });
 
+  it('takes ap-singapore only, as every TIW recording page says, and answers UnsupportedRegion otherwise', async () => {
+    const regions = ['ap-singapore', 'ap-guangzhou', 'ap-shanghai', 'ap-beijing', 'na-siliconvalley'];
+    const codes: (string | null)[] = [];
+    for (const region of regions) codes.push(codeOf((await call('DescribeOnlineRecordCallback', { SdkAppId: APP }, { region })).response));
+    expect(codes).toEqual([null, 'UnsupportedRegion', 'UnsupportedRegion', 'UnsupportedRegion', 'UnsupportedRegion']);
+  });
+
   it('serves GET requests with the query string signed', async () => {
     const res = await call('DescribeOnlineRecordCallback', undefined, { method: 'GET', query: `SdkAppId=${APP}` });
     expect(codeOf(res.response)).toBeNull();
@@ -246,6 +253,35 @@ describe('TIW emulator: task lifecycle', () => {
     expect(events.map((e) => e['EventType'])).toEqual(['OnlineRecordStarted', 'OnlineRecordStopped', 'OnlineRecordFinished']);
     for (const e of events) expect(e['Sign']).toBe(tiwCallbackSign('Xz4ZgayTr7rMgWQrH', e['ExpireTime'] as number));
     expect((events[2]?.['EventData'] as Record<string, unknown>)['FinishReason']).toBe('USER_CALL');
+  });
+
+  it('keeps RoomId and TRTCRoomId strictly inside (1, 4294967295)', async () => {
+    const bodies = [
+      startBody(1),
+      startBody(4294967295),
+      startBody(60, { TRTCRoomId: 1 }),
+      startBody(61, { TRTCRoomId: 4294967295 }),
+      startBody(2),
+      startBody(4294967294),
+      startBody(62, { TRTCRoomId: 4294967294 }),
+    ];
+    const codes: (string | null)[] = [];
+    for (const body of bodies) codes.push(codeOf((await call('StartOnlineRecord', body)).response));
+    expect(codes).toEqual(['InvalidParameter.RecordParameter', 'InvalidParameter.RecordParameter', 'InvalidParameter.RecordParameter', 'InvalidParameter.RecordParameter', null, null, null]);
+  });
+
+  it('answers ReplayUrl as a string, in both record modes', async () => {
+    const realtime = (await call('StartOnlineRecord', startBody(70))).response['TaskId'] as string;
+    const generated = (await call('StartOnlineRecord', startBody(71, { RecordMode: 'VIDEO_GENERATION_MODE' }))).response['TaskId'] as string;
+    await clock.advance(TIW_TIMING.prepareMs + 5_000);
+    await call('StopOnlineRecord', { SdkAppId: APP, TaskId: realtime });
+    await call('StopOnlineRecord', { SdkAppId: APP, TaskId: generated });
+    await clock.advance(TIW_TIMING.uploadMs);
+    const answers = [await describeTask(realtime), await describeTask(generated)];
+    expect(answers.map((a) => [a['Status'], a['ReplayUrl']])).toEqual([
+      ['FINISHED', ''],
+      ['FINISHED', `http://online-recording.sandbox.invalid/${generated}/replay.html`],
+    ]);
   });
 
   it('enforces one task per room, one task per record user and 100 per app', async () => {

@@ -14,7 +14,6 @@ import {
 } from '@contract';
 import type { z } from 'zod';
 import { getPath } from '../../../ui/form-values';
-import { vendorUi } from '../../../vendors/registry';
 import type { EntityKind } from '../stores/accounts';
 
 /** What the editor drawer edits: a new or existing vendor account, or a new or existing storage target. */
@@ -42,9 +41,13 @@ function providerOf(values: Record<string, unknown>): StorageProvider {
 }
 
 function accountSpec(vendor: VendorId, account: Account | null): EntitySpec {
-  const initial: Record<string, unknown> = account ? {} : { ...vendorUi(vendor).accountDefaults };
+  const initial: Record<string, unknown> = {};
   for (const f of ACCOUNT_FORMS[vendor]) {
-    if (f.kind === 'secret' || !account) continue;
+    if (f.kind === 'secret') continue;
+    if (!account) {
+      if (f.defaultValue !== undefined) initial[f.key] = f.defaultValue;
+      continue;
+    }
     const v = getPath(account as unknown as Record<string, unknown>, f.key);
     if (v !== undefined && v !== null) initial[f.key] = v;
   }

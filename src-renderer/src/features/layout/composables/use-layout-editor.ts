@@ -10,8 +10,6 @@ import { useLayoutHistory, type LayoutHistory } from './use-layout-history';
 export interface LayoutEditorInput {
   modelValue: MixSettings;
   vendor: VendorId;
-  /** The vendor descriptor's `limits`. */
-  limits: Record<string, unknown>;
   /** Whiteboard recording is on (a whiteboard region is allowed). */
   whiteboard: boolean;
   /** Stream ids the operator knows about, offered when binding a region. */
@@ -65,8 +63,8 @@ export function createLayoutEditor(input: LayoutEditorInput, publish: (mix: MixS
   const mix = history.present;
   const canvas = computed(() => canvasOf(mix.value));
   const custom = computed(() => mix.value.layoutMode === 'custom');
-  const limits = computed(() => layoutLimitsOf(input.vendor, input.limits));
-  const issues = computed(() => layoutIssues(input.vendor, mix.value, input.limits, { whiteboard: input.whiteboard, audioOnly: input.audioOnly }));
+  const limits = computed(() => layoutLimitsOf(input.vendor));
+  const issues = computed(() => layoutIssues(input.vendor, mix.value, { whiteboard: input.whiteboard, audioOnly: input.audioOnly }));
   const selectedId = ref<string | null>(null);
   const selected = computed(() => mix.value.regions.find((r) => r.id === selectedId.value) ?? null);
   const atMax = computed(() => mix.value.regions.length >= limits.value.maxRegions);

@@ -1,8 +1,14 @@
-import { RecordingRequestSchema, type FieldIssue, type MixSettings, type RecordingRequest, type VendorId } from '@contract';
-import { vendorUi } from '../../../vendors/registry';
-import type { LayoutLimits, RawLimits } from '../../../vendors/types';
+import { RecordingRequestSchema, type FieldIssue, type MixLayoutLimits, type MixSettings, type RecordingRequest, type VendorId } from '@contract';
+import { descriptorOf, validateFor } from '../../../vendors/descriptors';
+import { showsField } from '../../recording/model/recording-request';
 
-export type { LayoutLimits } from '../../../vendors/types';
+/** What the layout editor enforces while you drag, and which vendor-only mix fields it shows. */
+export interface LayoutLimits extends MixLayoutLimits {
+  /** The vendor takes the stream shown large in its built-in modes (`maxResolutionStreamId`). */
+  bigStream: boolean;
+  /** The vendor publishes the mix as a stream of its own (`outputStreamId`). */
+  outputStream: boolean;
+}
 
 /** What a vendor that does not mix allows: nothing. */
 const NO_LAYOUT: LayoutLimits = {
@@ -17,9 +23,15 @@ const NO_LAYOUT: LayoutLimits = {
   outputStream: false,
 };
 
-/** The layout part of a vendor's limits (the descriptor's `limits` over the contract's). */
-export function layoutLimitsOf(vendor: VendorId, raw: RawLimits): LayoutLimits {
-  return vendorUi(vendor).layout(raw) ?? NO_LAYOUT;
+/** The layout rules of a vendor's descriptor, and which of the mix's vendor-only fields its request takes. */
+export function layoutLimitsOf(vendor: VendorId): LayoutLimits {
+  const descriptor = descriptorOf(vendor);
+  if (!descriptor?.layout) return NO_LAYOUT;
+  return {
+    ...descriptor.layout,
+    bigStream: showsField(descriptor, 'mix.maxResolutionStreamId'),
+    outputStream: showsField(descriptor, 'mix.outputStreamId'),
+  };
 }
 
 let baseRequest: RecordingRequest | null = null;
@@ -29,9 +41,8 @@ let baseRequest: RecordingRequest | null = null;
  * request and only the `mix…` issues are kept, so the editor shows the very messages a start or a
  * layout update would get.
  */
-export function layoutIssues(vendor: VendorId, mix: MixSettings, raw: RawLimits, options: { whiteboard: boolean; audioOnly?: boolean } = { whiteboard: false }): FieldIssue[] {
-  const ui = vendorUi(vendor);
-  if (ui.layout(raw) === null) return [];
+export function layoutIssues(vendor: VendorId, mix: MixSettings, options: { whiteboard: boolean; audioOnly?: boolean } = { whiteboard: false }): FieldIssue[] {
+  if (!descriptorOf(vendor)?.layout) return [];
   baseRequest ??= RecordingRequestSchema.parse({ roomId: '1', mode: 'mixed' });
   const request: RecordingRequest = {
     ...baseRequest,
@@ -41,5 +52,5 @@ export function layoutIssues(vendor: VendorId, mix: MixSettings, raw: RawLimits,
       ? { whiteboardId: null, horizontalRatio: 16, verticalRatio: 9, width: null, height: null, backgroundColor: null, pptAnimation: false, pptAnimationFps: null, initParam: null }
       : null,
   };
-  return ui.validate(request, raw, null).filter((i) => i.path === 'mix' || i.path.startsWith('mix.'));
+  return validateFor(vendor, request, null).filter((i) => i.path === 'mix' || i.path.startsWith('mix.'));
 }

@@ -1,7 +1,4 @@
-import type { TaskState, TaskSummary } from '@contract';
-
-/** States in which a task still runs at the vendor (and may still bill). */
-export const LIVE_STATES: readonly TaskState[] = ['starting', 'recording', 'paused', 'stopping', 'uploading'];
+import { OPEN_TASK_STATES, type TaskSummary } from '@contract';
 
 /** A status older than this is shown as stale: the scheduler polls active tasks every few seconds. */
 export const STALE_AFTER_MS = 30_000;
@@ -51,7 +48,7 @@ export type Freshness =
 /** Freshness of a task's status and the age of its last successful read (null when never read). */
 export function freshnessOf(task: Pick<TaskSummary, 'state' | 'lastSeenAt' | 'forgotten'>, now: number, staleAfterMs = STALE_AFTER_MS): { freshness: Freshness; ageMs: number | null } {
   const ageMs = task.lastSeenAt === null ? null : Math.max(0, now - task.lastSeenAt);
-  if (!LIVE_STATES.includes(task.state)) return { freshness: 'final', ageMs };
+  if (!OPEN_TASK_STATES.includes(task.state)) return { freshness: 'final', ageMs };
   if (ageMs === null) return { freshness: 'unknown', ageMs };
   if (task.forgotten || ageMs > staleAfterMs) return { freshness: 'stale', ageMs };
   return { freshness: 'fresh', ageMs };

@@ -1,5 +1,5 @@
-import type { Exchange, RecordingFile, TaskState, TaskSummary, TimelineEvent } from '@contract';
-import { LIVE_STATES, STALE_AFTER_MS } from './monitor-time';
+import { OPEN_TASK_STATES, type Exchange, type RecordingFile, type TaskState, type TaskSummary, type TimelineEvent } from '@contract';
+import { STALE_AFTER_MS } from './monitor-time';
 
 /** A stretch of time in one normalized state. */
 export interface StateSegment {
@@ -59,7 +59,7 @@ export function buildTimeline(
 ): TimelineModel {
   const { task } = input;
   const events = [...input.events].sort((a, b) => a.at - b.at || a.id - b.id);
-  const live = LIVE_STATES.includes(task.state);
+  const live = OPEN_TASK_STATES.includes(task.state);
   const lastEventAt = events.length > 0 ? (events[events.length - 1] as TimelineEvent).at : task.createdAt;
   const start = Math.min(task.createdAt, events[0]?.at ?? task.createdAt);
   const end = live ? Math.max(now, lastEventAt) : Math.max(task.endedAt ?? lastEventAt, lastEventAt, start + 1000);

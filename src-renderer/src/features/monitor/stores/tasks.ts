@@ -1,13 +1,12 @@
-import type { AppError, Capabilities, MixSettings, SchedulerStatus, TaskAlert, TaskSummary, VendorId } from '@contract';
+import { OPEN_TASK_STATES, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
 import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
-import { LIVE_STATES } from '../model/monitor-time';
 import { i18n } from '../../../i18n';
 import { localize } from '../../../ui/use-localized';
 import { useSettingsStore } from '../../settings/stores/settings';
-import { useVendorsStore } from '../../../vendors/store';
+import { VENDOR_DESCRIPTORS } from '../../../vendors/descriptors';
 
 /** An alert as the in-app list keeps it. */
 export interface AlertEntry extends TaskAlert {
@@ -34,7 +33,6 @@ function initialPermission(): NotifyPermission {
  */
 export const useTasksStore = defineStore('tasks', () => {
   const byId = shallowRef(new Map<string, TaskSummary>());
-  const vendorsStore = useVendorsStore();
   const scheduler = ref<SchedulerStatus | null>(null);
   const alerts = ref<AlertEntry[]>([]);
   const loaded = ref(false);
@@ -43,19 +41,14 @@ export const useTasksStore = defineStore('tasks', () => {
   const busy = ref<Record<string, string>>({});
   let seq = 0;
 
-  const capabilities = computed(() => {
-    const map: Partial<Record<VendorId, Capabilities>> = {};
-    for (const v of vendorsStore.list) map[v.id] = v.capabilities;
-    return map;
-  });
-  const vendorById = computed(() => new Map(vendorsStore.list.map((v) => [v.id, v])));
+  const capabilities = Object.fromEntries(VENDOR_DESCRIPTORS.map((v) => [v.id, v.capabilities])) as Record<VendorId, Capabilities>;
 
   /** Running tasks first by start, then the recently ended ones. */
-  const active = computed(() => [...byId.value.values()].filter((t) => LIVE_STATES.includes(t.state)).sort((a, b) => a.createdAt - b.createdAt));
+  const active = computed(() => [...byId.value.values()].filter((t) => OPEN_TASK_STATES.includes(t.state)).sort((a, b) => a.createdAt - b.createdAt));
   const recentlyEnded = computed(() => {
     const cutoff = Date.now() - KEEP_ENDED_MS;
     return [...byId.value.values()]
-      .filter((t) => !LIVE_STATES.includes(t.state) && (t.endedAt ?? t.updatedAt) >= cutoff)
+      .filter((t) => !OPEN_TASK_STATES.includes(t.state) && (t.endedAt ?? t.updatedAt) >= cutoff)
       .sort((a, b) => (b.endedAt ?? b.updatedAt) - (a.endedAt ?? a.updatedAt));
   });
   const unread = computed(() => alerts.value.filter((a) => !a.read).length);
@@ -72,13 +65,13 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   async function refresh(): Promise<void> {
-    const [a, s] = await Promise.all([call('tasks:active', {}), call('scheduler:status', {}), vendorsStore.ensure()]);
+    const [a, s] = await Promise.all([call('tasks:active', {}), call('scheduler:status', {})]);
     if (a.ok) {
-      const keep = [...byId.value.values()].filter((t) => !LIVE_STATES.includes(t.state));
+      const keep = [...byId.value.values()].filter((t) => !OPEN_TASK_STATES.includes(t.state));
       byId.value = new Map([...keep, ...a.value].map((t) => [t.id, t]));
     }
     if (s.ok) scheduler.value = s.value;
-    error.value = !a.ok ? a.error : (vendorsStore.error ?? (!s.ok ? s.error : null));
+    error.value = !a.ok ? a.error : !s.ok ? s.error : null;
     loaded.value = true;
   }
 
@@ -167,7 +160,6 @@ export const useTasksStore = defineStore('tasks', () => {
 
   return {
     byId,
-    vendorById,
     capabilities,
     scheduler,
     alerts,

@@ -1,18 +1,15 @@
 import {
   issueMessage,
   RecordingRequestSchema,
-  storageProvidersFor,
   type FieldIssue,
   type MixSettings,
   type RecordingRequest,
   type StorageTarget,
+  type StorageTargetShape,
   type VendorDescriptor,
-  type VendorId,
   type WhiteboardSettings,
 } from '@contract';
 import type { z } from 'zod';
-import { vendorUi } from '../../../vendors/registry';
-import type { StorageShape } from '../../../vendors/types';
 
 /** Pure helpers of the New-recording form: defaults per vendor, which fields show, issue paths. */
 
@@ -21,25 +18,28 @@ export function emptyRequest(): RecordingRequest {
   return { ...RecordingRequestSchema.parse({ roomId: '-' }), roomId: '' };
 }
 
-/** Storage targets a vendor can upload to (the descriptor's list, else the contract's table). */
-export function usableStorage(descriptor: VendorDescriptor | null, vendor: VendorId, targets: readonly StorageTarget[]): StorageTarget[] {
-  const providers: readonly string[] = descriptor?.storageProviders.length ? descriptor.storageProviders : storageProvidersFor(vendor);
+/** Storage targets a vendor can upload to. */
+export function usableStorage(descriptor: VendorDescriptor, targets: readonly StorageTarget[]): StorageTarget[] {
+  const providers: readonly string[] = descriptor.storageProviders;
   return targets.filter((t) => providers.includes(t.provider));
 }
 
 /** A fresh request for a vendor: its usual output format and, where it uploads to a target, the first usable one. */
-export function defaultRequest(vendor: VendorId, descriptor: VendorDescriptor | null, targets: readonly StorageTarget[]): RecordingRequest {
+export function defaultRequest(descriptor: VendorDescriptor, targets: readonly StorageTarget[]): RecordingRequest {
   const r = emptyRequest();
-  const storage = descriptor?.capabilities.storageTarget === false ? [] : usableStorage(descriptor, vendor, targets);
-  r.output.format = vendorUi(vendor).defaultFormat;
+  const storage = descriptor.capabilities.storageTarget ? usableStorage(descriptor, targets) : [];
+  r.output.format = descriptor.defaults.outputFormat;
   r.storageTargetId = storage[0]?.id ?? null;
   return r;
 }
 
 /** Mix settings a new mixed recording starts with: 1280×720 at 15 fps, 1.5 Mbps, the vendor's usual mode. */
-export function defaultMix(vendor: VendorId, roomId: string): MixSettings {
+export function defaultMix(descriptor: VendorDescriptor, roomId: string): MixSettings {
+  const prefix = descriptor.defaults.mixOutputStreamPrefix;
   return {
-    ...vendorUi(vendor).defaultMix(roomId),
+    layoutMode: descriptor.defaults.mixLayoutMode ?? 'grid',
+    // A vendor that publishes the mix as a stream gets one named after the room, so it stays recognisable.
+    outputStreamId: prefix === null ? null : `${prefix}${roomId.trim() || 'room'}`,
     regions: [],
     width: 1280,
     height: 720,
@@ -66,12 +66,11 @@ export function defaultWhiteboard(): WhiteboardSettings {
  */
 export function showsField(descriptor: VendorDescriptor | null, path: string): boolean {
   if (!descriptor) return false;
-  if (vendorUi(descriptor.id).hiddenFields.includes(path)) return false;
   return descriptor.requestFields.some((f) => f === path || path.startsWith(`${f}.`) || f.startsWith(`${path}.`));
 }
 
 /** A storage target as the vendors' validators see it: fields, and only whether each key is set. */
-export function storageShape(target: StorageTarget | null | undefined): StorageShape | null {
+export function storageShape(target: StorageTarget | null | undefined): StorageTargetShape | null {
   if (!target) return null;
   return {
     provider: target.provider,

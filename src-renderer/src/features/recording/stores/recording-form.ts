@@ -14,19 +14,17 @@ import {
   storageShape,
   usableStorage,
 } from '../model/recording-request';
-import { vendorUi } from '../../../vendors/registry';
+import { descriptorOf, validateFor } from '../../../vendors/descriptors';
 import { useAccountsStore } from '../../accounts/stores/accounts';
 import { usePresetsStore } from './presets';
-import { useVendorsStore } from '../../../vendors/store';
 
 /**
  * The New-recording form: which account, the normalized request being edited, its problems (the
- * contract's schema and the vendor's own validator with the descriptor's limits), the preview and
+ * contract's schema and the vendor's own validator), the preview and
  * the start. The request survives leaving the view, so an operator who checks Live comes back to it.
  */
 export const useRecordingFormStore = defineStore('recording-form', () => {
   const accounts = useAccountsStore();
-  const vendors = useVendorsStore();
   const presets = usePresetsStore();
 
   const accountId = ref<string | null>(null);
@@ -37,12 +35,11 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
 
   const account = computed(() => accounts.accounts.find((a) => a.id === accountId.value) ?? null);
   const vendor = computed(() => account.value?.vendor ?? null);
-  const descriptor = computed(() => vendors.get(vendor.value));
-  const limits = computed(() => descriptor.value?.limits ?? {});
-  const storageOptions = computed(() => (vendor.value ? usableStorage(descriptor.value, vendor.value, accounts.storage) : []));
+  const descriptor = computed(() => descriptorOf(vendor.value));
+  const storageOptions = computed(() => (descriptor.value ? usableStorage(descriptor.value, accounts.storage) : []));
   const storageTarget = computed(() => accounts.storage.find((s) => s.id === request.value.storageTargetId) ?? null);
   const shows = (path: string): boolean => showsField(descriptor.value, path);
-  const canImportLegacy = computed(() => vendor.value !== null && vendorUi(vendor.value).legacyImport);
+  const canImportLegacy = computed(() => descriptor.value?.capabilities.legacyImport === true);
 
   /** Every problem with the request now, blocking or not. */
   const issues = computed<FieldIssue[]>(() => {
@@ -52,7 +49,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     // the operator touched shows its message at once.
     const parsed = RecordingRequestSchema.safeParse(request.value);
     const shape = parsed.success ? [] : schemaIssues(parsed.error.issues);
-    const rules = vendorUi(v).validate(parsed.success ? parsed.data : request.value, limits.value, storageShape(storageTarget.value));
+    const rules = validateFor(v, parsed.success ? parsed.data : request.value, storageShape(storageTarget.value));
     return [...shape, ...rules.filter((r) => !shape.some((s) => s.path === r.path))];
   });
   const errors = computed(() => issues.value.filter((i) => i.severity === 'error'));
@@ -83,9 +80,9 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
   function setAccount(id: string | null): void {
     const before = vendor.value;
     accountId.value = id;
-    if (vendor.value && vendor.value !== before) {
+    if (descriptor.value && vendor.value !== before) {
       const roomId = request.value.roomId;
-      request.value = { ...defaultRequest(vendor.value, descriptor.value, accounts.storage), roomId };
+      request.value = { ...defaultRequest(descriptor.value, accounts.storage), roomId };
       presetId.value = null;
     }
   }
@@ -99,7 +96,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
 
   function setMode(mode: RecordingRequest['mode']): void {
     const next = { ...request.value, mode };
-    if (mode === 'mixed' && !next.mix && vendor.value) next.mix = defaultMix(vendor.value, next.roomId);
+    if (mode === 'mixed' && !next.mix && descriptor.value) next.mix = defaultMix(descriptor.value, next.roomId);
     if (mode === 'single') next.mix = null;
     request.value = next;
     touch('mode');
@@ -150,8 +147,8 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
   }
 
   function reset(): void {
-    if (!vendor.value) return;
-    request.value = defaultRequest(vendor.value, descriptor.value, accounts.storage);
+    if (!descriptor.value) return;
+    request.value = defaultRequest(descriptor.value, accounts.storage);
     presetId.value = null;
     touched.value = new Set();
     attempted.value = false;
@@ -216,7 +213,6 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     account,
     vendor,
     descriptor,
-    limits,
     storageOptions,
     storageTarget,
     issues,

@@ -13,7 +13,6 @@ function mountEditor(): VueWrapper {
     props: {
       modelValue: start,
       vendor: 'zego',
-      limits: {},
       'onUpdate:modelValue': (mix: MixSettings) => void wrapper.setProps({ modelValue: mix }),
     },
   }) as VueWrapper;

@@ -1,19 +1,14 @@
 import type { MixSettings } from '@contract';
-import { ZEGO_LIMITS } from '@contract/validate/zego';
-import { TIW_LIMITS } from '@contract/validate/tencent-tiw';
-import { TRRO_LIMITS } from '@contract/validate/tencent-trro';
 import { describe, expect, it } from 'vitest';
 import { addRegion, byLayer, nudgeRegion, removeRegion, resizeCanvas, restack, updateRegion } from '../../../../../src-renderer/src/features/layout/model/regions';
 import { applyTemplate } from '../../../../../src-renderer/src/features/layout/model/templates';
 import { layoutIssues, layoutLimitsOf } from '../../../../../src-renderer/src/features/layout/model/layout-rules';
-import { mergeLimits } from '../../../../../src-renderer/src/vendors/limits';
 
 const base: MixSettings = {
   layoutMode: 'grid', regions: [], width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, audioBitrateBps: null,
   backgroundColor: null, backgroundImage: null, outputStreamId: 'mix', maxResolutionStreamId: null, fillMode: 'crop', alwaysMix: false,
 };
-const limits = JSON.parse(JSON.stringify(ZEGO_LIMITS)) as Record<string, unknown>;
-const paths = (mix: MixSettings, whiteboard = false) => layoutIssues('zego', mix, limits, { whiteboard }).filter((i) => i.severity === 'error').map((i) => i.path);
+const paths = (mix: MixSettings, whiteboard = false) => layoutIssues('zego', mix, { whiteboard }).filter((i) => i.severity === 'error').map((i) => i.path);
 
 describe('layout region edits', () => {
   it('adds regions on top with fresh ids and switches to custom', () => {
@@ -71,10 +66,10 @@ describe('layout limits from the vendor validator', () => {
     expect(paths(boards, true)).toContain('mix.regions');
   });
 
-  it('takes limits from the descriptor but keeps what JSON cannot carry', () => {
-    expect(layoutLimitsOf('zego', { ...limits, maxRegions: 9 }).maxRegions).toBe(9);
-    expect(layoutLimitsOf('tencent-tiw', JSON.parse(JSON.stringify(TIW_LIMITS))).regionKinds).toContain('screen');
-    const trro = mergeLimits(TRRO_LIMITS, JSON.parse(JSON.stringify({ fileNamePrefixSegment: /x/ })) as Record<string, unknown>);
-    expect(trro.fileNamePrefixSegment).toBeInstanceOf(RegExp);
+  it('takes the layout rules from the vendor descriptor, and which vendor-only mix fields it shows', () => {
+    expect(layoutLimitsOf('zego')).toMatchObject({ maxRegions: 25, bigStream: true, outputStream: true });
+    expect(layoutLimitsOf('tencent-tiw')).toMatchObject({ bigStream: false, outputStream: false });
+    expect(layoutLimitsOf('tencent-tiw').regionKinds).toContain('screen');
+    expect(layoutLimitsOf('tencent-trro')).toMatchObject({ maxRegions: 0, layoutModes: [] });
   });
 });

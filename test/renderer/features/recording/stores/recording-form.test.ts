@@ -1,22 +1,13 @@
-import { ZEGO_DESCRIPTOR, type Account, type StorageTarget, type TaskSummary, type VendorDescriptor } from '@contract';
+import type { Account, StorageTarget, TaskSummary } from '@contract';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAccountsStore } from '../../../../../src-renderer/src/features/accounts/stores/accounts';
 import { useRecordingFormStore } from '../../../../../src-renderer/src/features/recording/stores/recording-form';
-import { useVendorsStore } from '../../../../../src-renderer/src/vendors/store';
 import { handle, inputsOf, resetBridge } from '../../../fake-bridge';
 import { summary } from '../../monitor/fixtures';
 
 vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-bridge'));
 
-const descriptor: VendorDescriptor = {
-  ...ZEGO_DESCRIPTOR,
-  requestFields: ['roomId', 'mode', 'streams', 'output', 'maxIdleSec', 'storageTargetId'],
-  storageProviders: ['tencent-cos'],
-  ratePerSecond: {},
-  limits: {},
-  note: null,
-};
 const storage: StorageTarget = {
   id: 's1',
   name: 'COS',
@@ -41,13 +32,12 @@ async function readyForm() {
   const tasks = new Map<string, TaskSummary>();
   handle('accounts:list', () => ({ ok: true, value: [{ id: 'a1', vendor: 'zego', name: 'Z' } as Account] }));
   handle('storage:list', () => ({ ok: true, value: [storage] }));
-  handle('vendors:list', () => ({ ok: true, value: [descriptor] }));
   handle('tasks:start', (input) => {
     const key = String(input.startKey);
     if (!tasks.has(key)) tasks.set(key, summary({ id: `task-${tasks.size + 1}`, roomId: input.request.roomId as string }));
     return { ok: true, value: tasks.get(key)! };
   });
-  await Promise.all([useAccountsStore().refresh(), useVendorsStore().refresh()]);
+  await useAccountsStore().refresh();
   const form = useRecordingFormStore();
   form.ensureAccount();
   form.request = { ...form.request, roomId: 'room-1' };

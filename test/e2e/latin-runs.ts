@@ -1,7 +1,10 @@
 /**
  * What the 简体中文 walk counts as untranslated: a run of text between Chinese characters that holds a
- * Latin word which is not an id, a URL, a code or one of the vendor terms below. Chinese operators
- * read vendors' own field names (SecretId, AppID …) in the vendors' Chinese consoles too, so those stay.
+ * Latin word which is not an id, a URL, a code or one of the terms below. Chinese operators read
+ * vendors' own field and API names (SecretId, AppID, DescribeRecordStatus …) in the vendors' Chinese
+ * consoles too, so those stay; so do keys on the keyboard and units. Text an element marks as not to
+ * be translated (`translate="no"`: ids, raw vendor values, data) or as another language (`lang`) is
+ * not walked at all.
  */
 
 /** Words that stay Latin in Chinese: product and vendor names, the vendors' own field names, formats. */
@@ -54,6 +57,25 @@ const TERMS = new Set([
   'aac',
   'mp3',
   'ms',
+  'http',
+  'https',
+  'B',
+  'KiB',
+  'MiB',
+  'GiB',
+  'Enter',
+  'Esc',
+  'Ctrl',
+  'Shift',
+  'Alt',
+  'Space',
+  'Tab',
+  'Delete',
+  'Backspace',
+  'UserSig',
+  'X-TC-Region',
+  'ap-guangzhou',
+  'ap-singapore',
 ]);
 
 /** Names the test data and the Sandbox seed give: what an operator typed, not the app's text. */
@@ -65,9 +87,15 @@ const TOKEN = /[A-Za-z0-9_.:/@?=&%#+~-]*[A-Za-z][A-Za-z0-9_.:/@?=&%#+~-]*/g;
 function allowed(token: string): boolean {
   const word = token.replace(/^[.:/-]+|[.:/-]+$/g, '');
   if (word === '' || TERMS.has(word)) return true;
-  if (/\d/.test(word)) return true;
+  if (word.includes('/') && !word.includes('://')) return word.split('/').every(allowed);
+  // Ids and codes: anything with a digit or an underscore (no English word has either).
+  if (word.length === 1 || /[\d_]/.test(word)) return true;
+  // An environment variable as set (RECDECK_KEYCHAIN=session).
+  if (/^[A-Z][A-Z0-9_]*=\S+$/.test(word)) return true;
+  // A vendor's field or API name: two or more capitalised parts run together (SetOnlineRecordCallbackKey).
+  if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(word)) return true;
   if (word.includes('://') || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(word)) return true;
-  return /^[A-Z][A-Z0-9_]+$/.test(word);
+  return /^[A-Z][A-Z0-9_/-]+$/.test(word);
 }
 
 /** The runs of `texts` an operator reading Chinese would find in English, each once. */

@@ -15,6 +15,9 @@ let browser: Browser;
 let page: Page;
 const SUFFIX = Date.now().toString(36);
 const ROOM = `zh-room-${SUFFIX}`;
+const FAILING_ROOM = `zh-failing-${SUFFIX}`;
+const REJECTED_ROOM = `zh-rejected-${SUFFIX}`;
+const TRRO_ROOM = `zh-trro-${SUFFIX}`;
 let finishedId = '';
 let failedId = '';
 let rejectedId = '';
@@ -56,7 +59,7 @@ function zegoMixed(room: string, storageTargetId: string | null) {
 async function visibleTexts(): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    const skip = 'code, pre, textarea, script, style, [data-i18n-raw]';
+    const skip = 'code, pre, textarea, script, style, [translate="no"], [lang]:not([lang|="zh"])';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent?.trim();
@@ -65,10 +68,19 @@ async function visibleTexts(): Promise<string[]> {
       out.push(text);
     }
     for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')) {
-      if (el.checkVisibility() && el.placeholder.trim()) out.push(el.placeholder.trim());
+      if (el.checkVisibility() && el.placeholder.trim() && !el.closest(skip)) out.push(el.placeholder.trim());
     }
     return out;
   });
+}
+
+/** Opens a task's detail page and waits until it shows that task. */
+async function openTask(id: string, room: string, state?: string): Promise<void> {
+  await page.evaluate((hash) => (location.hash = hash), `#/tasks/${id}`);
+  await page.getByTestId('detail-room').getByText(room, { exact: true }).waitFor();
+  if (state) await page.locator(`[data-testid="task-detail"][data-state="${state}"]`).waitFor();
+  await page.locator('.n-tabs-tab[data-name="timeline"]').click();
+  await page.getByTestId('event-table').waitFor();
 }
 
 const found = new Map<string, string[]>();
@@ -99,29 +111,20 @@ beforeAll(async () => {
   await invoke('tasks:stop', { id: finishedId });
   await waitState(finishedId, ['finished']);
 
-  const failingRoom = `zh-failing-${SUFFIX}`;
-  failedId = (await invoke<{ id: string }>('tasks:start', { accountId: zego, startKey: randomUUID(), request: zegoMixed(failingRoom, storageTargetId) })).id;
+  failedId = (await invoke<{ id: string }>('tasks:start', { accountId: zego, startKey: randomUUID(), request: zegoMixed(FAILING_ROOM, storageTargetId) })).id;
   await waitState(failedId, ['recording']);
   const vendorTaskId = (await invoke<{ task: { vendorTaskId: string } }>('tasks:get', { id: failedId })).task.vendorTaskId;
   await invoke('sandbox:control', { vendor: 'zego', command: 'fail-task', input: { taskId: vendorTaskId } });
   await waitState(failedId, ['failed']);
 
   await invoke('sandbox:control', { vendor: 'faults', command: 'inject', input: { vendor: 'zego', kind: '5xx', status: 500, count: 1 } });
-  const rejectedRoom = `zh-rejected-${SUFFIX}`;
-  await invoke('tasks:start', { accountId: zego, startKey: randomUUID(), request: zegoMixed(rejectedRoom, storageTargetId) }).catch(() => null);
-  const rows = await invoke<{ rows: { id: string; roomId: string }[] }>('history:query', { text: rejectedRoom });
-  rejectedId = rows.rows.find((t) => t.roomId === rejectedRoom)?.id ?? '';
+  await invoke('tasks:start', { accountId: zego, startKey: randomUUID(), request: zegoMixed(REJECTED_ROOM, storageTargetId) }).catch(() => null);
+  const rows = await invoke<{ rows: { id: string; roomId: string }[] }>('history:query', { text: REJECTED_ROOM });
+  rejectedId = rows.rows.find((t) => t.roomId === REJECTED_ROOM)?.id ?? '';
   await invoke('sandbox:control', { vendor: 'faults', command: 'clear', input: {} });
 
   const trro = await accountId('Sandbox · Tencent TRRO');
-  const trroRoom = `zh-trro-${SUFFIX}`;
-  trroId = (
-    await invoke<{ id: string }>('tasks:start', {
-      accountId: trro,
-      startKey: randomUUID(),
-      request: { roomId: trroRoom, mode: 'single', storageTargetId },
-    }).catch(() => ({ id: '' }))
-  ).id;
+  trroId = (await invoke<{ id: string }>('tasks:start', { accountId: trro, startKey: randomUUID(), request: { roomId: TRRO_ROOM, mode: 'single', storageTargetId } })).id;
 
   const context = await browser.newContext({ locale: 'zh-CN', colorScheme: 'light', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
@@ -145,9 +148,7 @@ describe('every view in 简体中文', () => {
   });
 
   it('walks the detail of a finished recording: timeline, events, files and inspector', async () => {
-    await page.goto(`${serve.origin}/#/tasks/${finishedId}`);
-    await page.locator('[data-testid="task-detail"][data-state="finished"]').waitFor();
-    await page.getByTestId('event-table').waitFor();
+    await openTask(finishedId, ROOM, 'finished');
     await check('detail-timeline');
     await page.locator('.n-tabs-tab[data-name="files"]').click();
     await page.getByTestId('file-status').first().waitFor();
@@ -157,19 +158,14 @@ describe('every view in 简体中文', () => {
     await check('detail-inspector');
   });
 
-  it('walks the detail of a failed and of a refused recording', async () => {
-    await page.goto(`${serve.origin}/#/tasks/${failedId}`);
-    await page.locator('[data-testid="task-detail"][data-state="failed"]').waitFor();
+  it('walks the detail of a failed, a refused and a TRRO recording', async () => {
+    await openTask(failedId, FAILING_ROOM, 'failed');
     await check('detail-failed');
     expect(rejectedId).not.toBe('');
-    await page.goto(`${serve.origin}/#/tasks/${rejectedId}`);
-    await page.locator('[data-testid="task-detail"][data-state="failed"]').waitFor();
+    await openTask(rejectedId, REJECTED_ROOM, 'failed');
     await check('detail-rejected');
-    if (trroId) {
-      await page.goto(`${serve.origin}/#/tasks/${trroId}`);
-      await page.getByTestId('event-table').waitFor();
-      await check('detail-trro');
-    }
+    await openTask(trroId, TRRO_ROOM);
+    await check('detail-trro');
   });
 
   it('walks New recording for each vendor, with field errors', async () => {
@@ -178,7 +174,8 @@ describe('every view in 简体中文', () => {
     for (const name of ['Sandbox · ZEGO', 'Sandbox · Tencent TIW', 'Sandbox · Tencent TRRO']) {
       await page.getByTestId('account-select').click();
       await page.locator('.n-base-select-option').getByText(name, { exact: true }).click();
-      await page.getByTestId('start').click();
+      if (!(await page.getByTestId('problems').isVisible())) await page.getByTestId('show-problems').click();
+      await page.getByTestId('problems').waitFor();
       await check(`new-${name.split(' · ')[1]?.replace(/\s/g, '-').toLowerCase()}`);
     }
   });

@@ -1,4 +1,4 @@
-import { fileStatusText, msg, taskStateText, type EventSource, type RecordingFile, type TimelineEventDraft, type TimelineEventKind, type VendorStatus } from '@contract';
+import { fileStatusText, finishReasonText, msg, taskStateText, type EventSource, type Message, type RecordingFile, type TimelineEventDraft, type TimelineEventKind, type VendorId, type VendorStatus } from '@contract';
 
 /** An `extra` fact worth a timeline row when it changes (e.g. TIW ExceptionCnt → an `error` row). */
 export interface WatchedExtra {
@@ -21,10 +21,11 @@ export function diffVendorStatus(
   next: VendorStatus,
   source: EventSource,
   at: number,
-  options: { label: string; watchExtra?: readonly WatchedExtra[] },
+  options: { vendor: VendorId; label: string; watchExtra?: readonly WatchedExtra[] },
 ): TimelineEventDraft[] {
   const events: TimelineEventDraft[] = [];
-  const raw = (s: VendorStatus) => (s.finishReason ? `${s.rawStatus || '∅'}/${s.finishReason}` : s.rawStatus || '∅');
+  const raw = (s: VendorStatus): Message | string =>
+    s.finishReason ? msg('timeline.rawWithReason', { raw: s.rawStatus || '∅', reason: finishReasonText(options.vendor, s.finishReason) }) : s.rawStatus || '∅';
   if (!prev || prev.state !== next.state || prev.rawStatus !== next.rawStatus || prev.finishReason !== next.finishReason) {
     events.push({
       at,

@@ -55,7 +55,7 @@ export const trroAdapter: VendorAdapter<'tencent-trro'> = {
     };
   },
   pollLane: () => null,
-  diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { label: LABEL }),
+  diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { vendor: TRRO_DESCRIPTOR.id, label: LABEL }),
   validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),
   previewStart(a, baseUrl, request, storage) {
     const region = typeof a.fields['region'] === 'string' ? a.fields['region'] : null;

@@ -110,6 +110,7 @@ export const EN = {
 
   'timeline.stateChanged': 'state {from}→{to} ({vendor} {rawFrom}→{rawTo})',
   'timeline.stateFirst': 'state {to} ({vendor} {raw})',
+  'timeline.rawWithReason': '{raw}/{reason}',
   'timeline.fileAdded': 'file {file} {status}',
   'timeline.fileStatus': 'file {file} {from}→{to}',
   'timeline.fileUpdated': 'file {file} updated',

@@ -107,6 +107,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
 
   'timeline.stateChanged': '状态 {from}→{to}（{vendor} {rawFrom}→{rawTo}）',
   'timeline.stateFirst': '状态 {to}（{vendor} {raw}）',
+  'timeline.rawWithReason': '{raw}/{reason}',
   'timeline.fileAdded': '文件 {file}：{status}',
   'timeline.fileStatus': '文件 {file}：{from}→{to}',
   'timeline.fileUpdated': '文件 {file} 已更新',

@@ -26,7 +26,7 @@ function vendorMessages(locale: Locale): Record<string, unknown> {
  * The one way RecDeck writes a moment, in every view and language: a date and time to the second, a
  * time of day, or a time of day to the minute, each in the current language's own order and separators.
  */
-const DATETIME_FORMATS = {
+export const DATETIME_FORMATS = {
   dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
   minute: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },

@@ -8,6 +8,9 @@ export function systemLocale(languages: readonly string[] = navigator.languages)
   return localeFor(languages);
 }
 
+/** Each language by its own name, as the language picker shows it whatever the current language. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
 /** Naive UI's own words (pickers, empty tables, pagination) in each of our languages. */
 export const NAIVE_LOCALES: Record<Locale, { locale: NLocale; date: NDateLocale }> = {
   en: { locale: enUS, date: dateEnUS },

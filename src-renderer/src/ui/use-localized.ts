@@ -1,4 +1,4 @@
-import { isMessage, type AppError, type FieldErrors, type Message } from '@contract';
+import { finishReasonText, isMessage, type AppError, type FieldErrors, type Message, type TaskSummary, type TimelineEvent } from '@contract';
 import { useI18n } from 'vue-i18n';
 import { i18n } from '../i18n';
 
@@ -10,11 +10,27 @@ function format(t: Translate, message: Message): string {
   return t(message.key, params);
 }
 
+/** What the core says, in the current language: its messages, errors, timeline events and finish reasons. */
+export interface Localized {
+  lt(message: Message): string;
+  /** The error's message; its English text when the thrower wrote none for the operator. */
+  errorText(error: AppError): string;
+  /** A timeline row; rows written before messages were kept show their English summary. */
+  eventText(event: TimelineEvent): string;
+  /** Why a task ended, or '' when it has not. */
+  finishReason(task: Pick<TaskSummary, 'vendor' | 'finishReason'>): string;
+}
+
 /** Formats the core's messages (catalogue key and parameters) in the current language. */
-export function useLocalized(): { lt: (message: Message) => string; errorText: (error: AppError) => string } {
+export function useLocalized(): Localized {
   const { t } = useI18n();
   const lt = (message: Message): string => format(t, message);
-  return { lt, errorText: (error) => (error.text ? lt(error.text) : error.message) };
+  return {
+    lt,
+    errorText: (error) => (error.text ? lt(error.text) : error.message),
+    eventText: (event) => (event.message ? lt(event.message) : event.summary),
+    finishReason: (task) => (task.finishReason ? lt(finishReasonText(task.vendor, task.finishReason)) : ''),
+  };
 }
 
 /** {@link useLocalized}'s `lt` outside a component (stores, toasts). */

@@ -87,7 +87,7 @@ export const useTasksStore = defineStore('tasks', () => {
       type: alert.kind === 'upload-failed' || alert.kind === 'still-running' ? 'warning' : 'error',
       title,
       content: body,
-      meta: new Date(alert.at).toLocaleTimeString(),
+      meta: i18n.global.d(alert.at, 'time'),
       duration: 12_000,
       keepAliveOnHover: true,
     });

@@ -37,7 +37,7 @@ export function isOptionalSecretField(vendor: VendorId, field: string): boolean 
   return (ACCOUNT_OPTIONAL_SECRET_FIELDS[vendor] as readonly string[]).includes(field);
 }
 
-/** Bilingual label and help of every account secret, in form order. */
+/** Label and help of every account secret, in form order. */
 export const ACCOUNT_SECRET_INFO: Record<VendorId, readonly SecretFieldInfo[]> = byVendor((v) => VENDOR_CONTRACTS[v].account.secretInfo);
 
 /**

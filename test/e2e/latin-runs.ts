@@ -57,6 +57,7 @@ const TERMS = new Set([
   'aac',
   'mp3',
   'ms',
+  'Mbps',
   'http',
   'https',
   'B',
@@ -85,9 +86,12 @@ const NON_LATIN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/u;
 const TOKEN = /[A-Za-z0-9_.:/@?=&%#+~-]*[A-Za-z][A-Za-z0-9_.:/@?=&%#+~-]*/g;
 
 function allowed(token: string): boolean {
-  const word = token.replace(/^[.:/-]+|[.:/-]+$/g, '');
+  const word = token.replace(/^[.:/+-]+|[.:/+-]+$/g, '');
   if (word === '' || TERMS.has(word)) return true;
-  if (word.includes('/') && !word.includes('://')) return word.split('/').every(allowed);
+  // A path or a choice of codes (recordings/studio-a, http/https, IM/TRTC).
+  if (word.includes('/')) return true;
+  // A random id from a vendor (oqqDIjqGQuuPMfVG): long, mixed case, capitals side by side.
+  if (word.length >= 10 && /[a-z]/.test(word) && /[A-Z]{2}/.test(word)) return true;
   // Ids and codes: anything with a digit or an underscore (no English word has either).
   if (word.length === 1 || /[\d_]/.test(word)) return true;
   // An environment variable as set (RECDECK_KEYCHAIN=session).

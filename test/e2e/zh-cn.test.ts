@@ -168,7 +168,7 @@ describe('every view in 简体中文', () => {
     await check('detail-trro');
   });
 
-  it('walks New recording for each vendor, with field errors', async () => {
+  it('walks New recording for each vendor with field errors, a mixed layout and a legacy import', async () => {
     await page.getByTestId('nav-new').click();
     await page.getByTestId('new-recording-view').waitFor();
     for (const name of ['Sandbox · ZEGO', 'Sandbox · Tencent TIW', 'Sandbox · Tencent TRRO']) {
@@ -178,6 +178,26 @@ describe('every view in 简体中文', () => {
       await page.getByTestId('problems').waitFor();
       await check(`new-${name.split(' · ')[1]?.replace(/\s/g, '-').toLowerCase()}`);
     }
+    await page.getByTestId('account-select').click();
+    await page.locator('.n-base-select-option').getByText('Sandbox · ZEGO', { exact: true }).click();
+    await page.getByTestId('mode-mixed').click();
+    await page.getByTestId('input-roomId').locator('input').fill('zh-new-room-1');
+    await check('new-zego-mixed');
+    await page.getByTestId('legacy-open').click();
+    const legacy = {
+      access_token: 'legacy-token',
+      room_id: 'zh-legacy-1',
+      record_input_params: {
+        record_mode: 2,
+        mix_config: { mix_mode: 1, mix_output_stream_id: 'out', mix_output_video_config: { width: 1280, height: 720, fps: 15, bitrate: 3000 } },
+        mystery: true,
+      },
+    };
+    await page.getByTestId('legacy-text').locator('textarea').fill(JSON.stringify(legacy));
+    await page.getByTestId('legacy-convert').click();
+    await page.getByTestId('legacy-result').waitFor();
+    await check('new-legacy-import');
+    await page.keyboard.press('Escape');
   });
 
   it('walks History', async () => {
@@ -202,6 +222,11 @@ describe('every view in 简体中文', () => {
     await page.locator('.n-tabs-tab[data-name="storage"]').click();
     await page.getByTestId('storage-table').waitFor();
     await check('storage');
+    await page.getByTestId('storage-add').click();
+    await page.getByTestId('storage-save').waitFor();
+    await check('storage-editor');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('storage-editor').waitFor({ state: 'detached' });
   });
 
   it('walks Settings', async () => {

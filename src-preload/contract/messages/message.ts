@@ -43,7 +43,7 @@ export function isMessage(value: unknown): value is Message {
 }
 
 /**
- * The message under `prefix` in catalogue `C` whose text is `text`: how a value stored as English (a
+ * The message under `prefix` in `catalogue` whose text is `text`: how a value stored as English (a
  * finish reason) is read back as a message, so it shows in the operator's language.
  */
 export function messageWithText(catalogue: Catalogue, prefix: string, text: string): Message | null {

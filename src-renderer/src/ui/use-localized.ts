@@ -13,7 +13,10 @@ function format(t: Translate, message: Message): string {
 /** What the core says, in the current language: its messages, errors, timeline events and finish reasons. */
 export interface Localized {
   lt(message: Message): string;
-  /** The error's message; its English text when the thrower wrote none for the operator. */
+  /**
+   * The error's message; for an error stored before messages existed, its text in this language;
+   * else its English text.
+   */
   errorText(error: AppError): string;
   /** A timeline row; rows written before messages were kept show their English summary. */
   eventText(event: TimelineEvent): string;
@@ -23,11 +26,12 @@ export interface Localized {
 
 /** Formats the core's messages (catalogue key and parameters) in the current language. */
 export function useLocalized(): Localized {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const lt = (message: Message): string => format(t, message);
+  const stored = (error: AppError): string | undefined => (error.details?.['messages'] as Partial<Record<string, string>> | undefined)?.[locale.value];
   return {
     lt,
-    errorText: (error) => (error.text ? lt(error.text) : error.message),
+    errorText: (error) => (error.text ? lt(error.text) : (stored(error) ?? error.message)),
     eventText: (event) => (event.message ? lt(event.message) : event.summary),
     finishReason: (task) => (task.finishReason ? lt(finishReasonText(task.vendor, task.finishReason)) : ''),
   };

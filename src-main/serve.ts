@@ -10,7 +10,8 @@ import { createVault } from './secrets/vault';
 
 /**
  * Browser-host entry (`npm run serve [-- --port N --data-dir DIR]`). Prints exactly one line,
- * `RecDeck listening on http://127.0.0.1:PORT/#token=TOKEN`, and shuts down cleanly on SIGINT / SIGTERM.
+ * `RecDeck listening on http://127.0.0.1:PORT/#token=CODE` (CODE opens one tab, once), and shuts down
+ * cleanly on SIGINT / SIGTERM. `RECDECK_API_TOKEN` (43+ URL-safe characters) is the scripts' bearer.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,11 +20,15 @@ async function main(): Promise<void> {
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  const apiToken = process.env.RECDECK_API_TOKEN;
+  if (apiToken !== undefined && !/^[A-Za-z0-9_-]{43,256}$/.test(apiToken)) {
+    throw new Error('RECDECK_API_TOKEN must be 43 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. 32 random bytes in base64url)');
+  }
   const dataDir = resolveDataDir(values['data-dir']);
   const log = createLogger(fileSink(dataDir));
   const vault = await createVault({ log });
   const core = await createCore({ host: 'web', dataDir, version, log, vault });
-  const host = await startWebHost({ core, staticDir: join(__dirname, '..', 'renderer'), port, log });
+  const host = await startWebHost({ core, staticDir: join(__dirname, '..', 'renderer'), port, log, ...(apiToken === undefined ? {} : { apiToken }) });
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
@@ -36,7 +41,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.stdout.write(`RecDeck listening on ${host.url}#token=${host.token}\n`);
+  process.stdout.write(`RecDeck listening on ${host.launchUrl()}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,11 +1,12 @@
 import type { SecretOwnerKind, SecretStatus } from '@contract';
+import { AppFailure } from '../errors/app-failure';
 import { secretKey, type SecretVault } from '../secrets/secret-vault';
 import type { SecretMetaRepo } from '../store/secret-meta-repo';
 
 /**
  * The secret fields of accounts and storage targets: values in the vault, "last set" times in
- * SQLite. `configured` always comes from the vault, so a session-only secret from a previous run
- * correctly shows as missing.
+ * SQLite. `configured` comes from the vault, so a session-only secret from a previous run correctly
+ * shows as missing; only while the keychain does not answer does it come from the "last set" times.
  */
 export class SecretSlots {
   constructor(
@@ -18,7 +19,12 @@ export class SecretSlots {
     const times = this.meta.list(kind, id);
     return Promise.all(
       fields.map(async (field) => {
-        const configured = await this.vault.has(secretKey(kind, id, field));
+        const configured = await this.vault.has(secretKey(kind, id, field)).catch((e: unknown) => {
+          // The keychain cannot say right now (its banner explains why): the "last set" record in
+          // SQLite is the best answer, so lists keep working and only reading a value fails.
+          if (e instanceof AppFailure && e.code === 'KEYCHAIN_UNAVAILABLE') return times.has(field);
+          throw e;
+        });
         return { field, configured, updatedAt: configured ? (times.get(field) ?? null) : null };
       }),
     );

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreSettings, HostKind } from '@contract';
 import { createAccountServices } from '../accounts';
+import { securePrivateDir } from './data-dir';
 import { createCallbackReceiver, type CallbackReceiver } from '../callbacks';
 import { createHistoryService, startRetentionSchedule } from '../history';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
@@ -54,7 +54,8 @@ export interface Core {
 /** Builds the core once per process. Never imports electron, so both hosts and the tests share it. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { log } = options;
-  mkdirSync(options.dataDir, { recursive: true });
+  const looseMode = securePrivateDir(options.dataDir);
+  if (looseMode !== null) log.info('data-dir.tightened', { path: options.dataDir, from: looseMode, to: '0700' });
   const now = options.now ?? Date.now;
   const bus = createEventBus((e) => log.error('events.listener', { error: String(e) }));
   const events = createEventBatcher(bus, { maxPerSecond: 10 });
@@ -115,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   });
   const retention = startRetentionSchedule({ history, settings, log });
+  const unwatchKeychain = options.vault.onStatusChange((status) => events.emit('app:keychainChanged', status));
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -154,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await recovered;
       await scheduler.stop();
       unsubscribe();
+      unwatchKeychain();
       retention.stop();
       await receiver.stop();
       events.close();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { closeIfBodyUnread, readBody } from '../loopback/body';
 import { createVirtualClock, type VirtualClock } from './clock';
 import { AdvanceInputSchema, CONTROL_ROUTES, ControlError, parseControlBody } from './control';
 import { createFaultQueue, FaultSpecSchema, type ActiveFault, type FaultSpecInput } from './faults';
@@ -52,22 +53,13 @@ export interface Sandbox {
 const MAX_BODY = 4 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new ControlError('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** A body over {@link MAX_BODY}: answered 413, and the connection closes without reading the rest. */
+class BodyTooLarge extends Error {}
+
+async function bodyOf(req: IncomingMessage): Promise<Buffer> {
+  const body = await readBody(req, MAX_BODY);
+  if (body === 'too-large') throw new BodyTooLarge();
+  return body;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -192,7 +184,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   async function handleVendor(req: IncomingMessage, res: ServerResponse, emulator: VendorEmulator, url: URL, rest: string): Promise<void> {
-    const rawBody = await readBody(req);
+    const rawBody = await bodyOf(req);
     const fault: ActiveFault | null = faults.take(emulator.id);
     if (fault?.kind === 'rate-limit-storm') {
       send(res, emulator.rateLimitedResponse(), emulator.id);
@@ -237,7 +229,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> {
     const method = req.method ?? 'GET';
-    const body = method === 'POST' ? parseControlBody(await readBody(req)) : {};
+    const body = method === 'POST' ? parseControlBody(await bodyOf(req)) : {};
     const [first, second] = parts;
     if (first === 'clock' && second === 'advance' && method === 'POST') {
       await clock.advance(AdvanceInputSchema.parse(body).ms);
@@ -280,6 +272,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     };
     work().catch((e: unknown) => {
       if (res.headersSent || res.destroyed) return;
+      closeIfBodyUnread(res);
+      if (e instanceof BodyTooLarge) return json(res, 413, { ok: false, error: 'body too large' });
       const isZod = e instanceof Error && e.name === 'ZodError';
       // Control inputs carry no secrets worth hiding except register-app's, which never reach an error text.
       const message = isZod ? 'invalid control input' : e instanceof SyntaxError ? 'body is not JSON' : head === 'control' && e instanceof Error ? e.message : 'sandbox error';

@@ -15,14 +15,32 @@ export interface EventBatcher extends EventBus {
 }
 
 const WINDOW_MS = 1000;
-/** Events that describe a state: only the latest one matters. */
-const LATEST_WINS: ReadonlySet<EventChannel> = new Set<EventChannel>(['scheduler:changed']);
+const TASKS: EventChannel = 'tasks:changed';
+const ALERTS: EventChannel = 'tasks:alerted';
 
 /**
- * Batches `tasks:changed` by task id (latest summary wins, a removal cancels a pending summary and
- * the other way round) into one message at most every `1000 / maxPerSecond` ms. Alerts and other
- * one-off events take the next free slot ahead of a waiting batch, and everything counts toward
- * the same sliding one-second window, so the renderer never gets more than `maxPerSecond`.
+ * What makes two waiting events the same, so the later replaces the earlier: by default the channel
+ * (the latest status, ping or keychain state is all the renderer needs); `accounts:changed` per list.
+ */
+const COALESCE_KEY: Partial<{ [E in EventChannel]: (payload: PayloadOf<E>) => string }> = {
+  'accounts:changed': (p) => p.kind,
+  'tasks:alerted': (p) => `${p.taskId}\n${p.kind}`,
+};
+
+function keyOf(event: EventChannel, payload: unknown): string {
+  const key = (COALESCE_KEY[event] as ((p: unknown) => string) | undefined)?.(payload);
+  return key === undefined ? event : `${event}\n${key}`;
+}
+
+/**
+ * Paces core → renderer events to at most `maxPerSecond` messages in any one-second window, with a
+ * bounded backlog whatever the emitters do:
+ * - `tasks:changed` is merged by task id into one batch (latest summary wins, a removal cancels a
+ *   pending summary and the other way round), sent at most every `1000 / maxPerSecond` ms;
+ * - every other routine event waits in one slot per channel and key (see {@link COALESCE_KEY}),
+ *   the newest payload replacing the older in place, so a flood of one kind takes one slot and the
+ *   slots are served in the order they were first filled;
+ * - alerts (`tasks:alerted`) go ahead of everything routine, one slot per task and alert kind.
  */
 export function createEventBatcher(bus: EventBus, options: EventBatcherOptions): EventBatcher {
   const clock = options.clock ?? systemClock();
@@ -31,8 +49,9 @@ export function createEventBatcher(bus: EventBus, options: EventBatcherOptions):
   const sent: number[] = [];
   const tasks = new Map<string, TaskSummary>();
   const removed = new Set<string>();
-  const latest = new Map<EventChannel, unknown>();
-  const oneOff: Array<{ event: EventChannel; payload: unknown }> = [];
+  const alerts = new Map<string, unknown>();
+  // The tasks batch holds its place here under TASKS; its content lives in `tasks` and `removed`.
+  const routine = new Map<string, { event: EventChannel; payload: unknown }>();
   let lastBatchAt = Number.NEGATIVE_INFINITY;
   let timerAt = Number.POSITIVE_INFINITY;
   let cancelTimer: (() => void) | null = null;
@@ -54,45 +73,45 @@ export function createEventBatcher(bus: EventBus, options: EventBatcherOptions):
     }, Math.max(0, at - clock.now()));
   }
 
+  /** The next routine slot that may go now: the oldest, skipping the tasks batch until its spacing has passed. */
+  function nextRoutine(now: number): string | null {
+    for (const key of routine.keys()) if (key !== TASKS || now - lastBatchAt >= spacing) return key;
+    return null;
+  }
+
   function pump(): void {
     if (closed) return;
     for (;;) {
       const now = clock.now();
       while (sent.length > 0 && (sent[0] as number) <= now - WINDOW_MS) sent.shift();
-      const batchWaiting = tasks.size > 0 || removed.size > 0;
-      if (oneOff.length === 0 && latest.size === 0 && !batchWaiting) return;
-      if (sent.length >= max) {
-        wakeAt((sent[0] as number) + WINDOW_MS);
-        return;
-      }
-      const next = oneOff.shift();
-      if (next) {
-        send(next.event, next.payload, now);
+      if (alerts.size === 0 && routine.size === 0) return;
+      if (sent.length >= max) return wakeAt((sent[0] as number) + WINDOW_MS);
+      const alert = alerts.entries().next();
+      if (!alert.done) {
+        alerts.delete(alert.value[0]);
+        send(ALERTS, alert.value[1], now);
         continue;
       }
-      const first = latest.entries().next();
-      if (!first.done) {
-        const [event, payload] = first.value;
-        latest.delete(event);
-        send(event, payload, now);
+      const key = nextRoutine(now);
+      if (key === null) return wakeAt(lastBatchAt + spacing);
+      const slot = routine.get(key) as { event: EventChannel; payload: unknown };
+      routine.delete(key);
+      if (key !== TASKS) {
+        send(slot.event, slot.payload, now);
         continue;
-      }
-      if (now - lastBatchAt < spacing) {
-        wakeAt(lastBatchAt + spacing);
-        return;
       }
       const payload = { tasks: [...tasks.values()], removed: [...removed] };
       tasks.clear();
       removed.clear();
       lastBatchAt = now;
-      send('tasks:changed', payload, now);
+      send(TASKS, payload, now);
     }
   }
 
   return {
     emit<E extends EventChannel>(event: E, payload: PayloadOf<E>) {
       if (closed) return;
-      if (event === 'tasks:changed') {
+      if (event === TASKS) {
         const change = payload as PayloadOf<'tasks:changed'>;
         for (const t of change.tasks) {
           removed.delete(t.id);
@@ -102,10 +121,11 @@ export function createEventBatcher(bus: EventBus, options: EventBatcherOptions):
           tasks.delete(id);
           removed.add(id);
         }
-      } else if (LATEST_WINS.has(event)) {
-        latest.set(event, payload);
+        if (!routine.has(TASKS)) routine.set(TASKS, { event, payload: null });
+      } else if (event === ALERTS) {
+        alerts.set(keyOf(event, payload), payload);
       } else {
-        oneOff.push({ event, payload });
+        routine.set(keyOf(event, payload), { event, payload });
       }
       pump();
     },
@@ -118,8 +138,8 @@ export function createEventBatcher(bus: EventBus, options: EventBatcherOptions):
       cancelTimer = null;
       tasks.clear();
       removed.clear();
-      latest.clear();
-      oneOff.length = 0;
+      alerts.clear();
+      routine.clear();
     },
   };
 }

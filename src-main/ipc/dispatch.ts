@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   formatMessage,
   INVOKE_SCHEMAS,
   isInvokeChannel,
   issueMessage,
   msg,
+  type FieldIssue,
   type HostKind,
   type InputOf,
   type InvokeChannel,
@@ -36,13 +38,14 @@ export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Pr
  * allowlist → trust check → zod parse → handler → `Result`.
  *
  * Invalid input answers `INVALID_INPUT` with issue paths and messages only, never the submitted
- * values. A thrown error that presents itself (`toAppError`) passes through; anything else becomes
+ * values, and at most {@link MAX_REPORTED_ISSUES} of them, clipped, plus a count of the rest. A thrown error that presents itself (`toAppError`) passes through; anything else becomes
  * `INTERNAL` with a reference id, and only the main-side log sees its name and message.
  */
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, input, ctx) => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel.slice(0, 64)}"` } };
+      // The name is the caller's text: answering it back would reflect whatever they sent.
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } };
     }
     if (!ctx.trusted) {
       log.warn('ipc.untrusted', { channel, sender: ctx.senderId });
@@ -50,9 +53,8 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = INVOKE_SCHEMAS[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, severity: 'error', message: issueMessage(i) }));
       const text = msg('error.invalidInput', { channel });
-      return { ok: false, error: { code: 'INVALID_INPUT', message: formatMessage('en', text), text, details: { issues } } };
+      return { ok: false, error: { code: 'INVALID_INPUT', message: formatMessage('en', text), text, details: reportIssues(parsed.error.issues) } };
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -66,6 +68,29 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       return { ok: false, error: { code: 'INTERNAL', message: formatMessage('en', text), text } };
     }
   };
+}
+
+/** Issues an `INVALID_INPUT` answer lists at most; the rest are only counted. */
+export const MAX_REPORTED_ISSUES = 20;
+/** Longest path of a reported issue, in characters (its message is a catalogue message). */
+export const MAX_ISSUE_TEXT = 200;
+
+/**
+ * The first {@link MAX_REPORTED_ISSUES} issues, each clipped, plus how many were left out: one issue per
+ * element of a large invalid array would otherwise make the answer many times the size of the request.
+ */
+function reportIssues(issues: readonly z.core.$ZodIssue[]): { issues: (FieldIssue & { code: string })[]; moreIssues?: number } {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({
+    path: clip(i.path.map(String).join('.')),
+    code: i.code,
+    severity: 'error' as const,
+    message: issueMessage(i),
+  }));
+  return issues.length > shown.length ? { issues: shown, moreIssues: issues.length - shown.length } : { issues: shown };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text;
 }
 
 /** Name and message only: never a stack, request config or headers. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { msg, type Message } from '@contract';
+import { msg, type KeychainStatus, type Message } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { SecretVault } from './secret-vault';
 
@@ -74,24 +74,63 @@ export function withTail(reason: Message): Message {
   return msg('keychain.sessionOnly', { reason });
 }
 
+/**
+ * Why the keychain stopped answering mid-session, phrased for the operator. The library's own message
+ * is only sorted into a cause, never shown: it is not ours to vouch for.
+ */
+export function explainKeychainLoss(message: string): Message {
+  const cause = /lock|unlock|prompt|dismiss/i.test(message)
+    ? msg('keychain.lostCause.locked')
+    : /denied|refus|not allowed|cancel|permission/i.test(message)
+      ? msg('keychain.lostCause.denied')
+      : /collection|object does not exist|no such object/i.test(message)
+        ? msg('keychain.lostCause.noKeyring')
+        : /d-?bus|org\.freedesktop\.secrets|secret service|socket|connect|name has no owner|not provided by any/i.test(message)
+          ? msg('keychain.lostCause.noService')
+          : msg('keychain.lostCause.failed');
+  return msg('keychain.lost', { cause });
+}
+
+/**
+ * The keychain as a vault. It starts available (the probe passed); a failing call marks it
+ * unavailable with a reason and a succeeding one marks it available again, and listeners hear of
+ * each change. libsecret keeps talking to the daemon it first reached, so after a keychain daemon
+ * restarts only a RecDeck restart reaches the new one: the reason says so.
+ */
 function keytarVault(keytar: Keytar, service: string): SecretVault {
+  let status: KeychainStatus = { backend: 'keytar', available: true };
+  const listeners = new Set<(status: KeychainStatus) => void>();
+  const update = (next: KeychainStatus): void => {
+    if (next.available === status.available && JSON.stringify(next.reason) === JSON.stringify(status.reason)) return;
+    status = next;
+    for (const listener of listeners) listener(next);
+  };
   // Errors are rebuilt from the operation and key only: a library message must never carry a value.
   const guard = async <T>(op: 'read' | 'store' | 'delete', key: string, fn: () => Promise<T>): Promise<T> => {
+    let value: T;
     try {
-      return await fn();
-    } catch {
-      throw new AppFailure('KEYCHAIN_UNAVAILABLE', msg(`keychain.refused.${op}`, { entry: key }), {
+      value = await fn();
+    } catch (e) {
+      const reason = explainKeychainLoss(messageOf(e));
+      update({ backend: 'keytar', available: false, reason });
+      throw new AppFailure('KEYCHAIN_UNAVAILABLE', msg('keychain.couldNot', { op: msg(`keychain.op.${op}`), entry: key, reason }), {
         retryable: true,
         details: { entry: key },
       });
     }
+    update({ backend: 'keytar', available: true });
+    return value;
   };
   return {
     get: (key) => guard('read', key, () => keytar.getPassword(service, key)),
     set: (key, value) => guard('store', key, () => keytar.setPassword(service, key, value)),
     delete: (key) => guard('delete', key, () => keytar.deletePassword(service, key)),
     has: (key) => guard('read', key, async () => (await keytar.getPassword(service, key)) !== null),
-    status: () => ({ backend: 'keytar', available: true }),
+    status: () => status,
+    onStatusChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

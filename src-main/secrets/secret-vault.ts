@@ -13,8 +13,10 @@ export interface SecretVault {
   delete(key: string): Promise<boolean>;
   /** Whether the key holds a value, without handing the value out. */
   has(key: string): Promise<boolean>;
-  /** Which backend is in use and, in session mode, why. */
+  /** Which backend is in use and, in session mode or once the keychain stopped answering, why. */
   status(): KeychainStatus;
+  /** Calls `listener` whenever {@link status} changes (the keychain stops answering, or answers again); returns the unsubscribe. */
+  onStatusChange(listener: (status: KeychainStatus) => void): () => void;
 }
 
 /** Vault key of one secret field: `account:<id>:<field>` or `storage:<id>:<field>`. */

@@ -23,5 +23,7 @@ export function createSessionVault(reason: Message): SecretVault {
     status() {
       return { backend: 'session', available: false, reason };
     },
+    // Memory never goes away mid-session: the status is the one it started with.
+    onStatusChange: () => () => undefined,
   };
 }

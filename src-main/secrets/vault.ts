@@ -34,6 +34,10 @@ export async function createVault(options: CreateVaultOptions): Promise<SecretVa
   const opened = await openKeytarVault(service, options.probeTimeoutMs ?? 5000);
   if (opened.ok) {
     options.log.info('secrets.keychain', { service });
+    opened.vault.onStatusChange((status) => {
+      if (status.available) options.log.info('secrets.keychain-back', { service });
+      else options.log.warn('secrets.keychain-lost', { service, reason: status.reason ? formatMessage('en', status.reason) : null });
+    });
     return serialisePerKey(opened.vault, options.log);
   }
   options.log.warn('secrets.session', { reason: formatMessage('en', opened.reason), cause: opened.cause });
@@ -71,5 +75,6 @@ export function serialisePerKey(inner: SecretVault, log: Logger): SecretVault {
     delete: (key) => run(key, 'delete', () => inner.delete(key)),
     has: (key) => run(key, 'has', () => inner.has(key)),
     status: () => inner.status(),
+    onStatusChange: (listener) => inner.onStatusChange(listener),
   };
 }

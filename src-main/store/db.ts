@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { AppFailure } from '../errors/app-failure';
+import { integrityProblems, knownIntact, markIntact } from './integrity';
 import { MIGRATIONS } from './migrations';
 
 /** The database could not be opened, migrated or written. `file` names it; the message says what to do. */
@@ -21,21 +22,42 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
 }
 
+/** The app's database handle: closing it records the file as RecDeck left it (see `integrity.ts`). */
+class AppDatabase extends DatabaseSync {
+  ready = false;
+
+  constructor(
+    private readonly file: string,
+    options: ConstructorParameters<typeof DatabaseSync>[1],
+  ) {
+    super(file, options);
+  }
+
+  override close(): void {
+    super.close();
+    if (this.ready && this.file !== ':memory:') markIntact(this.file);
+  }
+}
+
 /**
  * Opens (creating if absent) the app's SQLite file, sets WAL, foreign keys and a busy timeout, and
  * brings the schema up to date.
  *
- * A file that is not a database, or was written by a newer RecDeck (`user_version` above what we
- * know), is refused with a {@link DatabaseError} before anything writes to it: the operator's data
- * is never migrated, truncated or recreated by an app that does not understand it.
+ * A file that is not a database, fails SQLite's integrity check (when it may have changed since
+ * RecDeck last closed it, see `integrity.ts`), or was written by a newer RecDeck (`user_version` above
+ * what we know), is refused with a {@link DatabaseError} before anything writes to it: the operator's
+ * data is never migrated, truncated or recreated by an app that does not understand it.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): DatabaseSync {
   const migrations = options.migrations ?? MIGRATIONS;
-  if (file !== ':memory:' && existsSync(file)) inspectReadOnly(file, migrations.length);
+  if (file !== ':memory:') {
+    if (existsSync(file)) inspectReadOnly(file, migrations.length);
+    keepPrivate(file);
+  }
 
-  let db: DatabaseSync;
+  let db: AppDatabase;
   try {
-    db = new DatabaseSync(file, { timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true });
+    db = new AppDatabase(file, { timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true });
   } catch (e) {
     throw new DatabaseError(file, `Cannot open the database ${file}`, describe(e));
   }
@@ -44,6 +66,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA synchronous = NORMAL');
     migrate(db, file, migrations);
+    db.ready = true;
     return db;
   } catch (e) {
     db.close();
@@ -86,14 +109,31 @@ export function transaction<T>(db: DatabaseSync, fn: () => T): T {
   }
 }
 
-/** Reads the header through a read-only handle so that a file we must refuse is never written to. */
+/**
+ * Creates the database file 0600 (an empty file is an empty database to SQLite) or tightens one an
+ * earlier version left readable by others, with its WAL and shared-memory files. SQLite creates those
+ * two with the database file's own mode, so they follow once it is 0600.
+ */
+function keepPrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
+}
+
+/**
+ * Reads the header, and every page unless the file is known intact, through a read-only handle so
+ * that a file we must refuse is never written to.
+ */
 function inspectReadOnly(file: string, known: number): void {
   let probe: DatabaseSync | undefined;
   let version: number;
+  let problems: string[] = [];
   try {
     probe = new DatabaseSync(file, { readOnly: true });
     version = userVersion(probe);
     probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get();
+    if (!knownIntact(file)) problems = integrityProblems(probe);
   } catch (e) {
     throw new DatabaseError(
       file,
@@ -102,6 +142,16 @@ function inspectReadOnly(file: string, known: number): void {
     );
   } finally {
     probe?.close();
+  }
+  if (problems.length > 0) {
+    throw new DatabaseError(
+      file,
+      `${file} is damaged: SQLite's integrity check found ${problems.length === 10 ? 'at least 10 problems' : `${problems.length} problem(s)`}, ` +
+        `the first: "${problems[0]?.slice(0, 160)}". RecDeck has not changed it and did not open it. To recover, first copy the file somewhere safe; ` +
+        `then put back a backup of it, or salvage what is readable with sqlite3 (sqlite3 '${file}' .recover | sqlite3 '${file}.recovered') ` +
+        `and move the result into its place. Moving the file aside instead starts RecDeck with an empty history.`,
+      'corrupt',
+    );
   }
   if (version > known) {
     throw new DatabaseError(

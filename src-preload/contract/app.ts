@@ -10,12 +10,15 @@ export type HostKind = z.infer<typeof HostKindSchema>;
 export const KeychainStatusSchema = z.object({
   /** `keytar` = the OS keychain; `session` = memory only, lost when the app quits. */
   backend: z.enum(['keytar', 'session']),
-  /** True when the OS keychain answered; false means session-only mode and a banner. */
+  /** True while the OS keychain answers; false means session-only mode, or a keychain lost mid-session, and a banner. */
   available: z.boolean(),
   /** Why the keychain is unavailable, phrased for the operator; absent when available. */
   reason: MessageSchema.optional(),
 });
-/** See {@link KeychainStatusSchema}. */
+/**
+ * See {@link KeychainStatusSchema}. Also the payload of `app:keychainChanged`, sent when the keychain
+ * stops answering mid-session (or answers again), so the page can show or drop its banner.
+ */
 export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;
 
 /** Output of `app:info`. */

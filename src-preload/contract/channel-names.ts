@@ -48,7 +48,7 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
-export const EVENT_CHANNELS = ['app:pinged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'scheduler:changed'] as const;
+export const EVENT_CHANNELS = ['app:pinged', 'app:keychainChanged', 'accounts:changed', 'tasks:changed', 'tasks:alerted', 'scheduler:changed'] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

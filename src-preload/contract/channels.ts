@@ -12,7 +12,7 @@ import {
   SecretSetInputSchema,
   SecretStatusInputSchema,
 } from './accounts';
-import { AppInfoSchema, PingedEventSchema, PingInputSchema, PingOutputSchema } from './app';
+import { AppInfoSchema, KeychainStatusSchema, PingedEventSchema, PingInputSchema, PingOutputSchema } from './app';
 import type { EventChannel, InvokeChannel } from './channel-names';
 import { EmptyInputSchema, FormInputSchema, SecretStatusSchema } from './common';
 import { AccountsChangedEventSchema, SchedulerStatusSchema, TaskAlertEventSchema, TasksChangedEventSchema } from './events';
@@ -90,6 +90,7 @@ export const INVOKE_SCHEMAS = {
 /** Payload schema per event channel. */
 export const EVENT_SCHEMAS = {
   'app:pinged': PingedEventSchema,
+  'app:keychainChanged': KeychainStatusSchema,
   'accounts:changed': AccountsChangedEventSchema,
   'tasks:changed': TasksChangedEventSchema,
   'tasks:alerted': TaskAlertEventSchema,

@@ -11,7 +11,7 @@ it('browser host: start-up and invoke latency', async () => {
   const startedAt = performance.now();
   const serve = await startServe({ env: { RECDECK_KEYCHAIN: 'session' } });
   const startup = performance.now() - startedAt;
-  const token = new URL(serve.url).hash.replace('#token=', '');
+  const token = serve.token;
   const samples: number[] = [];
   for (let i = 0; i < 300; i++) {
     const t = performance.now();

@@ -26,7 +26,7 @@ afterAll(async () => {
 async function newPage(serve: ServeProcess): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(serve.url);
+  await page.goto(await serve.newPageUrl());
   return page;
 }
 
@@ -163,7 +163,7 @@ it('History: scrolling 100 000 tasks', async () => {
 
 it('Live: 200 active Sandbox tasks', async () => {
   const serve = await startServe({ env: { RECDECK_KEYCHAIN: 'session' } });
-  const token = new URL(serve.url).hash.replace('#token=', '');
+  const token = serve.token;
   const invoke = async (channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string; details?: unknown } }> => {
     const res = await fetch(`${serve.origin}/api/invoke/${channel}`, {
       method: 'POST',

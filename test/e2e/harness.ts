@@ -1,18 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** A running `out/main/serve.js` (the browser host, built by `npm test` before this suite; RECDECK_OUT_DIR picks another build). */
 export interface ServeProcess {
+  /** The address the host printed: its launch code opens one page, once. */
   url: string;
   origin: string;
   dataDir: string;
   child: ChildProcess;
-  /** Calls a channel over the host's HTTP API with the launch token (test set-up, not UI). */
+  /** The API token this harness gave the host (`RECDECK_API_TOKEN`), as a script would. */
+  token: string;
+  /** Calls a channel over the host's HTTP API with the API token (test set-up, not UI). */
   invoke<T>(channel: string, input: unknown): Promise<T>;
+  /** A fresh one-time page address, for every page after the first. */
+  newPageUrl(): Promise<string>;
   stop(): Promise<number | null>;
 }
 
@@ -20,8 +26,9 @@ export interface ServeProcess {
 export async function startServe(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'recdeck-e2e-'));
   const outDir = process.env.RECDECK_OUT_DIR ?? 'out';
+  const token = randomBytes(32).toString('base64url');
   const child = spawn(process.execPath, [`${outDir}/main/serve.js`, '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, RECDECK_API_TOKEN: token, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -35,12 +42,16 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
   if (!match?.[1]) throw new Error(`unexpected status line: ${line}`);
   const url = line.replace('RecDeck listening on ', '');
   const origin = match[1];
-  const token = new URL(url).hash.replace('#token=', '');
   return {
     url,
     origin,
     dataDir,
     child,
+    token,
+    async newPageUrl() {
+      const res = await fetch(`${origin}/api/session/link`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { value: { url: string } }).value.url;
+    },
     async invoke<T>(channel: string, input: unknown): Promise<T> {
       const res = await fetch(`${origin}/api/invoke/${channel}`, {
         method: 'POST',
@@ -61,12 +72,20 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
 }
 
 /** Debian's Chromium (or CHROME_PATH), headless, with the flags this network-less machine needs. */
+const CHROMIUM = {
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+};
+
+/** Chromium with throw-away profiles (one per context). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** Chromium with a profile on disk in `profileDir`, history database included, as an operator's browser keeps one. */
+export function launchChromiumProfile(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...CHROMIUM, locale: 'en-US' });
 }
 
 /** Where screenshots go; `npm test` keeps them for people to look at. */

@@ -40,7 +40,7 @@ describe('the app shell in Chromium', () => {
   it('switches language and theme, and both stay after a reload', async () => {
     const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(serve.url);
+    await page.goto(await serve.newPageUrl());
     await openSettings(page);
     await page.getByTestId('language-zh').click();
     await page.getByTestId('theme-dark').click();
@@ -65,7 +65,7 @@ describe('the app shell in Chromium', () => {
   it('follows the browser language on first visit', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(serve.url);
+    await page.goto(await serve.newPageUrl());
     await page.getByTestId('live-view').waitFor();
     expect(await page.getByTestId('nav-live').textContent()).toBe('直播中');
     await page.screenshot({ path: screenshotPath('shell-first-visit-zh'), fullPage: true });

@@ -1,8 +1,8 @@
 import type { BridgeApi, EventChannel, InvokeChannel, OutputOf, PayloadOf, RawInputOf, Result } from '@contract';
-import { createWebBridge, takeToken } from './web';
+import { createWebBridge, takeSession } from './web';
 
 /** The one place that knows which transport runs: Electron's preload or the browser host. */
-const transport: BridgeApi = window.api ?? createWebBridge(takeToken());
+const transport: BridgeApi = window.api ?? createWebBridge(takeSession());
 
 /** Which host the page runs in. */
 export const hostKind: 'electron' | 'web' = window.api ? 'electron' : 'web';

@@ -1,36 +1,53 @@
 import type { BridgeApi, EventChannel, Result } from '@contract';
 
-const TOKEN_KEY = 'recdeck.token';
+const SESSION_KEY = 'recdeck.session';
 
 /**
- * Reads the launch token from `#token=…`, keeps it for this tab only (sessionStorage, so a reload
- * still works) and removes it from the address bar and history.
+ * The page's session token. The address RecDeck prints carries a one-time launch code in its
+ * fragment (`#token=…`, never sent to the server by the browser): it leaves the address bar at once,
+ * before anything else reads the URL, and is spent at `POST /api/session` for a session token kept in
+ * sessionStorage (this tab only; a reload keeps it). So the only URL that ever held a credential is
+ * the printed one, and what it holds opens nothing once this page has used it. Without a code, a
+ * token this tab already has is used.
  */
-export function takeToken(): string | null {
+export function takeSession(): Promise<string | null> {
   const match = /^#token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (!match?.[1]) return Promise.resolve(sessionStorage.getItem(SESSION_KEY));
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return exchange(match[1]);
+}
+
+async function exchange(code: string): Promise<string | null> {
+  try {
+    const res = await fetch('/api/session', { method: 'POST', headers: { authorization: `Bearer ${code}` } });
+    const answer = (await res.json()) as Result<{ token: string }>;
+    if (answer.ok) sessionStorage.setItem(SESSION_KEY, answer.value.token);
+  } catch {
+    // The host is gone; whatever this tab had is all it can use.
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return sessionStorage.getItem(SESSION_KEY);
 }
 
 type Listener = (payload: unknown) => void;
 
 /**
  * The browser-host bridge: `POST /api/invoke/<channel>` and one Server-Sent Events stream read with
- * fetch, so the token travels in the Authorization header and never in a URL.
+ * fetch, so the session token travels in the Authorization header and never in a URL. Calls wait for
+ * the session ({@link takeSession}).
  */
-export function createWebBridge(token: string | null): BridgeApi & { connected: () => boolean } {
+export function createWebBridge(session: Promise<string | null>): BridgeApi & { connected: () => boolean } {
   const listeners = new Map<string, Set<Listener>>();
   let connected = false;
-  const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+  const headers = async (): Promise<Record<string, string>> => {
+    const token = await session;
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
 
   async function invoke(channel: string, input: unknown): Promise<Result<never>> {
     try {
       const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers() },
+        headers: { 'content-type': 'application/json', ...(await headers()) },
         body: JSON.stringify(input ?? {}),
       });
       return (await res.json()) as Result<never>;
@@ -54,7 +71,7 @@ export function createWebBridge(token: string | null): BridgeApi & { connected: 
   async function stream(): Promise<void> {
     for (;;) {
       try {
-        const res = await fetch('/api/events', { headers: headers() });
+        const res = await fetch('/api/events', { headers: await headers() });
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
         connected = true;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

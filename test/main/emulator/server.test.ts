@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
 import { createSandbox, type Sandbox } from '../../../src-main/emulator/server';
 import { createZegoEmulator } from '../../../src-main/emulator/zego';
+import { flood } from '../loopback/flood';
 import { callbackReceiver } from '../vendors/zego/helpers';
 
 describe('Sandbox server', () => {
@@ -101,6 +102,21 @@ describe('Sandbox server', () => {
     expect((await raw('/control/clock', { host: `localhost:${sandbox.port}`, authorization: bearer })).status).toBe(200);
     expect((await raw('/control/clock', { host: `127.0.0.1:${sandbox.port}`, authorization: bearer, 'sec-fetch-site': 'none' })).status).toBe(200);
     expect((await raw('/zego/?Action=DescribeTasks', { host: `localhost:${sandbox.port}` }, '{}')).status).toBe(200);
+  });
+
+  it('answers 413 to a body over 4 MiB at the first byte past it, on vendor and control paths, and closes', async () => {
+    const body = 64 * 1024 * 1024;
+    const host = `host: 127.0.0.1:${sandbox.port}`;
+    const outcomes = await Promise.all([
+      flood(sandbox.port, `POST /zego/?Action=DescribeTasks HTTP/1.1\r\n${host}`, body),
+      flood(sandbox.port, `POST /control/clock/advance HTTP/1.1\r\n${host}\r\nauthorization: Bearer ${sandbox.controlToken}`, body),
+      flood(sandbox.port, `POST /zego/?Action=DescribeTasks HTTP/1.1\r\n${host}\r\ncontent-length: ${body}`, body),
+    ]);
+    expect(outcomes.map((o) => [o.status, o.bodyBytesSent < body / 4])).toEqual([
+      [413, true],
+      [413, true],
+      [413, true],
+    ]);
   });
 
   it('retries a failed callback twice, 5 s apart on the virtual clock, and calls only loopback', async () => {

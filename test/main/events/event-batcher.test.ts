@@ -106,13 +106,48 @@ describe('event batcher', () => {
     const alert = { taskId: 'a', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
     batcher.emit('tasks:alerted', alert);
     expect(received.map((r) => r.event)).toEqual(['tasks:changed', 'tasks:alerted']);
-    for (let i = 0; i < 15; i++) batcher.emit('tasks:alerted', { ...alert, at: i + 2 });
+    for (let i = 0; i < 15; i++) batcher.emit('tasks:alerted', { ...alert, taskId: `t${i}`, at: i + 2 });
     await time.advance(3_000);
     const times = received.map((r) => r.at);
     expect(peakPerSecond(times)).toBeLessThanOrEqual(10);
     expect(received.filter((r) => r.event === 'tasks:alerted')).toHaveLength(16);
     expect(received.filter((r) => r.event === 'tasks:changed')).toHaveLength(2);
     expect(received.at(-1)?.event).toBe('tasks:changed');
+  });
+
+  it('lets a change through once the window frees after 600 pings (not 60 s later), and an alert ahead of it', async () => {
+    const { time, batcher, received } = setup();
+    for (let i = 0; i < 600; i++) batcher.emit('app:pinged', { at: i });
+    for (let i = 0; i < 5; i++) batcher.emit('accounts:changed', { kind: 'account' });
+    batcher.emit('tasks:changed', { tasks: [summary('a', 'after-pings')], removed: [] });
+    const alert = { taskId: 'a', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
+    batcher.emit('tasks:alerted', alert);
+    const sentBefore = received.length;
+    await time.advance(1_200);
+    const later = received.slice(sentBefore);
+    const pings = received.filter((r) => r.event === 'app:pinged');
+    expect({
+      next: later[0]?.event,
+      changeWithin1200ms: later.some((r) => r.event === 'tasks:changed' && (r.payload as Batch).tasks[0]?.rawStatus === 'after-pings'),
+      lastPing: pings.at(-1)?.payload,
+      accountsChanged: received.filter((r) => r.event === 'accounts:changed').length,
+    }).toEqual({ next: 'tasks:alerted', changeWithin1200ms: true, lastPing: { at: 599 }, accountsChanged: 1 });
+    await time.advance(5_000);
+    expect(received.filter((r) => r.event === 'app:pinged').length).toBeLessThanOrEqual(11);
+  });
+
+  it('keeps only the newest of repeated alerts for one task and kind while they wait', async () => {
+    const { time, batcher, received } = setup();
+    const alert = (taskId: string, at: number) => ({ taskId, kind: 'upload-failed' as const, message: msg('alert.uploadFailed'), at });
+    for (let i = 0; i < 10; i++) batcher.emit('tasks:alerted', alert(`t${i}`, 0));
+    for (let at = 1; at <= 50; at++) batcher.emit('tasks:alerted', alert('t0', at));
+    batcher.emit('tasks:alerted', alert('t1', 99));
+    await time.advance(2_000);
+    const waited = received.slice(10).map((r) => [(r.payload as { taskId: string }).taskId, (r.payload as { at: number }).at]);
+    expect(waited).toEqual([
+      ['t0', 50],
+      ['t1', 99],
+    ]);
   });
 
   it('keeps only the latest scheduler:changed while the window is full', async () => {

@@ -31,10 +31,12 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: true, value: { pong: true, at: 1234, echo: 'hi' } });
   });
 
-  it('refuses a channel that is not in the contract', async () => {
-    const { log } = captureLog();
-    const result = await createDispatch(handlers(), log)('fs:readFile', {}, trusted);
-    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel "fs:readFile"' } });
+  it('refuses a channel that is not in the contract without echoing its name', async () => {
+    const { log, text } = captureLog();
+    const dispatch = createDispatch(handlers(), log);
+    const answers = await Promise.all(['fs:readFile', '<img src=x onerror=alert(1)>', 'ECHO-ME'.repeat(2000)].map((name) => dispatch(name, {}, trusted)));
+    expect(answers).toEqual(Array(3).fill({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } }));
+    expect(text()).not.toMatch(/readFile|onerror|ECHO-ME/);
   });
 
   it('refuses an untrusted sender before parsing or running anything', async () => {
@@ -57,6 +59,31 @@ describe('dispatch', () => {
     const issues = result.error.details?.issues as { path: string }[];
     expect(issues.map((i) => i.path).sort()).toEqual(['', 'echo']);
     expect(JSON.stringify(result)).not.toContain('SUBMITTED');
+  });
+
+  it('answers a 400 KB bad request with the first 20 issues, clipped, and a count of the rest', async () => {
+    const { log } = captureLog();
+    const dispatch = createDispatch(handlers(), log);
+    const streams = Array<number>(200_000).fill(1);
+    const request = { accountId: 'a', request: { roomId: 'r', streams } };
+    const result = await dispatch('tasks:start', request, trusted);
+    const longKey = await dispatch('app:ping', { ['K'.repeat(5000)]: 1 }, trusted);
+    if (result.ok || longKey.ok) throw new Error('expected INVALID_INPUT');
+    const details = result.error.details as { issues: { path: string }[]; moreIssues: number };
+    const longKeyIssues = (longKey.error.details as { issues: { path: string; message: string }[] }).issues;
+    expect({
+      requestBytes: JSON.stringify(request).length >= 400_000,
+      answerBytes: JSON.stringify(result).length <= 4096,
+      shown: details.issues.map((i) => i.path),
+      moreIssues: details.moreIssues >= 200_000 - 20,
+      longKeyMessage: longKeyIssues.map((i) => i.message.length <= 200 && i.message.startsWith('Unrecognized key')),
+    }).toEqual({
+      requestBytes: true,
+      answerBytes: true,
+      shown: Array.from({ length: 20 }, (_, i) => `request.streams.${i}`),
+      moreIssues: true,
+      longKeyMessage: [true],
+    });
   });
 
   it('turns a thrown axios-like error into INTERNAL without stack, config or headers', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseError, openDatabase, transaction, userVersion } from '../../../src-main/store/db';
@@ -121,6 +122,59 @@ describe('openDatabase', () => {
     const before = Buffer.from(bytes);
     const e = refusal(() => openDatabase(file));
     expect({ code: e.code, same: readFileSync(file).equals(before) }).toEqual({ code: 'DATABASE', same: true });
+  });
+});
+
+/** A database with a few hundred pages of rows in table `t`, closed cleanly, and one of t's interior pages. */
+function withInteriorPage(): { file: string; migrations: string[]; page: number; pageSize: number } {
+  const file = dbFile();
+  const migrations = ['CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)'];
+  const db = openDatabase(file, { migrations });
+  transaction(db, () => {
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    for (let i = 0; i < 3_000; i++) insert.run(`row ${i} ${'x'.repeat(200)}`);
+  });
+  db.close();
+  const probe = new DatabaseSync(file, { readOnly: true });
+  const { pageno } = probe.prepare("SELECT pageno FROM dbstat WHERE name = 't' AND pagetype = 'internal' LIMIT 1").get() as { pageno: number };
+  const { page_size: pageSize } = probe.prepare('PRAGMA page_size').get() as { page_size: number };
+  probe.close();
+  return { file, migrations, page: pageno, pageSize };
+}
+
+/** Overwrites an interior page's cells, keeping the page header and the file header intact. */
+function corruptInteriorPage(file: string, page: number, pageSize: number): Buffer {
+  const bytes = readFileSync(file);
+  bytes.fill(0xee, (page - 1) * pageSize + 12, page * pageSize);
+  writeFileSync(file, bytes);
+  return Buffer.from(bytes);
+}
+
+describe('openDatabase on a damaged file', () => {
+  it('refuses a database whose interior pages are corrupt (intact header), writes nothing and says what to do', () => {
+    const { file, migrations, page, pageSize } = withInteriorPage();
+    const before = corruptInteriorPage(file, page, pageSize);
+    const walBytes = (): number => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+    const walBefore = walBytes();
+    const e = refusal(() => openDatabase(file, { migrations }));
+    expect({
+      code: e.code,
+      reason: e.details.reason,
+      namesFile: e.message.includes(file),
+      saysUntouched: /has not changed it/.test(e.message),
+      saysHow: /\.recover/.test(e.message) && /backup/.test(e.message),
+      same: readFileSync(file).equals(before),
+      walGrowth: walBytes() - walBefore,
+    }).toEqual({ code: 'DATABASE', reason: 'corrupt', namesFile: true, saysUntouched: true, saysHow: true, same: true, walGrowth: 0 });
+  });
+
+  it('checks again a file that changed after RecDeck closed it, even with its size and times put back', () => {
+    const { file, migrations, page, pageSize } = withInteriorPage();
+    openDatabase(file, { migrations }).close();
+    const { atime, mtime } = statSync(file);
+    corruptInteriorPage(file, page, pageSize);
+    utimesSync(file, atime, mtime);
+    expect(refusal(() => openDatabase(file, { migrations })).details.reason).toBe('corrupt');
   });
 });
 

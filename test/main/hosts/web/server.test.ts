@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import type { Core } from '../../../../src-main/app/core';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../../src-main/hosts/web/server';
 import { captureLog } from '../../../helpers/log';
 import { testCore } from '../../../helpers/core';
+import { flood } from '../../loopback/flood';
 
 interface Reply {
   status: number;
@@ -41,6 +42,11 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>RecDeck</title>');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const outside = mkdtempSync(join(tmpdir(), 'recdeck-outside-'));
+  writeFileSync(join(outside, 'private.txt'), 'OUTSIDE-THE-RENDERER');
+  symlinkSync(join(outside, 'private.txt'), join(staticDir, 'assets', 'linked.js'));
+  symlinkSync(outside, join(staticDir, 'linked-dir'));
+  symlinkSync(join(staticDir, 'assets', 'app.js'), join(staticDir, 'assets', 'alias.js'));
   host = await startWebHost({ core, staticDir, port: 0, log: captureLog().log });
 });
 afterAll(async () => {
@@ -100,9 +106,27 @@ describe('browser host', () => {
     expect(chunked).toBe(413);
   });
 
+  it('stops reading a body at the failed token check or at the first byte past 1 MiB, and closes', async () => {
+    const body = 64 * 1024 * 1024;
+    const head = (extra: string, hostName = `127.0.0.1:${host.port}`): string =>
+      `POST /api/invoke/app:ping HTTP/1.1\r\nhost: ${hostName}\r\ncontent-type: application/json${extra}`;
+    const outcomes = await Promise.all([
+      flood(host.port, head(''), body),
+      flood(host.port, head(`\r\ncontent-length: ${body}`), body),
+      flood(host.port, head(`\r\nauthorization: Bearer ${host.token}`), body),
+      flood(host.port, head('', 'evil.example'), body),
+    ]);
+    expect(outcomes.map((o) => [o.status, o.bodyBytesSent < body / 4])).toEqual([
+      [401, true],
+      [401, true],
+      [413, true],
+      [403, true],
+    ]);
+  });
+
   it('answers an unknown channel with a Result error and keeps serving', async () => {
     const reply = await send(host, { method: 'POST', path: '/api/invoke/fs:readFile', headers: auth(), body: '{}' });
-    expect([reply.status, JSON.parse(reply.body)]).toEqual([200, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel "fs:readFile"' } }]);
+    expect([reply.status, JSON.parse(reply.body)]).toEqual([200, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } }]);
     const after = await send(host, { method: 'POST', path: '/api/invoke/app:info', headers: auth(), body: '{}' });
     expect(JSON.parse(after.body).ok).toBe(true);
   });
@@ -119,6 +143,24 @@ describe('browser host', () => {
     const traversal = await send(host, { path: '/../../etc/passwd' });
     const encoded = await send(host, { path: '/%2e%2e/%2e%2e/etc/passwd' });
     expect([traversal.status, encoded.status]).toEqual([404, 404]);
+  });
+
+  it('answers 400, not 500, to malformed percent-encoding in a page path or a channel name', async () => {
+    const page = await send(host, { path: '/%E0%A4%A' });
+    const asset = await send(host, { path: '/assets/%E0%A4%A.js' });
+    const channel = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', headers: auth(), body: '{}' });
+    const untokened = await send(host, { method: 'POST', path: '/api/invoke/%E0%A4%A', body: '{}' });
+    expect([page.status, asset.status, channel.status, JSON.parse(channel.body).error.code, untokened.status]).toEqual([400, 400, 400, 'INVALID_INPUT', 401]);
+  });
+
+  it('serves no file through a symlink that leads out of the renderer folder', async () => {
+    const replies = await Promise.all(['/assets/linked.js', '/linked-dir/private.txt', '/assets/alias.js'].map((path) => send(host, { path })));
+    expect(replies.map((r) => [r.status, r.body.includes('OUTSIDE-THE-RENDERER')])).toEqual([
+      [404, false],
+      [404, false],
+      [200, false],
+    ]);
+    expect(replies[2]?.body).toBe('console.log(1)');
   });
 
   it('listens on 127.0.0.1 only', async () => {

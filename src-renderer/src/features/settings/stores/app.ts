@@ -1,9 +1,9 @@
 import type { AppError, AppInfo } from '@contract';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { call } from '../../../bridge';
+import { call, on } from '../../../bridge';
 
-/** Facts about the running core (`app:info`). */
+/** Facts about the running core (`app:info`), kept current when the keychain comes or goes mid-session. */
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
   const error = ref<AppError | null>(null);
@@ -20,6 +20,10 @@ export const useAppStore = defineStore('app', () => {
       error.value = result.error;
     }
   }
+
+  on('app:keychainChanged', (keychain) => {
+    if (info.value) info.value = { ...info.value, keychain };
+  });
 
   return { info, error, loading, refresh };
 });

@@ -56,6 +56,7 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
     case 'invalid_format':
       return msg('field.wrongFormat');
     case 'invalid_key':
+    case 'unrecognized_keys':
       return msg('field.unknownField');
     default:
       return msg('field.invalid');

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { join } from 'node:path';
+import { localeFor } from '@contract';
 import { createCore, type Core } from './app/core';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveRenderer } from './hosts/electron/app-protocol';
 import { registerIpcTransport } from './hosts/electron/ipc-transport';
@@ -71,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     notifyAlerts(
       started,
-      () => (app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'),
+      () => localeFor([app.getLocale()]),
       () => {
         mainWindow?.show();
         mainWindow?.focus();

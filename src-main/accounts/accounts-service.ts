@@ -8,10 +8,10 @@ import {
   AccountDeleteInputSchema,
   AccountDraftSchema,
   AccountUpdateInputSchema,
+  msg,
   type Account,
   type AccountDraft,
   type FieldErrors,
-  type LocalizedText,
   type VendorId,
 } from '@contract';
 import { AppFailure } from '../errors/app-failure';
@@ -35,7 +35,7 @@ export interface AccountsServiceDeps {
   onChanged?: (accountId: string) => void;
 }
 
-const PER_VENDOR: LocalizedText = { en: 'by another account of this vendor', 'zh-CN': '同一厂商的其他账号' };
+const PER_VENDOR = msg('account.scope.vendor');
 
 /** Account CRUD with field-level validation; secrets go through {@link SecretSlots}. */
 export class AccountsService {
@@ -91,11 +91,11 @@ export class AccountsService {
     const existing = this.require(id);
     const errors: FieldErrors = {};
     if ('vendor' in patch && patch.vendor !== existing.vendor) {
-      errors.vendor = { en: 'The vendor of an account cannot change', 'zh-CN': '账号的厂商不能修改' };
+      errors.vendor = msg('account.vendorFixed');
     }
     const fieldsPatch = patch.fields ?? {};
     if (typeof fieldsPatch !== 'object' || fieldsPatch === null || Array.isArray(fieldsPatch)) {
-      errors.fields = { en: 'Expected an object', 'zh-CN': '应为对象' };
+      errors.fields = msg('field.expected', { kind: msg('field.kind.object') });
     }
     if (Object.keys(errors).length > 0) throw validationFailure(errors);
     const { vendor: _vendor, fields: _fields, ...rest } = patch;
@@ -130,7 +130,7 @@ export class AccountsService {
     const existing = this.require(id);
     const taskCount = this.countTasks(id);
     if (taskCount > 0 && !confirm) {
-      throw new AppFailure('CONFLICT', `${taskCount} recorded task(s) use this account; confirm to delete it anyway`, {
+      throw new AppFailure('CONFLICT', msg('account.inUse', { count: taskCount }), {
         details: { taskCount },
       });
     }
@@ -168,7 +168,7 @@ export class AccountsService {
     const required = options.require ?? fields.filter((f) => !isOptionalSecretField(record.vendor, f));
     const missing = required.filter((f) => !values.has(f));
     if (missing.length > 0) {
-      throw new AppFailure('SECRET_MISSING', `Account "${record.name}" has no ${missing.join(', ')}; set it in Accounts`, {
+      throw new AppFailure('SECRET_MISSING', msg('account.secretMissing', { name: record.name, fields: missing.join(', ') }), {
         details: { accountId: id, fields: missing },
       });
     }

@@ -1,12 +1,13 @@
-import type { LocalizedText } from '@contract';
+import { msg, type Message } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 
 /** `NOT_FOUND` for an id the caller sent. */
-export function notFound(kind: 'account' | 'storage target', id: string): AppFailure {
-  return new AppFailure('NOT_FOUND', `No ${kind} with id ${id.slice(0, 64)}`, { details: { id: id.slice(0, 64) } });
+export function notFound(kind: 'account' | 'storage', id: string): AppFailure {
+  const shown = id.slice(0, 64);
+  return new AppFailure('NOT_FOUND', msg(kind === 'account' ? 'account.notFound' : 'storageTarget.notFound', { id: shown }), { details: { id: shown } });
 }
 
-/** Message for a name already taken. */
-export function duplicateName(scope: LocalizedText): LocalizedText {
-  return { en: `This name is already used ${scope.en}`, 'zh-CN': `该名称已被${scope['zh-CN']}使用` };
+/** Message for a name already taken; `scope` says by what. */
+export function duplicateName(scope: Message): Message {
+  return msg('account.duplicateName', { scope });
 }

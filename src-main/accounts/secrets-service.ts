@@ -1,5 +1,6 @@
 import {
   ACCOUNT_SECRET_FIELDS,
+  msg,
   SecretClearInputSchema,
   SecretSetInputSchema,
   SecretStatusInputSchema,
@@ -67,7 +68,7 @@ export class SecretsService {
 
   private assertField(owner: SecretOwnerKind, id: string, field: string): void {
     if (!this.fieldsOf(owner, id).includes(field)) {
-      throw validationFailure({ field: { en: 'Not a secret field of this entry', 'zh-CN': '不是该条目的密钥字段' } });
+      throw validationFailure({ field: msg('account.notASecret') });
     }
   }
 }

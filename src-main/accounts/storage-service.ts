@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import {
+  msg,
   STORAGE_PROVIDER_INFO,
   STORAGE_SECRET_FIELDS,
   StorageTargetCreateInputSchema,
@@ -32,7 +33,7 @@ export interface StorageServiceDeps {
   references?: (storageTargetId: string) => { presets: number; openTasks: number };
 }
 
-const GLOBAL_SCOPE = { en: 'by another storage target', 'zh-CN': '其他存储目标' };
+const GLOBAL_SCOPE = msg('storageTarget.scope');
 
 /** Secret fields of a provider. */
 export function storageSecretFields(provider: StorageProvider): readonly StorageSecretField[] {
@@ -115,7 +116,7 @@ export class StorageService {
     this.require(id);
     const refs = this.deps.references?.(id) ?? { presets: 0, openTasks: 0 };
     if ((refs.presets > 0 || refs.openTasks > 0) && !confirm) {
-      throw new AppFailure('CONFLICT', `${refs.presets} preset(s) and ${refs.openTasks} running task(s) use this storage target; confirm to delete it anyway`, {
+      throw new AppFailure('CONFLICT', msg('storageTarget.inUse', { presets: refs.presets, tasks: refs.openTasks }), {
         details: refs,
       });
     }
@@ -147,7 +148,7 @@ export class StorageService {
     const values = await this.deps.slots.read('storage', id, fields);
     const missing = fields.filter((f) => !values.has(f));
     if (missing.length > 0) {
-      throw new AppFailure('SECRET_MISSING', `Storage target "${record.name}" has no ${missing.join(', ')}; set it in Storage`, {
+      throw new AppFailure('SECRET_MISSING', msg('storageTarget.secretMissing', { name: record.name, fields: missing.join(', ') }), {
         details: { storageTargetId: id, fields: missing },
       });
     }
@@ -158,7 +159,7 @@ export class StorageService {
   /** The record, or `NOT_FOUND`. */
   require(id: string): StorageTargetRecord {
     const record = this.repo.get(id);
-    if (!record) throw notFound('storage target', id);
+    if (!record) throw notFound('storage', id);
     return record;
   }
 
@@ -190,7 +191,7 @@ function assertSecretsFit(provider: StorageProvider, secrets: Partial<Record<str
   const errors: FieldErrors = {};
   for (const field of Object.keys(secrets)) {
     if (!allowed.includes(field)) {
-      errors[`secrets.${field}`] = { en: 'Not used by this provider', 'zh-CN': '该存储服务商不使用此字段' };
+      errors[`secrets.${field}`] = msg('storageTarget.unusedSecret');
     }
   }
   if (Object.keys(errors).length > 0) throw validationFailure(errors);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { z } from 'zod';
-import { VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
+import { formatMessage, msg, VENDOR_IDS, type CallbackStatusSchema, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { readBody } from '../loopback/body';
@@ -154,7 +154,7 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
       }
       if (result === 'duplicate') counts.duplicates += 1;
     }
-    deps.log.info('callbacks.received', { vendor, accountId, vendorTaskId: delivery.vendorTaskId, summary: delivery.summary, result });
+    deps.log.info('callbacks.received', { vendor, accountId, vendorTaskId: delivery.vendorTaskId, summary: formatMessage('en', delivery.message), result });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(parser.ack);
   }
@@ -190,7 +190,7 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
         s.once('error', (e: NodeJS.ErrnoException) => {
           reject(
             e.code === 'EADDRINUSE'
-              ? new AppFailure('CONFLICT', `Port ${port} is already in use; choose another callback port in Settings`, { details: { port } })
+              ? new AppFailure('CONFLICT', msg('callbacks.portInUse', { port }), { details: { port } })
               : e,
           );
         });

@@ -1,39 +1,40 @@
-import type { AppError, ErrorCode, LocalizedText } from '@contract';
+import { formatMessage, type AppError, type ErrorCode, type Message } from '@contract';
 
 /**
  * The one failure type of the core: what a handler, a service or a vendor client throws on purpose.
  * It carries only plain, secret-free data (never an axios config, headers or a signed URL), so
  * `dispatch` passes it across the boundary as it is.
  *
- * The message is either plain English (a handler's own words) or both languages (vendor and transport
- * verdicts, which the renderer shows as they are). A bilingual failure always says whether a retry may
- * help and carries its languages in `details.messages`; a plain one says only what the thrower said.
+ * The message is either plain English (a handler's own words, for logs and scripts) or a catalogue
+ * {@link Message} (what an operator reads), whose English text becomes `message` and which crosses as
+ * `text` for the renderer to show in the operator's language. `retryable` is said only where the
+ * thrower knows (vendor and transport verdicts).
  */
 export class AppFailure extends Error {
   readonly code: ErrorCode;
-  /** Both languages, when the thrower wrote them. */
-  readonly messages: LocalizedText | null;
+  /** What the operator reads, when the thrower wrote it for them. */
+  readonly text: Message | null;
   readonly retryable: boolean | undefined;
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string | LocalizedText, options: { retryable?: boolean; details?: Record<string, unknown> } = {}) {
-    const messages = typeof message === 'string' ? null : message;
-    super(messages ? messages.en : (message as string));
+  constructor(code: ErrorCode, message: string | Message, options: { retryable?: boolean; details?: Record<string, unknown> } = {}) {
+    const text = typeof message === 'string' ? null : message;
+    super(text ? formatMessage('en', text) : (message as string));
     this.name = 'AppFailure';
     this.code = code;
-    this.messages = messages;
-    this.retryable = options.retryable ?? (messages ? false : undefined);
+    this.text = text;
+    this.retryable = options.retryable;
     this.details = options.details ?? {};
   }
 
   /** The contract's wire shape. */
   toAppError(): AppError {
-    const details = this.messages ? { ...this.details, messages: this.messages } : this.details;
     return {
       code: this.code,
       message: this.message,
+      ...(this.text ? { text: this.text } : {}),
       ...(this.retryable === undefined ? {} : { retryable: this.retryable }),
-      ...(Object.keys(details).length === 0 ? {} : { details }),
+      ...(Object.keys(this.details).length === 0 ? {} : { details: this.details }),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuesToFieldErrors, type FieldErrors } from '@contract';
+import { issuesToFieldErrors, msg, type FieldErrors } from '@contract';
 import { AppFailure } from './app-failure';
 
 /** Fields a `VALIDATION` failure lists at most; the rest are only counted. */
@@ -8,7 +8,7 @@ export const MAX_REPORTED_FIELDS = 20;
 const MAX_PATH = 200;
 
 /**
- * A `VALIDATION` failure whose `details.fields` maps paths to bilingual messages (never values). At
+ * A `VALIDATION` failure whose `details.fields` maps paths to messages (never values). At
  * most {@link MAX_REPORTED_FIELDS} paths, clipped, plus `details.moreFields` when there were more: a
  * request with thousands of unknown keys would otherwise get an answer larger than itself.
  */
@@ -16,7 +16,7 @@ export function validationFailure(fields: FieldErrors): AppFailure {
   const entries = Object.entries(fields);
   const count = entries.length;
   const shown = Object.fromEntries(entries.slice(0, MAX_REPORTED_FIELDS).map(([path, text]) => [clipPath(path), text]));
-  return new AppFailure('VALIDATION', count === 1 ? '1 field needs attention' : `${count} fields need attention`, {
+  return new AppFailure('VALIDATION', count === 1 ? msg('error.oneField') : msg('error.fields', { count }), {
     details: count > MAX_REPORTED_FIELDS ? { fields: shown, moreFields: count - MAX_REPORTED_FIELDS } : { fields: shown },
   });
 }

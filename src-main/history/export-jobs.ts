@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HistoryExportJob, HistoryQuery } from '@contract';
+import { msg, type HistoryExportJob, type HistoryQuery } from '@contract';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { openReader } from '../store/db';
@@ -57,7 +57,7 @@ interface Job {
 }
 
 function notFound(id: string): AppFailure {
-  return new AppFailure('NOT_FOUND', { en: 'That export is not available any more.', 'zh-CN': '该导出已不可用。' }, { details: { id } });
+  return new AppFailure('NOT_FOUND', msg('history.exportGone'), { details: { id } });
 }
 
 /**

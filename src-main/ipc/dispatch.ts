@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  formatMessage,
   INVOKE_SCHEMAS,
   isInvokeChannel,
+  issueMessage,
+  msg,
+  type FieldIssue,
   type HostKind,
   type InputOf,
   type InvokeChannel,
@@ -49,7 +53,8 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = INVOKE_SCHEMAS[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}`, details: reportIssues(parsed.error.issues) } };
+      const text = msg('error.invalidInput', { channel });
+      return { ok: false, error: { code: 'INVALID_INPUT', message: formatMessage('en', text), text, details: reportIssues(parsed.error.issues) } };
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -59,25 +64,27 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       if (e instanceof AppFailure) return { ok: false, error: e.toAppError() };
       const ref = randomUUID().slice(0, 8);
       log.error('ipc.internal', { channel, ref, error: describeUnknown(e) });
-      return { ok: false, error: { code: 'INTERNAL', message: `Internal error (ref ${ref})` } };
+      const text = msg('error.internal', { ref });
+      return { ok: false, error: { code: 'INTERNAL', message: formatMessage('en', text), text } };
     }
   };
 }
 
 /** Issues an `INVALID_INPUT` answer lists at most; the rest are only counted. */
 export const MAX_REPORTED_ISSUES = 20;
-/** Longest path or message of a reported issue, in characters. */
+/** Longest path of a reported issue, in characters (its message is a catalogue message). */
 export const MAX_ISSUE_TEXT = 200;
 
 /**
  * The first {@link MAX_REPORTED_ISSUES} issues, each clipped, plus how many were left out: one issue per
  * element of a large invalid array would otherwise make the answer many times the size of the request.
  */
-function reportIssues(issues: readonly z.core.$ZodIssue[]): { issues: { path: string; code: string; message: string }[]; moreIssues?: number } {
+function reportIssues(issues: readonly z.core.$ZodIssue[]): { issues: (FieldIssue & { code: string })[]; moreIssues?: number } {
   const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({
     path: clip(i.path.map(String).join('.')),
     code: i.code,
-    message: clip(i.message),
+    severity: 'error' as const,
+    message: issueMessage(i),
   }));
   return issues.length > shown.length ? { issues: shown, moreIssues: issues.length - shown.length } : { issues: shown };
 }

@@ -1,11 +1,11 @@
-import type { LocalizedText } from '@contract';
+import type { Message } from '@contract';
 import type { SecretVault } from './secret-vault';
 
 /**
  * Memory-only vault for when no keychain answers. Values vanish when the process ends, which is the
  * point: RecDeck never writes a secret to disk in plain text, and never under a key of its own.
  */
-export function createSessionVault(reason: LocalizedText): SecretVault {
+export function createSessionVault(reason: Message): SecretVault {
   const values = new Map<string, string>();
   return {
     async get(key) {

@@ -1,3 +1,4 @@
+import { formatMessage, msg } from '@contract';
 import type { Logger } from '../logging/logger';
 import { openKeytarVault, withTail } from './keytar-vault';
 import { createSessionVault } from './session-vault';
@@ -26,8 +27,8 @@ export async function createVault(options: CreateVaultOptions): Promise<SecretVa
   const env = options.env ?? process.env;
   const service = options.service ?? (env.RECDECK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE);
   if (env.RECDECK_KEYCHAIN === 'session') {
-    const reason = withTail('The keychain is switched off (RECDECK_KEYCHAIN=session).', '钥匙串已关闭（RECDECK_KEYCHAIN=session）。');
-    options.log.warn('secrets.session', { reason });
+    const reason = withTail(msg('keychain.switchedOff'));
+    options.log.warn('secrets.session', { reason: formatMessage('en', reason) });
     return serialisePerKey(createSessionVault(reason), options.log);
   }
   const opened = await openKeytarVault(service, options.probeTimeoutMs ?? 5000);
@@ -35,11 +36,11 @@ export async function createVault(options: CreateVaultOptions): Promise<SecretVa
     options.log.info('secrets.keychain', { service });
     opened.vault.onStatusChange((status) => {
       if (status.available) options.log.info('secrets.keychain-back', { service });
-      else options.log.warn('secrets.keychain-lost', { service, reason: status.reason?.en });
+      else options.log.warn('secrets.keychain-lost', { service, reason: status.reason ? formatMessage('en', status.reason) : null });
     });
     return serialisePerKey(opened.vault, options.log);
   }
-  options.log.warn('secrets.session', { reason: opened.reason, cause: opened.cause });
+  options.log.warn('secrets.session', { reason: formatMessage('en', opened.reason), cause: opened.cause });
   return serialisePerKey(createSessionVault(opened.reason), options.log);
 }
 

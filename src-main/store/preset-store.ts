@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { RecordingRequestSchema, type Preset, type RecordingRequest, type VendorId } from '@contract';
+import { msg, RecordingRequestSchema, type Preset, type RecordingRequest, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import { statementsOf, type StatementCache } from './statements';
 
@@ -36,7 +36,7 @@ export class PresetStore {
 
   get(id: string): Preset {
     const r = this.statements.get('SELECT * FROM presets WHERE id = ?').get(id) as Row | undefined;
-    if (!r) throw new AppFailure('NOT_FOUND', `No preset ${id}`, { details: { id } });
+    if (!r) throw new AppFailure('NOT_FOUND', msg('preset.notFound', { id }), { details: { id } });
     return decode(r);
   }
 
@@ -45,9 +45,7 @@ export class PresetStore {
     const at = this.now();
     const clash = this.statements.get('SELECT id FROM presets WHERE name = ? COLLATE NOCASE').get(input.name) as Row | undefined;
     if (clash && clash['id'] !== input.id) {
-      throw new AppFailure('VALIDATION', `A preset named "${input.name}" already exists`, {
-        details: { fields: { name: { en: 'Another preset has this name', 'zh-CN': '已有同名预设' } } },
-      });
+      throw new AppFailure('VALIDATION', msg('preset.nameTaken', { name: input.name }), { details: { fields: { name: msg('preset.nameUsed') } } });
     }
     const request = JSON.stringify(input.request);
     if (input.id !== undefined) {
@@ -66,7 +64,7 @@ export class PresetStore {
 
   delete(id: string): { deleted: true } {
     const r = this.statements.get('DELETE FROM presets WHERE id = ?').run(id);
-    if (Number(r.changes) === 0) throw new AppFailure('NOT_FOUND', `No preset ${id}`, { details: { id } });
+    if (Number(r.changes) === 0) throw new AppFailure('NOT_FOUND', msg('preset.notFound', { id }), { details: { id } });
     return { deleted: true };
   }
 }

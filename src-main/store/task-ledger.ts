@@ -1,7 +1,10 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
+  formatMessage,
+  MessageSchema,
   OPEN_TASK_STATES,
   RecordingRequestSchema,
+  type Message,
   type AppError,
   type EventSource,
   type Exchange,
@@ -74,6 +77,12 @@ const num = (v: SQLInputValue | undefined): number | null => (v === null || v ==
 
 function parseJson(text: SQLInputValue | undefined): unknown {
   return typeof text === 'string' ? (JSON.parse(text) as unknown) : null;
+}
+
+/** A stored event message; null for rows from before migration 004 (or one this version cannot read). */
+function messageOf(text: SQLInputValue | undefined): Message | null {
+  const parsed = MessageSchema.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : null;
 }
 
 /** One vendor exchange as the ledger stores it for the inspector (secrets already redacted). */
@@ -230,13 +239,14 @@ export class TaskLedger {
   /** Adds a timeline row; false when `dedupeKey` was already recorded for the task. */
   addEvent(taskId: string, draft: TimelineEventDraft, dedupeKey: string | null = null): boolean {
     const result = this
-      .prepare('INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, state, raw_json, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare('INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, message_json, state, raw_json, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(
         taskId,
         draft.at,
         draft.source,
         draft.kind,
-        this.scrubber.scrub(draft.summary),
+        this.scrubber.scrub(formatMessage('en', draft.message)),
+        this.scrubber.json(draft.message),
         draft.state,
         draft.raw === undefined ? null : this.scrubber.json(draft.raw),
         dedupeKey,
@@ -258,6 +268,7 @@ export class TaskLedger {
       source: String(r['source']) as EventSource,
       kind: String(r['kind']) as TimelineEvent['kind'],
       summary: String(r['summary']),
+      message: messageOf(r['message_json']),
       state: str(r['state']) as TaskState | null,
       raw: parseJson(r['raw_json']),
     }));

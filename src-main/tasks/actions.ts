@@ -1,4 +1,4 @@
-import { isAcceptable, type Capabilities, type LocalizedText, type MixSettings, type RecordingRequest, type TaskState, type TaskSummary, type VendorId } from '@contract';
+import { isAcceptable, msg, taskStateText, type Capabilities, type Message, type MixSettings, type RecordingRequest, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import type { AccountsService, StorageService } from '../accounts';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import { startOutcomeUnknown } from '../errors/start-outcome';
@@ -7,7 +7,7 @@ import type { StorageShape, VendorCall, VendorConnection, VendorTaskRef } from '
 import type { StorageForSend } from '../vendors/credentials';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
-import { requireCapability, ruleBroken, text, unsupportedAction } from './refusals';
+import { requireCapability, ruleBroken, unsupportedAction } from './refusals';
 import type { TaskSync } from './sync';
 import type { VendorLink } from './vendor-link';
 
@@ -62,20 +62,20 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
    * One operator action on a running task: capability check, the vendor call, a timeline row with
    * the RequestId, the expected state, then a status read where the vendor has one.
    */
-  async function act(id: string, cap: keyof Capabilities | null, label: LocalizedText, expected: TaskState | null, send: Send, patch?: (row: TaskRow) => TaskPatch): Promise<TaskSummary> {
+  async function act(id: string, cap: keyof Capabilities | null, label: Message, expected: TaskState | null, send: Send, patch?: (row: TaskRow) => TaskPatch): Promise<TaskSummary> {
     const row = journal.require(id);
     if (cap !== null) requireCapability(link.adapter(row), cap, label);
-    if (isTerminal(row.state)) throw new AppFailure('CONFLICT', `The task is already ${row.state}`, { details: { id, state: row.state } });
+    if (isTerminal(row.state)) throw new AppFailure('CONFLICT', msg('task.alreadyEnded', { state: taskStateText(row.state) }), { details: { id, state: row.state } });
     const task = link.ref(row);
     const conn = await link.connect(row);
     let result: { requestId: string; sentBody?: unknown };
     try {
       result = await send(conn, task, link.call(id, 'operator'));
     } catch (e) {
-      journal.recordError(id, 'operator', label.en, e, false);
+      journal.recordError(id, 'operator', label, e, false);
       throw e;
     }
-    journal.actionDone(id, label.en, expected, result, patch);
+    journal.actionDone(id, label, expected, result, patch);
     if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
     return journal.summaryOf(id);
   }
@@ -130,7 +130,7 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
     if (callbackUrl && conn.directCallbacks && !directed.has(record.id)) {
       await conn.directCallbacks(callbackUrl, link.call(id, 'operator')).then(
         () => directed.add(record.id),
-        (e: unknown) => journal.note(id, 'system', `callbacks not redirected to the local receiver: ${toAppError(e).code}`),
+        (e: unknown) => journal.note(id, 'system', msg('timeline.note.callbacksNotRedirected', { code: toAppError(e).code })),
       );
     }
     let result;
@@ -138,19 +138,19 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
       result = await conn.start({ request, storage, clientTaskId: id }, link.call(id, 'operator'));
     } catch (e) {
       if (startOutcomeUnknown(e) && conn.reconcileStart) {
-        journal.recordError(id, 'operator', 'start', e, false);
-        journal.note(id, 'system', 'start outcome unknown: refresh or the next launch reconciles it with the vendor');
+        journal.recordError(id, 'operator', msg('task.action.start'), e, false);
+        journal.note(id, 'system', msg('timeline.note.startUnknown'));
         journal.changed(id);
       } else if (startOutcomeUnknown(e)) {
-        journal.recordError(id, 'operator', 'start', e, false);
-        journal.markLost(id, 'the start answer was lost and this vendor cannot list tasks');
+        journal.recordError(id, 'operator', msg('task.action.start'), e, false);
+        journal.markLost(id, msg('timeline.lostWhy.answerLost'));
       } else {
         journal.startRejected(id, e);
       }
       throw e;
     }
     const after = adapter.descriptor.afterStart;
-    journal.started(id, result, after, after.noteOnTimeline ? (adapter.descriptor.note?.en ?? null) : null);
+    journal.started(id, result, after, after.noteOnTimeline ? adapter.descriptor.note : null);
     await deps.sync.release(record.vendor, result.vendorTaskId);
     if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
     return journal.summaryOf(id);
@@ -158,13 +158,13 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
 
   return {
     start,
-    stop: (id) => act(id, null, text('Stop', '停止'), 'stopping', (c, t, k) => c.stop(t, k)),
-    pause: (id) => act(id, 'pause', text('Pause', '暂停'), 'paused', (c, t, k) => (c.pause ? c.pause(t, k) : Promise.reject(unsupportedAction(text('Pause', '暂停'))))),
-    resume: (id) => act(id, 'resume', text('Resume', '恢复'), 'recording', (c, t, k) => (c.resume ? c.resume(t, k) : Promise.reject(unsupportedAction(text('Resume', '恢复'))))),
+    stop: (id) => act(id, null, msg('task.action.stop'), 'stopping', (c, t, k) => c.stop(t, k)),
+    pause: (id) => act(id, 'pause', msg('task.action.pause'), 'paused', (c, t, k) => (c.pause ? c.pause(t, k) : Promise.reject(unsupportedAction(msg('task.action.pause'))))),
+    resume: (id) => act(id, 'resume', msg('task.action.resume'), 'recording', (c, t, k) => (c.resume ? c.resume(t, k) : Promise.reject(unsupportedAction(msg('task.action.resume'))))),
     async updateLayout(id, mix) {
       const row = journal.require(id);
-      if (row.request.mode !== 'mixed') throw unsupportedAction(text('A layout update of a single-stream task', '单流录制任务的布局更新'));
-      const label = text('Layout update', '更新布局');
+      if (row.request.mode !== 'mixed') throw unsupportedAction(msg('task.action.layoutOfSingle'));
+      const label = msg('task.action.layout');
       return act(
         id,
         'updateLayout',
@@ -182,11 +182,11 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
       act(
         id,
         'updateWhiteboard',
-        text('Whiteboard switch', '切换白板'),
+        msg('task.action.whiteboard'),
         null,
-        (c, t, k) => (c.updateWhiteboard ? c.updateWhiteboard(t, whiteboardId, k) : Promise.reject(unsupportedAction(text('Whiteboard switch', '切换白板')))),
+        (c, t, k) => (c.updateWhiteboard ? c.updateWhiteboard(t, whiteboardId, k) : Promise.reject(unsupportedAction(msg('task.action.whiteboard')))),
         (fresh) => ({ request: fresh.request.whiteboard ? { ...fresh.request, whiteboard: { ...fresh.request.whiteboard, whiteboardId } } : fresh.request }),
       ),
-    snapshot: (id) => act(id, 'snapshot', text('Snapshot', '截图'), null, (c, t, k) => (c.snapshot ? c.snapshot(t, k) : Promise.reject(unsupportedAction(text('Snapshot', '截图'))))),
+    snapshot: (id) => act(id, 'snapshot', msg('task.action.snapshot'), null, (c, t, k) => (c.snapshot ? c.snapshot(t, k) : Promise.reject(unsupportedAction(msg('task.action.snapshot'))))),
   };
 }

@@ -1,4 +1,4 @@
-import { RecordingRequestSchema, type ForeignTask, type TaskSummary } from '@contract';
+import { msg, RecordingRequestSchema, type ForeignTask, type TaskSummary } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { ForeignTaskStore } from '../store/foreign-tasks';
 import type { ExchangeWrite } from '../store/task-ledger';
@@ -29,7 +29,7 @@ export interface ForeignTasks {
 }
 
 function notFound(id: string): AppFailure {
-  return new AppFailure('NOT_FOUND', { en: 'That task is no longer running at the vendor.', 'zh-CN': '该任务已不在云端运行。' }, { details: { id } });
+  return new AppFailure('NOT_FOUND', msg('foreign.gone'), { details: { id } });
 }
 
 /** Adoption reads the task's status once, so its ledger row starts from what the vendor says now. */
@@ -92,7 +92,7 @@ export function createForeignTasks(deps: ForeignTasksDeps): ForeignTasks {
       error: null,
       extra: {},
     };
-    if (!journal.adopt(row, `adopted: started outside RecDeck (vendor task id ${f.vendorTaskId}), found in the account’s task list`)) {
+    if (!journal.adopt(row, msg('timeline.adopted', { taskId: f.vendorTaskId }))) {
       return journal.summaryOf(journal.reads.byStartKey(row.startKey)?.id ?? taskId);
     }
     for (const e of exchanges) journal.addExchange(taskId, e);

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AfterStart, EventSource, TaskAlert, TaskState, TaskSummary, TimelineEventDraft } from '@contract';
+import { formatMessage, msg, taskStateText, type AfterStart, type EventSource, type Message, type TaskAlert, type TaskState, type TaskSummary, type TimelineEventDraft } from '@contract';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { SecretScrubber } from '../store/secret-scrubber';
@@ -9,7 +9,6 @@ import type { VendorStartResult, VendorStatusRead } from '../vendors/adapter';
 import type { CallbackDelivery } from '../vendors/callbacks';
 import { adapterOf } from '../vendors/registry';
 import { alertsFor, callbackStatus, changeEvents, mergeState, mergeStatus, streamIdsOf } from './merge';
-import { text } from './refusals';
 
 export interface JournalDeps {
   db: DatabaseSync;
@@ -58,7 +57,7 @@ export class TaskJournal {
   /** The task, or `NOT_FOUND`. */
   require(id: string): TaskRow {
     const row = this.ledger.get(id);
-    if (!row) throw new AppFailure('NOT_FOUND', `No task ${id}`, { details: { id } });
+    if (!row) throw new AppFailure('NOT_FOUND', msg('task.notFound', { id }), { details: { id } });
     return row;
   }
 
@@ -79,7 +78,7 @@ export class TaskJournal {
   open(row: TaskRow): boolean {
     const inserted = this.ledger.tx(() => {
       const ok = this.ledger.insert(row);
-      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', summary: 'start requested', state: 'starting', raw: { request: row.request } });
+      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', message: msg('timeline.startRequested'), state: 'starting', raw: { request: row.request } });
       return ok;
     });
     if (inserted) this.changed(row.id);
@@ -90,16 +89,16 @@ export class TaskJournal {
    * The vendor accepted the start. A vendor that cannot be asked (no status query) puts the task
    * straight into its descriptor's `afterStart` state; `note` goes on the timeline for the operator.
    */
-  started(id: string, result: VendorStartResult, after: AfterStart, note: string | null): void {
+  started(id: string, result: VendorStartResult, after: AfterStart, note: Message | null): void {
     this.ledger.tx(() => {
       const t = this.deps.now();
       const moves = after.state !== 'starting';
       const rawStatus = after.rawStatus === null ? {} : { rawStatus: after.rawStatus };
       this.ledger.update(id, { vendorTaskId: result.vendorTaskId, updatedAt: t, ...(moves ? { state: after.state, startedAt: t, ...rawStatus } : {}) });
-      const summary = `started: vendor task id ${result.vendorTaskId}${result.reconciled ? ' (found after a lost answer)' : ''} (RequestId ${result.requestId ?? '—'})`;
+      const message = msg(result.reconciled ? 'timeline.startedReconciled' : 'timeline.started', { taskId: result.vendorTaskId, requestId: result.requestId ?? '—' });
       const raw = { requestId: result.requestId, reconciled: result.reconciled, sentBody: result.sentBody };
-      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'action', summary, state: after.state, raw });
-      if (note) this.ledger.addEvent(id, { at: t, source: 'system', kind: 'note', summary: note, state: after.state });
+      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'action', message, state: after.state, raw });
+      if (note) this.ledger.addEvent(id, { at: t, source: 'system', kind: 'note', message: note, state: after.state });
     });
     this.changed(id);
   }
@@ -109,20 +108,20 @@ export class TaskJournal {
     const error = toAppError(e);
     this.ledger.tx(() => {
       const t = this.deps.now();
-      this.ledger.update(id, { state: 'failed', finishReason: 'start-rejected', error, updatedAt: t, endedAt: t });
-      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'error', summary: `start failed: ${error.code}`, state: 'failed', raw: error });
+      this.ledger.update(id, { state: 'failed', finishReason: formatMessage('en', msg('finishReason.startRejected')), error, updatedAt: t, endedAt: t });
+      this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'error', message: msg('timeline.startFailed', { code: error.code }), state: 'failed', raw: error });
     });
     this.changed(id);
   }
 
   /** An operator action the vendor accepted: a timeline row with its RequestId and the state it leads to. */
-  actionDone(id: string, label: string, expected: TaskState | null, result: { requestId: string; sentBody?: unknown }, patch: (row: TaskRow) => TaskPatch = () => ({})): void {
+  actionDone(id: string, label: Message, expected: TaskState | null, result: { requestId: string; sentBody?: unknown }, patch: (row: TaskRow) => TaskPatch = () => ({})): void {
     this.ledger.tx(() => {
       const fresh = this.require(id);
       const at = this.deps.now();
       const state = expected === null ? fresh.state : mergeState(fresh.state, expected, false);
       const raw = { requestId: result.requestId, ...(result.sentBody === undefined ? {} : { sentBody: result.sentBody }) };
-      this.ledger.addEvent(id, { at, source: 'operator', kind: 'action', summary: `${label} (RequestId ${result.requestId || '—'})`, state, raw });
+      this.ledger.addEvent(id, { at, source: 'operator', kind: 'action', message: msg('timeline.actionDone', { action: label, requestId: result.requestId || '—' }), state, raw });
       this.ledger.update(id, { state, updatedAt: at, error: null, ...patch(fresh) });
     });
     this.changed(id);
@@ -145,7 +144,7 @@ export class TaskJournal {
   mergeCallback(row: TaskRow, d: CallbackDelivery): 'merged' | 'duplicate' {
     const outcome = this.ledger.tx(() => {
       const fresh = this.require(row.id);
-      const inserted = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', summary: d.summary, state: d.patch.state ?? null, raw: d.raw }, d.dedupeKey);
+      const inserted = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message: d.message, state: d.patch.state ?? null, raw: d.raw }, d.dedupeKey);
       if (!inserted) return null;
       const latest = d.patch.state ? (this.ledger.lastStateAt(row.id, 'callback') ?? d.at) : d.at;
       return this.applyInTx(row.id, { status: callbackStatus(fresh, d), requestId: null, raw: undefined }, 'callback', latest > d.at);
@@ -165,10 +164,10 @@ export class TaskJournal {
    * A task RecDeck did not start joins the ledger: its row (false when it is already there) and a
    * first timeline row saying where it came from. Its status follows from a read like any other task's.
    */
-  adopt(row: TaskRow, summary: string): boolean {
+  adopt(row: TaskRow, message: Message): boolean {
     const inserted = this.ledger.tx(() => {
       const ok = this.ledger.insert(row);
-      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', summary, state: row.state, raw: { vendorTaskId: row.vendorTaskId } });
+      if (ok) this.ledger.addEvent(row.id, { at: row.createdAt, source: 'operator', kind: 'action', message, state: row.state, raw: { vendorTaskId: row.vendorTaskId } });
       return ok;
     });
     if (inserted) this.changed(row.id);
@@ -182,7 +181,7 @@ export class TaskJournal {
       if (row.forgotten) return false;
       const at = this.deps.now();
       this.ledger.update(id, { forgotten: true, updatedAt: at });
-      this.ledger.addEvent(id, { at, source: 'system', kind: 'note', summary: `vendor no longer knows the task; keeping the last known state ${row.state}`, state: row.state, raw: toAppError(e) });
+      this.ledger.addEvent(id, { at, source: 'system', kind: 'note', message: msg('timeline.forgotten', { state: taskStateText(row.state) }), state: row.state, raw: toAppError(e) });
       return true;
     });
     if (done) this.changed(id);
@@ -193,39 +192,39 @@ export class TaskJournal {
     this.ledger.tx(() => {
       const at = this.deps.now();
       this.ledger.update(id, { vendorTaskId, updatedAt: at, error: null });
-      this.ledger.addEvent(id, { at, source, kind: 'action', summary: `vendor task id ${vendorTaskId}`, state: this.require(id).state, raw });
+      this.ledger.addEvent(id, { at, source, kind: 'action', message: msg('timeline.resolved', { taskId: vendorTaskId }), state: this.require(id).state, raw });
     });
     this.changed(id);
   }
 
-  markLost(id: string, why: string, message?: TaskAlert['message']): void {
+  markLost(id: string, why: Message, message?: TaskAlert['message']): void {
     this.ledger.tx(() => {
       const at = this.deps.now();
       this.ledger.update(id, { state: 'lost', updatedAt: at, endedAt: at });
-      this.ledger.addEvent(id, { at, source: 'system', kind: 'state-changed', summary: `state lost: ${why}`, state: 'lost' });
+      this.ledger.addEvent(id, { at, source: 'system', kind: 'state-changed', message: msg('timeline.lost', { why }), state: 'lost' });
     });
     this.changed(id);
-    this.alert(id, 'lost', message ?? text('A start was interrupted before the vendor answered; the task may or may not run at the vendor.', '启动在云端应答前中断，任务可能已在云端运行，也可能没有。'));
+    this.alert(id, 'lost', message ?? msg('alert.lostInterrupted'));
   }
 
   /** A failed call as the task's error and a timeline row; with `dedupe`, a repeat of the same code writes nothing. */
-  recordError(id: string, source: EventSource, action: string, e: unknown, dedupe: boolean): void {
+  recordError(id: string, source: EventSource, action: Message, e: unknown, dedupe: boolean): void {
     const error = toAppError(e);
     const wrote = this.ledger.tx(() => {
       const row = this.require(id);
       if (dedupe && row.error?.code === error.code) return false;
       const at = this.deps.now();
       this.ledger.update(id, { error, updatedAt: at });
-      this.ledger.addEvent(id, { at, source, kind: 'error', summary: `${action} failed: ${error.code}`, state: row.state, raw: error });
+      this.ledger.addEvent(id, { at, source, kind: 'error', message: msg('timeline.actionFailed', { action, code: error.code }), state: row.state, raw: error });
       return true;
     });
     if (wrote) this.changed(id);
   }
 
   /** A note on the timeline; the caller says when the change goes out. */
-  note(id: string, source: EventSource, summary: string, raw?: unknown): void {
+  note(id: string, source: EventSource, message: Message, raw?: unknown): void {
     const row = this.require(id);
-    this.ledger.addEvent(id, { at: this.deps.now(), source, kind: 'note', summary, state: row.state, ...(raw === undefined ? {} : { raw }) });
+    this.ledger.addEvent(id, { at: this.deps.now(), source, kind: 'note', message, state: row.state, ...(raw === undefined ? {} : { raw }) });
   }
 
   /** Stores one vendor exchange with its task; a failed write is logged, never thrown into the vendor call. */

@@ -1,4 +1,4 @@
-import { TERMINAL_TASK_STATES, type EventSource, type RecordingFile, type RecordingRequest, type TaskAlert, type TaskState, type TimelineEventDraft, type VendorStatus } from '@contract';
+import { msg, TERMINAL_TASK_STATES, type EventSource, type RecordingFile, type RecordingRequest, type TaskAlert, type TaskState, type TimelineEventDraft, type VendorStatus } from '@contract';
 import type { TaskRow } from '../store/task-ledger';
 import type { VendorAdapter } from '../vendors/adapter';
 import type { CallbackDelivery } from '../vendors/callbacks';
@@ -87,15 +87,12 @@ export function changeEvents(adapter: VendorAdapter, known: VendorStatus, next: 
 export function alertsFor(before: TaskState, after: TaskState, drafts: readonly TimelineEventDraft[]): Pick<TaskAlert, 'kind' | 'message'>[] {
   const out: Pick<TaskAlert, 'kind' | 'message'>[] = [];
   if (before !== after && after === 'failed') {
-    out.push({ kind: 'failed', message: { en: 'The recording failed at the vendor.', 'zh-CN': '录制任务在云端失败。' } });
+    out.push({ kind: 'failed', message: msg('alert.failed') });
   } else if ((before === 'recording' || before === 'paused') && (after === 'uploading' || after === 'finished')) {
-    out.push({
-      kind: 'ended-unexpectedly',
-      message: { en: 'The recording ended without a stop from RecDeck (idle timeout or vendor stop).', 'zh-CN': '录制在未经 RecDeck 停止的情况下结束（空闲超时或云端停止）。' },
-    });
+    out.push({ kind: 'ended-unexpectedly', message: msg('alert.endedUnexpectedly') });
   }
   if (drafts.some((d) => d.kind === 'file-changed' && (d.raw as RecordingFile | undefined)?.status === 'failed')) {
-    out.push({ kind: 'upload-failed', message: { en: 'A recorded file failed to upload.', 'zh-CN': '有录制文件上传失败。' } });
+    out.push({ kind: 'upload-failed', message: msg('alert.uploadFailed') });
   }
   return out;
 }

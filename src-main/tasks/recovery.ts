@@ -1,4 +1,4 @@
-import { RUNNING_TASK_STATES } from '@contract';
+import { msg, RUNNING_TASK_STATES, taskStateText } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { TaskRow } from '../store/task-ledger';
@@ -25,11 +25,6 @@ export interface RecoveryReport {
   deferred: number;
 }
 
-const STILL_RUNNING = {
-  en: 'A recording from an earlier session is still running — it may be billing.',
-  'zh-CN': '上次运行时启动的录制仍在进行，可能仍在计费。',
-};
-
 /**
  * Reconciles tasks a previous run left open with their vendor: a start that crashed before the
  * vendor answered is found (where the vendor can list tasks) or marked lost; a task with a vendor id
@@ -45,7 +40,7 @@ export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[])
     } catch (e) {
       report.deferred += 1;
       deps.log.warn('tasks.recover', { id: row.id, code: e instanceof AppFailure ? e.code : e instanceof Error ? e.name : 'error' });
-      deps.journal.note(row.id, 'system', 'could not reconcile with the vendor at launch; status polling will retry');
+      deps.journal.note(row.id, 'system', msg('timeline.note.reconcileFailed'));
       deps.journal.changed(row.id);
     }
   }
@@ -57,13 +52,13 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
   const adapter = link.adapter(row);
   if (row.vendorTaskId === null) {
     if (row.accountId === null) {
-      journal.markLost(row.id, 'the start was interrupted and its account is gone');
+      journal.markLost(row.id, msg('timeline.lostWhy.accountGone'));
       report.lost += 1;
       return;
     }
     const conn = await link.connect(row);
     if (!conn.reconcileStart) {
-      journal.markLost(row.id, 'the start was interrupted before the vendor answered, and this vendor cannot list tasks to find it');
+      journal.markLost(row.id, msg('timeline.lostWhy.cannotList'));
       report.lost += 1;
       return;
     }
@@ -72,15 +67,12 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
       link.call(row.id, 'background'),
     );
     if (outcome.outcome === 'not-started') {
-      journal.markLost(row.id, 'the start was interrupted and the vendor has no task from it', {
-        en: 'A start interrupted in an earlier session did not start a recording at the vendor.',
-        'zh-CN': '上次运行中被中断的启动未在云端创建录制任务。',
-      });
+      journal.markLost(row.id, msg('timeline.lostWhy.notStarted'), msg('alert.notStarted'));
       report.lost += 1;
       return;
     }
     if (outcome.outcome === 'unknown') {
-      journal.note(row.id, 'system', 'the start was interrupted; the vendor’s task list did not tell whether it started (refresh to retry)');
+      journal.note(row.id, 'system', msg('timeline.note.startUnclear'));
       journal.changed(row.id);
       report.deferred += 1;
       return;
@@ -91,13 +83,10 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
   const fresh = journal.reads.get(row.id);
   if (!fresh) return;
   if (!adapter.descriptor.capabilities.query) {
-    journal.note(row.id, 'system', `left ${fresh.state} by an earlier session; ${adapter.label} has no status query, so its status comes only from callbacks`);
+    journal.note(row.id, 'system', msg('timeline.note.noQuery', { state: taskStateText(fresh.state), vendor: adapter.label }));
     journal.changed(row.id);
     if (RUNNING_TASK_STATES.includes(fresh.state)) {
-      journal.alert(row.id, 'still-running', {
-        en: `A ${adapter.label} recording from an earlier session may still be running (${adapter.label} reports status only by callback) — it may be billing.`,
-        'zh-CN': `上次运行时启动的 ${adapter.label} 录制可能仍在进行（${adapter.label} 仅通过回调报告状态），可能仍在计费。`,
-      });
+      journal.alert(row.id, 'still-running', msg('alert.stillRunningNoQuery', { vendor: adapter.label }));
       report.stillRunning += 1;
     }
     return;
@@ -108,7 +97,7 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
     const read = await conn.status(link.ref(fresh), link.call(row.id, 'background'));
     journal.applyStatus(row.id, read, 'system');
     if (RUNNING_TASK_STATES.includes(read.status.state)) {
-      journal.alert(row.id, 'still-running', STILL_RUNNING);
+      journal.alert(row.id, 'still-running', msg('alert.stillRunning'));
       report.stillRunning += 1;
     }
   } catch (e) {

@@ -1,4 +1,4 @@
-import { OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, type VendorId } from '@contract';
+import { msg, OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
@@ -10,7 +10,7 @@ import { CallbackInbox } from './inbox';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
 import { recoverTasks, type RecoveryReport } from './recovery';
-import { requireCapability, text } from './refusals';
+import { requireCapability } from './refusals';
 import { createSweeper } from './sweep';
 import type { VendorLink } from './vendor-link';
 
@@ -84,7 +84,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
         return answered('forgotten');
       }
       if (unreachable(e)) return 'unreachable';
-      journal.recordError(row.id, source, 'status', e, true);
+      journal.recordError(row.id, source, msg('task.action.status'), e, true);
       return 'error';
     }
   }
@@ -140,14 +140,14 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     readStatus,
     async refresh(id) {
       const row = journal.require(id);
-      requireCapability(link.adapter(row), 'query', text('Status query', '状态查询'));
+      requireCapability(link.adapter(row), 'query', msg('task.action.status'));
       if (row.vendorTaskId === null) {
         if (row.state === 'starting') await recoverTasks(deps, [row]);
         return journal.summaryOf(id);
       }
       const outcome = await readStatus(row, 'operator', 'operator');
       if (outcome === 'unreachable') {
-        throw new AppFailure('VENDOR_UNREACHABLE', text('The vendor could not be reached.', '无法连接到云服务。'), { retryable: true });
+        throw new AppFailure('VENDOR_UNREACHABLE', msg('error.vendorUnreachable'), { retryable: true });
       }
       return journal.summaryOf(id);
     },

@@ -1,4 +1,4 @@
-import type { VendorId } from '@contract';
+import { msg, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { TaskRow } from '../store/task-ledger';
 import type { VendorAdapter, VendorCall, VendorConnection, VendorTaskRef } from '../vendors/adapter';
@@ -32,14 +32,14 @@ export function createVendorLink(connections: ConnectionCache, journal: TaskJour
     connectAccount,
     connect(row) {
       if (row.accountId === null) {
-        return Promise.reject(new AppFailure('NOT_FOUND', 'The account of this task was deleted', { details: { taskId: row.id } }));
+        return Promise.reject(new AppFailure('NOT_FOUND', msg('task.accountDeleted'), { details: { taskId: row.id } }));
       }
       return connectAccount(row.accountId, row.vendor);
     },
     call: (taskId, priority) => ({ priority, onExchange: (e) => journal.addExchange(taskId, e) }),
     ref(row) {
       if (row.vendorTaskId === null) {
-        throw new AppFailure('CONFLICT', 'The vendor has not given this task an id yet', { details: { taskId: row.id } });
+        throw new AppFailure('CONFLICT', msg('task.noVendorId'), { details: { taskId: row.id } });
       }
       return { vendorTaskId: row.vendorTaskId, request: row.request };
     },

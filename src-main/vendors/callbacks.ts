@@ -1,4 +1,4 @@
-import type { RecordingFile, TaskState, VendorId } from '@contract';
+import type { Message, RecordingFile, TaskState, VendorId } from '@contract';
 
 /**
  * One verified vendor callback, normalized. The vendor's parser builds it; the task service merges it into
@@ -11,8 +11,8 @@ export interface CallbackDelivery {
   dedupeKey: string;
   /** When the vendor says the event happened, epoch ms. */
   at: number;
-  /** Short machine summary for the timeline (`callback 7 stopped, uploading`). */
-  summary: string;
+  /** What the callback says, for the timeline (`callback 7 stopped, uploading`). */
+  message: Message;
   /** What the callback says about the task; fields it does not mention are absent. */
   patch: {
     state?: TaskState;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EndpointUrlSchema, NameSchema, SecretStatusSchema, secretValues, type FormField, type LocalizedText } from './common';
+import { EndpointUrlSchema, NameSchema, SecretStatusSchema, secretValues, type FormField } from './common';
+import { msg, type Message } from './messages/message';
 
 /**
  * What every vendor's account is built from: the shared fields, the secret-field descriptions and the
@@ -21,8 +22,8 @@ export const Uint32IdSchema = z.number().int().min(1).max(4294967295);
 /** Label and help of one account secret. */
 export interface SecretFieldInfo {
   field: string;
-  label: LocalizedText;
-  help: LocalizedText;
+  label: Message;
+  help: Message;
 }
 
 const ACCOUNT_META = {
@@ -56,8 +57,8 @@ export const ACCOUNT_NAME_FIELD: FormField = {
   key: 'name',
   kind: 'text',
   required: true,
-  label: { en: 'Name', 'zh-CN': '名称' },
-  help: { en: 'Your own name for this account, unique per vendor.', 'zh-CN': '为该账号起的名称，同一厂商下不能重名。' },
+  label: msg('accountForm.name.label'),
+  help: msg('accountForm.name.help'),
 };
 
 /** The account form's custom endpoint field. */
@@ -65,11 +66,8 @@ export const ACCOUNT_ENDPOINT_FIELD: FormField = {
   key: 'endpoint',
   kind: 'url',
   required: false,
-  label: { en: 'Custom endpoint', 'zh-CN': '自定义接入地址' },
-  help: {
-    en: "Leave empty to use the vendor's host. Set it for a proxy or the Sandbox emulator (http(s)://host[:port][/path]).",
-    'zh-CN': '留空则使用厂商默认地址；使用代理或沙箱模拟器时填写（http(s)://主机[:端口][/路径]）。',
-  },
+  label: msg('accountForm.endpoint.label'),
+  help: msg('accountForm.endpoint.help'),
   placeholder: 'https://proxy.example.com',
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from './account-parts';
-import { LocalizedTextSchema, RecordIdSchema, type FormField } from './common';
+import { RecordIdSchema, type FormField } from './common';
+import { MessageSchema } from './messages/message';
 import type { StorageTargetDraft } from './storage';
 import { VENDOR_CONTRACTS, VENDOR_IDS, type AccountDraft, type VendorContracts, type VendorId } from './vendors';
 
@@ -36,7 +37,7 @@ export function isOptionalSecretField(vendor: VendorId, field: string): boolean 
   return (ACCOUNT_OPTIONAL_SECRET_FIELDS[vendor] as readonly string[]).includes(field);
 }
 
-/** Bilingual label and help of every account secret, in form order. */
+/** Label and help of every account secret, in form order. */
 export const ACCOUNT_SECRET_INFO: Record<VendorId, readonly SecretFieldInfo[]> = byVendor((v) => VENDOR_CONTRACTS[v].account.secretInfo);
 
 /**
@@ -143,7 +144,7 @@ export const AccountTestInputSchema = z.strictObject({ id: RecordIdSchema });
 /** Output of `accounts:test`: one cheap signed call, classified. A failed test is a result, not an error. */
 export const AccountTestResultSchema = z.object({
   kind: ConnectionTestKindSchema,
-  message: LocalizedTextSchema,
+  message: MessageSchema,
   /** Measured offset of our clock from the vendor's, seconds (clock-skew only). */
   offsetSeconds: z.number().nullable(),
   latencyMs: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './common';
+import { MessageSchema } from './messages/message';
 
 /** Which host runs the core: the Electron app or the loopback browser host. */
 export const HostKindSchema = z.enum(['electron', 'web']);
@@ -13,7 +13,7 @@ export const KeychainStatusSchema = z.object({
   /** True while the OS keychain answers; false means session-only mode, or a keychain lost mid-session, and a banner. */
   available: z.boolean(),
   /** Why the keychain is unavailable, phrased for the operator; absent when available. */
-  reason: LocalizedTextSchema.optional(),
+  reason: MessageSchema.optional(),
 });
 /**
  * See {@link KeychainStatusSchema}. Also the payload of `app:keychainChanged`, sent when the keychain

@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { msg, type Message } from './messages/message';
 
 /**
- * Shapes several domains share: bilingual text, data-driven form fields, the per-secret status the
- * renderer may see, and the id, name and endpoint rules of stored records.
+ * Shapes several domains share: data-driven form fields, the per-secret status the renderer may see,
+ * and the id, name and endpoint rules of stored records.
  */
-
-/** Text in both UI languages. */
-export const LocalizedTextSchema = z.object({ en: z.string(), 'zh-CN': z.string() });
-/** See {@link LocalizedTextSchema}. */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** Widget a form field is drawn with. `secret` fields are write-only: the renderer never sees a value. */
 export const FORM_FIELD_KINDS = ['text', 'number', 'select', 'secret', 'url', 'boolean'] as const;
@@ -18,7 +14,7 @@ export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];
 /** One option of a `select` field. */
 export interface FormOption {
   value: string;
-  label: LocalizedText;
+  label: Message;
 }
 
 /**
@@ -30,8 +26,8 @@ export interface FormField {
   key: string;
   kind: FormFieldKind;
   required: boolean;
-  label: LocalizedText;
-  help: LocalizedText;
+  label: Message;
+  help: Message;
   /** Choices for `select`. */
   options?: readonly FormOption[];
   /** Example value shown greyed out. */
@@ -58,34 +54,29 @@ export function secretValues<const F extends readonly [string, ...string[]]>(fie
 /** Id of a stored record (account, storage target, task, preset) in an input: 1–64 characters. */
 export const RecordIdSchema = z.string().min(1).max(64);
 
-/** Bilingual text for a custom zod issue: `message` is English, `params.zh` Chinese. */
-export function customIssue(en: string, zh: string): { code: 'custom'; message: string; params: { zh: string } } {
-  return { code: 'custom', message: en, params: { zh } };
+/**
+ * A custom zod issue carrying its message: `describeIssue` reads `params.message`; zod's own `message`
+ * holds the key, so even a raw zod error never shows English to a Chinese reader.
+ */
+export function customIssue(message: Message): { code: 'custom'; message: string; params: { message: Message } } {
+  return { code: 'custom', message: message.key, params: { message } };
 }
 
 /**
  * Validates a custom endpoint / base URL: http(s) only, no user:password, no query or fragment.
- * Returns null when fine, else the bilingual reason. Pure, so the renderer can check as you type.
+ * Returns null when fine, else the reason. Pure, so the renderer can check as you type.
  */
-export function checkEndpointUrl(value: string): LocalizedText | null {
+export function checkEndpointUrl(value: string): Message | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { en: 'Not a valid URL (e.g. https://host.example.com)', 'zh-CN': '不是有效的 URL（例如 https://host.example.com）' };
+    return msg('url.invalid');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { en: 'The URL must start with http:// or https://', 'zh-CN': 'URL 必须以 http:// 或 https:// 开头' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { en: 'Do not put credentials in the URL', 'zh-CN': '请勿在 URL 中包含用户名或密码' };
-  }
-  if (url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#')) {
-    return { en: 'The URL must not have a query (?) or fragment (#)', 'zh-CN': 'URL 不能包含查询参数（?）或片段（#）' };
-  }
-  if (url.hostname === '') {
-    return { en: 'The URL has no host', 'zh-CN': 'URL 缺少主机名' };
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return msg('url.scheme');
+  if (url.username !== '' || url.password !== '') return msg('url.credentials');
+  if (url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#')) return msg('url.query');
+  if (url.hostname === '') return msg('url.noHost');
   return null;
 }
 
@@ -96,11 +87,11 @@ export const EndpointUrlSchema = z
   .superRefine((v, ctx) => {
     if (v === null) return;
     if (v.length > 2048) {
-      ctx.addIssue(customIssue('At most 2048 characters', '最多 2048 个字符'));
+      ctx.addIssue(customIssue(msg('field.maxChars', { max: 2048 })));
       return;
     }
     const problem = checkEndpointUrl(v);
-    if (problem) ctx.addIssue(customIssue(problem.en, problem['zh-CN']));
+    if (problem) ctx.addIssue(customIssue(problem));
   });
 
 /** Display name: trimmed, 1–64 characters. */
@@ -111,6 +102,6 @@ export const EmptyInputSchema = z.strictObject({});
 
 /**
  * Input of the create channels: any object. The service validates it field by field and answers
- * `VALIDATION` with bilingual messages per field, which a strict schema here would pre-empt.
+ * `VALIDATION` with a message per field, which a strict schema here would pre-empt.
  */
 export const FormInputSchema = z.record(z.string(), z.unknown());

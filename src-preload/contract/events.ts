@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './common';
+import { MessageSchema } from './messages/message';
 import { TaskSummarySchema } from './tasks';
 
 /** Payloads of the core → renderer events (`app:pinged`'s lives in app.ts, beside the ping it answers). */
@@ -14,7 +14,7 @@ export const TasksChangedEventSchema = z.object({ tasks: z.array(TaskSummarySche
 export const TaskAlertEventSchema = z.object({
   taskId: z.string(),
   kind: z.enum(['still-running', 'failed', 'ended-unexpectedly', 'upload-failed', 'lost']),
-  message: LocalizedTextSchema,
+  message: MessageSchema,
   at: z.number(),
 });
 /** See {@link TaskAlertEventSchema}. */

@@ -1,22 +1,22 @@
 import type { z } from 'zod';
-import type { LocalizedText } from './common';
+import { isMessage, msg, type Message } from './messages/message';
 
-/** Field path → bilingual message: `details.fields` of a `VALIDATION` error. The key `''` means the input as a whole. */
-export type FieldErrors = Record<string, LocalizedText>;
+/** Field path → message: `details.fields` of a `VALIDATION` error. The key `''` means the input as a whole. */
+export type FieldErrors = Record<string, Message>;
 
 /**
- * Turns zod issues into {@link FieldErrors}, in both languages and without the submitted values.
+ * Turns zod issues into {@link FieldErrors}, as messages and without the submitted values.
  * Pure, so the renderer can show the same messages while the operator types.
  */
 export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldErrors {
   const out: FieldErrors = {};
-  const put = (path: readonly PropertyKey[], text: LocalizedText) => {
+  const put = (path: readonly PropertyKey[], text: Message) => {
     const key = [prefix, ...path.map(String)].filter((s) => s !== '').join('.');
     out[key] ??= text;
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) put([...issue.path, k], { en: 'Unknown field', 'zh-CN': '未知字段' });
+      for (const k of issue.keys) put([...issue.path, k], msg('field.unknownField'));
       continue;
     }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -24,56 +24,55 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix 
       Object.assign(out, issuesToFieldErrors(nested, prefix));
       continue;
     }
-    put(issue.path, describeIssue(issue));
+    put(issue.path, issueMessage(issue));
   }
   return out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
+/** One zod issue in the operator's words (zod's own text is English and names types, not fields). */
+export function issueMessage(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'custom': {
-      const zh = (issue.params as { zh?: unknown } | undefined)?.zh;
-      return { en: issue.message, 'zh-CN': typeof zh === 'string' ? zh : issue.message };
+      const given = (issue.params as { message?: unknown } | undefined)?.message;
+      return isMessage(given) ? given : msg('field.invalid');
     }
     case 'invalid_type':
       // zod leaves the input out of issues (so values never leak); its message still says "received undefined".
-      if (issue.message.includes('received undefined')) return { en: 'Required', 'zh-CN': '必填' };
-      return { en: `Expected ${kindName(issue.expected).en}`, 'zh-CN': `应为${kindName(issue.expected)['zh-CN']}` };
+      if (issue.message.includes('received undefined')) return msg('field.required');
+      return msg('field.expected', { kind: kindName(issue.expected) });
     case 'too_small':
-      if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? { en: 'Required', 'zh-CN': '必填' } : { en: `At least ${issue.minimum} characters`, 'zh-CN': `至少 ${issue.minimum} 个字符` };
-      }
-      return { en: `Must be at least ${issue.minimum}`, 'zh-CN': `不能小于 ${issue.minimum}` };
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? msg('field.required') : msg('field.minChars', { min: Number(issue.minimum) });
+      return msg('field.min', { min: Number(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'string') return { en: `At most ${issue.maximum} characters`, 'zh-CN': `最多 ${issue.maximum} 个字符` };
-      if (issue.origin === 'array') return { en: `At most ${issue.maximum} items`, 'zh-CN': `最多 ${issue.maximum} 项` };
-      return { en: `Must be at most ${issue.maximum}`, 'zh-CN': `不能大于 ${issue.maximum}` };
+      if (issue.origin === 'string') return msg('field.maxChars', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return msg('field.maxItems', { max: Number(issue.maximum) });
+      return msg('field.max', { max: Number(issue.maximum) });
     case 'invalid_value':
-      return {
-        en: `Choose one of: ${issue.values.map(String).join(', ')}`,
-        'zh-CN': `请选择：${issue.values.map(String).join('、')}`,
-      };
+      return chooseOne(issue.values.map(String));
     case 'invalid_union': {
       const options = (issue as { options?: unknown }).options;
-      if (Array.isArray(options)) {
-        return { en: `Choose one of: ${options.map(String).join(', ')}`, 'zh-CN': `请选择：${options.map(String).join('、')}` };
-      }
-      return { en: 'Unknown or unsupported value', 'zh-CN': '未知或不支持的取值' };
+      return Array.isArray(options) ? chooseOne(options.map(String)) : msg('field.unknownValue');
     }
     case 'invalid_format':
-      return { en: 'Wrong format', 'zh-CN': '格式不正确' };
+      return msg('field.wrongFormat');
     case 'invalid_key':
-      return { en: 'Unknown field', 'zh-CN': '未知字段' };
+    case 'unrecognized_keys':
+      return msg('field.unknownField');
     default:
-      return { en: 'Invalid value', 'zh-CN': '取值无效' };
+      return msg('field.invalid');
   }
 }
 
-function kindName(expected: string): LocalizedText {
-  if (expected === 'number' || expected === 'int') return { en: 'a number', 'zh-CN': '数字' };
-  if (expected === 'string') return { en: 'text', 'zh-CN': '文本' };
-  if (expected === 'boolean') return { en: 'true or false', 'zh-CN': '布尔值' };
-  if (expected === 'object' || expected === 'record') return { en: 'an object', 'zh-CN': '对象' };
-  if (expected === 'array') return { en: 'a list', 'zh-CN': '列表' };
-  return { en: expected, 'zh-CN': expected };
+/** The allowed values are codes (`mp4`, `grid`), the same in every language. */
+function chooseOne(values: readonly string[]): Message {
+  return msg('field.chooseOne', { values: values.join(', ') });
+}
+
+function kindName(expected: string): Message | string {
+  if (expected === 'number' || expected === 'int') return msg('field.kind.number');
+  if (expected === 'string') return msg('field.kind.text');
+  if (expected === 'boolean') return msg('field.kind.boolean');
+  if (expected === 'object' || expected === 'record') return msg('field.kind.object');
+  if (expected === 'array') return msg('field.kind.list');
+  return expected;
 }

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './messages';
 export * from './field-errors';
 export * from './result';
 export * from './app';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from './messages/message';
 
 /**
  * The parts of RecDeck's normalized recording request that every vendor shares: layout, whiteboard,
@@ -138,13 +139,12 @@ export const RecordingRequestBaseSchema = z.object({
 /** See {@link RecordingRequestBaseSchema}. */
 export type RecordingRequestBase = z.infer<typeof RecordingRequestBaseSchema>;
 
-/** One problem with a request, at a field path, in both languages. */
+/** One problem with a request, at a field path. */
 export const FieldIssueSchema = z.object({
   path: z.string(),
-  en: z.string(),
-  'zh-CN': z.string(),
   /** `warning` = allowed but probably a mistake (e.g. a bitrate that looks like kbps). */
   severity: z.enum(['error', 'warning']).default('error'),
+  message: MessageSchema,
 });
 /** See {@link FieldIssueSchema}. */
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;

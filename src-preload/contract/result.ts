@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from './messages/message';
 
 /**
  * Every error code a channel can answer with.
@@ -61,7 +62,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Error half of the {@link Result} envelope. */
 export const AppErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
+  /** English, for logs and scripts driving the host API. */
   message: z.string(),
+  /** What the operator reads, in their language, when the thrower wrote it for them (else `message`). */
+  text: MessageSchema.optional(),
   retryable: z.boolean().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from './common';
+import { msg, type Message } from './messages/message';
 
 /**
  * The object stores and VOD services recordings upload to, as facts about the provider alone. How a
@@ -34,7 +34,7 @@ export type StorageDataField = 'region' | 'bucket' | 'endpoint' | 'title' | 'sto
 
 /** Facts about one provider, as data. */
 export interface StorageProviderInfo {
-  label: LocalizedText;
+  label: Message;
   /** Non-secret fields that must be filled. */
   required: readonly StorageDataField[];
   /** Secret fields, all required before the target can be used. */
@@ -52,22 +52,22 @@ const BUCKET_RULE = ['region', 'bucket'] as const;
  * union so both readings hold.
  */
 export const STORAGE_PROVIDER_INFO = {
-  'amazon-s3': { label: { en: 'Amazon S3', 'zh-CN': '亚马逊 S3' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'cn-north-1' },
-  'aliyun-oss': { label: { en: 'Alibaba Cloud OSS', 'zh-CN': '阿里云 OSS' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'oss-cn-hangzhou' },
-  'tencent-cos': { label: { en: 'Tencent Cloud COS', 'zh-CN': '腾讯云 COS' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'ap-beijing' },
-  'qiniu-kodo': { label: { en: 'Qiniu Kodo', 'zh-CN': '七牛云 Kodo' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'z0' },
+  'amazon-s3': { label: msg('storageProvider.amazon-s3'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'cn-north-1' },
+  'aliyun-oss': { label: msg('storageProvider.aliyun-oss'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'oss-cn-hangzhou' },
+  'tencent-cos': { label: msg('storageProvider.tencent-cos'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'ap-beijing' },
+  'qiniu-kodo': { label: msg('storageProvider.qiniu-kodo'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'z0' },
   'aliyun-vod': {
-    label: { en: 'Alibaba Cloud VOD', 'zh-CN': '阿里云视频点播' },
+    label: msg('storageProvider.aliyun-vod'),
     required: ['region', 'title', 'storageLocation'],
     secrets: OBJECT_KEYS,
     regionExample: 'cn-shanghai',
   },
-  'tencent-vod': { label: { en: 'Tencent Cloud VOD', 'zh-CN': '腾讯云点播' }, required: ['region'], secrets: ['secretId', 'secretKey'], regionExample: 'ap-shanghai' },
-  'huawei-obs': { label: { en: 'Huawei Cloud OBS', 'zh-CN': '华为云 OBS' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'cn-north-4' },
-  'google-gcs': { label: { en: 'Google Cloud Storage', 'zh-CN': '谷歌云存储' }, required: ['bucket'], secrets: OBJECT_KEYS, regionExample: null },
-  'china-mobile-eos': { label: { en: 'China Mobile EOS', 'zh-CN': '中国移动 EOS' }, required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'eos-shanghai-1' },
+  'tencent-vod': { label: msg('storageProvider.tencent-vod'), required: ['region'], secrets: ['secretId', 'secretKey'], regionExample: 'ap-shanghai' },
+  'huawei-obs': { label: msg('storageProvider.huawei-obs'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'cn-north-4' },
+  'google-gcs': { label: msg('storageProvider.google-gcs'), required: ['bucket'], secrets: OBJECT_KEYS, regionExample: null },
+  'china-mobile-eos': { label: msg('storageProvider.china-mobile-eos'), required: BUCKET_RULE, secrets: OBJECT_KEYS, regionExample: 'eos-shanghai-1' },
   's3-compatible': {
-    label: { en: 'S3-compatible storage', 'zh-CN': 'S3 兼容存储' },
+    label: msg('storageProvider.s3-compatible'),
     required: ['region', 'bucket', 'endpoint'],
     secrets: OBJECT_KEYS,
     regionExample: 'us-east-1',

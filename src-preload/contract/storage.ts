@@ -9,8 +9,8 @@ import {
   type FormField,
   type FormFieldKind,
   type FormOption,
-  type LocalizedText,
 } from './common';
+import { msg } from './messages/message';
 import {
   STORAGE_PROVIDER_INFO,
   STORAGE_PROVIDERS,
@@ -19,6 +19,7 @@ import {
   type StorageDataField,
   type StorageProvider,
   type StorageProviderInfo,
+  type StorageSecretField,
 } from './storage-providers';
 import { VENDOR_CONTRACTS, type VendorId } from './vendors';
 
@@ -39,7 +40,7 @@ const optionalText = (max: number) =>
   z
     .union([z.string(), z.null()])
     .transform((v) => (v === null || v.trim() === '' ? null : v.trim()))
-    .refine((v) => v === null || v.length <= max, customIssue(`At most ${max} characters`, `最多 ${max} 个字符`));
+    .refine((v) => v === null || v.length <= max, customIssue(msg('field.maxChars', { max })));
 
 /**
  * Path prefix in the bucket: segments of `A-Z a-z 0-9 _ -` separated by `/`. That is TRRO's
@@ -50,10 +51,7 @@ export const PathPrefixSchema = optionalText(512).superRefine((v, ctx) => {
   const segments = v.split('/');
   if (segments.length > 16 || !segments.every((s) => /^[A-Za-z0-9_-]{1,128}$/.test(s))) {
     ctx.addIssue(
-      customIssue(
-        'Use path segments of letters, digits, _ and - separated by / (at most 16, no leading or trailing /)',
-        '请使用以 / 分隔的路径段，每段只含字母、数字、_ 和 -（最多 16 段，首尾不加 /）',
-      ),
+      customIssue(msg('storageForm.pathPrefix.segments')),
     );
   }
 });
@@ -84,7 +82,7 @@ function checkProviderRules(
 ): void {
   for (const field of STORAGE_PROVIDER_INFO[value.provider].required) {
     if (value[field] === null || value[field] === undefined) {
-      ctx.addIssue({ ...customIssue('Required for this provider', '该存储服务商必填'), path: [field] });
+      ctx.addIssue({ ...customIssue(msg('storageForm.requiredByProvider')), path: [field] });
     }
   }
 }
@@ -133,43 +131,8 @@ export const StorageTargetSchema = z.object({
 /** See {@link StorageTargetSchema}. */
 export type StorageTarget = z.infer<typeof StorageTargetSchema>;
 
-const LABELS = {
-  name: { en: 'Name', 'zh-CN': '名称' },
-  provider: { en: 'Provider', 'zh-CN': '存储服务商' },
-  region: { en: 'Region', 'zh-CN': '地域' },
-  bucket: { en: 'Bucket', 'zh-CN': '存储桶' },
-  pathPrefix: { en: 'Path prefix', 'zh-CN': '路径前缀' },
-  endpoint: { en: 'Endpoint', 'zh-CN': '服务地址（Endpoint）' },
-  title: { en: 'Video title', 'zh-CN': '视频标题' },
-  storageLocation: { en: 'Storage location', 'zh-CN': '存储地址（StorageLocation）' },
-  subAppId: { en: 'Sub-application ID', 'zh-CN': '子应用 ID（SubAppId）' },
-  accessKeyId: { en: 'Access key ID', 'zh-CN': 'AccessKey ID' },
-  accessKeySecret: { en: 'Access key secret', 'zh-CN': 'AccessKey Secret' },
-  secretId: { en: 'SecretId', 'zh-CN': 'SecretId' },
-  secretKey: { en: 'SecretKey', 'zh-CN': 'SecretKey' },
-} as const satisfies Record<string, LocalizedText>;
-
-const HELP: Record<keyof typeof LABELS, LocalizedText> = {
-  name: { en: 'Your own name for this target, unique among storage targets.', 'zh-CN': '为该存储目标起的名称，不能与其他存储目标重名。' },
-  provider: { en: 'Where the vendor uploads the recorded files.', 'zh-CN': '录制文件上传到的存储服务。' },
-  region: { en: "The provider's region code.", 'zh-CN': '存储服务的地域代码。' },
-  bucket: { en: 'Bucket name; for COS the <BucketName-APPID> form.', 'zh-CN': '存储桶名称；COS 需使用 <BucketName-APPID> 格式。' },
-  pathPrefix: {
-    en: 'Optional folder inside the bucket, e.g. recordings/studio-a.',
-    'zh-CN': '可选，存储桶内的目录，例如 recordings/studio-a。',
-  },
-  endpoint: { en: 'https:// address of the S3-compatible service.', 'zh-CN': 'S3 兼容服务的 https:// 地址。' },
-  title: { en: 'Title given to uploaded videos.', 'zh-CN': '上传视频使用的标题。' },
-  storageLocation: { en: 'StorageLocation from the Alibaba VOD console.', 'zh-CN': '阿里云点播控制台中的存储地址。' },
-  subAppId: { en: 'Optional VOD sub-application.', 'zh-CN': '可选，点播子应用。' },
-  accessKeyId: {
-    en: 'Prefer a key that can only write to this bucket. Temporary (STS) keys are not accepted.',
-    'zh-CN': '建议使用仅有该存储桶写权限的密钥；不支持临时（STS）密钥。',
-  },
-  accessKeySecret: { en: 'Kept in the OS keychain, never shown again.', 'zh-CN': '保存在系统钥匙串中，不会再次显示。' },
-  secretId: { en: 'Tencent Cloud API key with VOD upload permission.', 'zh-CN': '具有点播上传权限的腾讯云 API 密钥。' },
-  secretKey: { en: 'Kept in the OS keychain, never shown again.', 'zh-CN': '保存在系统钥匙串中，不会再次显示。' },
-};
+/** A field of the storage-target form; its label and help are `storageForm.<field>.label` / `.help` in the catalogues. */
+type StorageFormKey = StorageDataField | StorageSecretField | 'name' | 'provider' | 'pathPrefix' | 'subAppId';
 
 const PROVIDER_OPTIONS: readonly FormOption[] = STORAGE_PROVIDERS.map((p) => ({
   value: p,
@@ -179,12 +142,12 @@ const PROVIDER_OPTIONS: readonly FormOption[] = STORAGE_PROVIDERS.map((p) => ({
 /** The storage-target form for one provider: common fields, then the provider's own, then its keys. */
 export function storageFormFor(provider: StorageProvider): FormField[] {
   const info: StorageProviderInfo = STORAGE_PROVIDER_INFO[provider];
-  const field = (key: keyof typeof LABELS, kind: FormFieldKind, required: boolean, extra: Partial<FormField> = {}): FormField => ({
+  const field = (key: StorageFormKey, kind: FormFieldKind, required: boolean, extra: Partial<FormField> = {}): FormField => ({
     key,
     kind,
     required,
-    label: LABELS[key],
-    help: HELP[key],
+    label: msg(`storageForm.${key}.label`),
+    help: msg(`storageForm.${key}.help`),
     ...extra,
   });
   const isRequired = (key: StorageDataField) => info.required.includes(key);

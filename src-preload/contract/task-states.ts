@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg, type Message } from './messages/message';
 
 /**
  * Normalized task state, one vocabulary for every vendor; the vendor's own status is kept beside it.
@@ -42,3 +43,8 @@ export const RUNNING_TASK_STATES: readonly TaskState[] = ['starting', 'recording
 
 /** States a task passes through quickly, so the poller reads them as often as a fresh change. */
 export const TRANSITIONAL_TASK_STATES: readonly TaskState[] = ['starting', 'stopping', 'uploading'];
+
+/** A state's name inside a sentence of the timeline (`task.state.<state>`; lower case in English). */
+export function taskStateText(state: TaskState): Message {
+  return msg(`task.state.${state}`);
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LocalizedTextSchema, RecordIdSchema } from './common';
+import { RecordIdSchema } from './common';
+import { msg, MessageSchema, type Message } from './messages/message';
 import { FieldIssueSchema, MixSettingsSchema, RecordingRequestSchema } from './recording';
 import { AppErrorSchema } from './result';
 import { TaskStateSchema } from './task-states';
@@ -18,6 +19,11 @@ export const FILE_STATUSES = ['recording', 'uploading', 'uploaded', 'backup', 'f
 export const FileStatusSchema = z.enum(FILE_STATUSES);
 /** One of {@link FILE_STATUSES}. */
 export type FileStatus = z.infer<typeof FileStatusSchema>;
+
+/** A file status inside a sentence of the timeline (`file.status.<status>`). */
+export function fileStatusText(status: FileStatus): Message {
+  return msg(`file.status.${status}`);
+}
 
 /** Media tracks in a file. */
 export const TrackTypeSchema = z.enum(['audio', 'video', 'audio+video']);
@@ -95,15 +101,15 @@ export const TimelineEventKindSchema = z.enum(TIMELINE_EVENT_KINDS);
 export type TimelineEventKind = z.infer<typeof TimelineEventKindSchema>;
 
 /**
- * One row of a task's timeline as an adapter proposes it; the ledger adds ids and the task id.
- * `raw` is the vendor payload with secrets already redacted.
+ * One row of a task's timeline as an adapter proposes it; the ledger adds ids, the task id and the
+ * English `summary`. `raw` is the vendor payload with secrets already redacted.
  */
 export const TimelineEventDraftSchema = z.object({
   at: z.number(),
   source: EventSourceSchema,
   kind: TimelineEventKindSchema,
-  /** Short machine summary, e.g. `state recording→paused`, `file X uploaded`. */
-  summary: z.string(),
+  /** What happened, e.g. `state recording→paused`, `file X uploaded`. */
+  message: MessageSchema,
   state: TaskStateSchema.nullable(),
   raw: z.unknown().optional(),
 });
@@ -152,7 +158,10 @@ export const TimelineEventSchema = z.object({
   at: z.number(),
   source: EventSourceSchema,
   kind: TimelineEventKindSchema,
+  /** What happened, in English: for search, CSV, logs, and rows written before `message` existed. */
   summary: z.string(),
+  /** What happened, for the operator in their language; null on rows written before RecDeck kept it. */
+  message: MessageSchema.nullable(),
   state: TaskStateSchema.nullable(),
   raw: z.unknown().nullable(),
 });
@@ -244,7 +253,7 @@ export const LegacyImportSchema = z.object({
   /** The legacy body's storage (no keys), to find or create the matching storage target. */
   storage: z.record(z.string(), z.unknown()).nullable(),
   appId: z.number().nullable(),
-  notes: z.array(LocalizedTextSchema),
+  notes: z.array(MessageSchema),
 });
 /** See {@link LegacyImportSchema}. */
 export type LegacyImport = z.infer<typeof LegacyImportSchema>;

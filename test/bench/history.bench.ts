@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterAll, it } from 'vitest';
-import { HistoryQuerySchema, RecordingRequestSchema, TASK_STATES, VENDOR_IDS, type HistoryExportJob, type HistoryQuery } from '@contract';
+import { HistoryQuerySchema, msg, RecordingRequestSchema, TASK_STATES, taskStateText, VENDOR_IDS, type HistoryExportJob, type HistoryQuery } from '@contract';
 import { createHistoryService, EXPORT_DOWNLOAD_PREFIX, type HistoryService } from '../../src-main/history';
 import { createLogger } from '../../src-main/logging/logger';
 import { openDatabase, transaction } from '../../src-main/store/db';
@@ -198,7 +198,7 @@ it('history: 100 000 tasks, 1 000 000 events', async () => {
     transaction(db, () => {
       for (let e = 0; e < perBatch; e++) {
         const task = `t${((b * perBatch + e) % TASKS).toString(36).padStart(8, '0')}`;
-        ledger.addEvent(task, { at: NOW + e, source: 'poll', kind: 'state-changed', summary: 'state recording→recording', state: 'recording', raw: { Status: 2 } }, `bench-${b}-${e}`);
+        ledger.addEvent(task, { at: NOW + e, source: 'poll', kind: 'state-changed', message: msg('timeline.stateFirst', { to: taskStateText('recording'), vendor: 'ZEGO', raw: '2' }), state: 'recording', raw: { Status: 2 } }, `bench-${b}-${e}`);
       }
     });
   }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { inBothLanguages } from '../helpers/messages';
 import {
   ACCOUNT_FORMS,
   ACCOUNT_SECRET_FIELDS,
   ACCOUNT_SECRET_INFO,
   AccountCreateInputSchema,
   AccountDraftSchema,
-  VENDOR_IDS,
+  CATALOGUES,
   issuesToFieldErrors,
+  VENDOR_IDS,
 } from '@contract';
 
 describe('account contract', () => {
@@ -33,7 +35,7 @@ describe('account contract', () => {
         info: [...ACCOUNT_SECRET_FIELDS[vendor]],
         hasName: true,
       });
-      for (const f of ACCOUNT_FORMS[vendor]) expect(f.label.en && f.label['zh-CN'] && f.help.en && f.help['zh-CN']).toBeTruthy();
+      for (const f of ACCOUNT_FORMS[vendor]) expect([f.label, f.help].every((m) => m.key in CATALOGUES.en && m.key in CATALOGUES['zh-CN'])).toBe(true);
     }
   });
 
@@ -69,7 +71,7 @@ describe('account contract', () => {
       endpoint: `https://${secretish}@h`,
     });
     const fields = issuesToFieldErrors(r.error!.issues);
-    expect({ fields, echoed: JSON.stringify(fields).includes(secretish) }).toEqual({
+    expect({ fields: inBothLanguages(fields), echoed: JSON.stringify(fields).includes(secretish) }).toEqual({
       fields: {
         name: { en: 'At most 64 characters', 'zh-CN': '最多 64 个字符' },
         'fields.appId': { en: 'Expected a number', 'zh-CN': '应为数字' },
@@ -83,7 +85,7 @@ describe('account contract', () => {
   it('names the known vendors when the vendor is unknown', () => {
     const r = AccountCreateInputSchema.safeParse({ vendor: 'agora', name: 'a' });
     expect(issuesToFieldErrors(r.error!.issues)).toEqual({
-      vendor: { en: 'Choose one of: zego, tencent-tiw, tencent-trro', 'zh-CN': '请选择：zego、tencent-tiw、tencent-trro' },
+      vendor: { key: 'field.chooseOne', params: { values: 'zego, tencent-tiw, tencent-trro' } },
     });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  STORAGE_FORMS,
-  STORAGE_PROVIDERS,
-  STORAGE_PROVIDER_INFO,
-  StorageTargetCreateInputSchema,
   checkEndpointUrl,
+  formatMessage,
+  STORAGE_FORMS,
+  STORAGE_PROVIDER_INFO,
+  STORAGE_PROVIDERS,
   storageProvidersFor,
+  StorageTargetCreateInputSchema,
 } from '@contract';
 
 describe('storage contract', () => {
@@ -40,7 +41,7 @@ describe('storage contract', () => {
   });
 
   it('checks custom endpoint URLs', () => {
-    const verdict = (u: string) => checkEndpointUrl(u)?.en ?? 'ok';
+    const verdict = (u: string) => { const m = checkEndpointUrl(u); return m ? formatMessage('en', m) : 'ok'; };
     expect(
       ['https://s3.example.com', 'http://127.0.0.1:9000/base/', 'ftp://x', 'https://a:b@x', 'https://x/?q=1', 'https://x/#f', 'nonsense', 'https://x/?'].map(verdict),
     ).toEqual([

@@ -82,7 +82,7 @@ describe('accounts and storage in the browser', () => {
     await page.screenshot({ path: screenshotPath('accounts-secret-cleared'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('account-editor').waitFor({ state: 'detached' });
-    expect(await page.getByTestId('accounts-table').textContent()).toContain('✗ serverSecret');
+    expect(await page.getByTestId('accounts-table').textContent()).toContain('✗ ServerSecret');
   });
 
   it('creates a storage target whose form follows the provider', async () => {

@@ -39,7 +39,7 @@ describe('a keychain that disappears mid-session', () => {
     await page.getByTestId('accounts-table').getByText('Studio K').waitFor();
     await page.getByTestId('keychain-banner').waitFor();
     expect(await page.getByTestId('keychain-banner').textContent()).toMatch(/The keychain stopped answering.*restart RecDeck/);
-    expect(await page.getByTestId('accounts-table').textContent()).toContain('✓ serverSecret');
+    expect(await page.getByTestId('accounts-table').textContent()).toContain('✓ ServerSecret');
     await page.screenshot({ path: screenshotPath('keychain-lost-banner'), fullPage: true });
 
     await context.close();

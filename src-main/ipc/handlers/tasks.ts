@@ -1,4 +1,4 @@
-import type { LegacyImport, VendorId } from '@contract';
+import { msg, type LegacyImport, type VendorId } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 import type { TaskService } from '../../tasks';
 import { adapterOf } from '../../vendors/registry';
@@ -57,7 +57,7 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
 function importLegacy(vendor: VendorId, text: string): LegacyImport {
   const adapter = adapterOf(vendor);
   if (!adapter.descriptor.capabilities.legacyImport || !adapter.importLegacyStart) {
-    throw new AppFailure('UNSUPPORTED', `No legacy start body to import for ${vendor}`);
+    throw new AppFailure('UNSUPPORTED', msg('task.noLegacyImport', { vendor: adapter.label }));
   }
   return adapter.importLegacyStart(text);
 }

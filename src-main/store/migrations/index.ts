@@ -1,7 +1,8 @@
 import { MIGRATION_001_ACCOUNTS_STORAGE } from './001-accounts-storage';
 import { MIGRATION_002_TASKS } from './002-tasks';
 import { MIGRATION_003_HISTORY_INDEXES } from './003-history-indexes';
-import { MIGRATION_004_FOREIGN_TASKS } from './004-foreign-tasks';
+import { MIGRATION_004_EVENT_MESSAGES } from './004-event-messages';
+import { MIGRATION_005_FOREIGN_TASKS } from './005-foreign-tasks';
 
 /**
  * Every schema migration, in order. Migration `i` (0-based) takes the database from
@@ -11,5 +12,6 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_ACCOUNTS_STORAGE,
   MIGRATION_002_TASKS,
   MIGRATION_003_HISTORY_INDEXES,
-  MIGRATION_004_FOREIGN_TASKS,
+  MIGRATION_004_EVENT_MESSAGES,
+  MIGRATION_005_FOREIGN_TASKS,
 ];

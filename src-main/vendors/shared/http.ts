@@ -1,4 +1,5 @@
 import axios, { isAxiosError, type AxiosInstance } from 'axios';
+import { msg } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /**
@@ -77,7 +78,7 @@ export function toTransportError(e: unknown): AppFailure {
   if (!isAxiosError(e)) {
     return new AppFailure(
       'VENDOR_BAD_RESPONSE',
-      { en: 'The vendor call failed unexpectedly.', 'zh-CN': '调用云服务时发生意外错误。' },
+      msg('error.transport.unexpected'),
       { retryable: false, details: { mayHaveReachedVendor: true } },
     );
   }
@@ -86,17 +87,14 @@ export function toTransportError(e: unknown): AppFailure {
   if (status !== undefined && status >= 500) {
     return new AppFailure(
       'VENDOR_BAD_RESPONSE',
-      { en: `The vendor answered with HTTP ${status}.`, 'zh-CN': `云服务返回 HTTP ${status} 错误。` },
+      msg('error.transport.http5xx', { status }),
       { retryable: true, details: { httpStatus: status, mayHaveReachedVendor: true } },
     );
   }
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
     return new AppFailure(
       'VENDOR_TIMEOUT',
-      {
-        en: 'The vendor did not answer in time; the outcome of the request is unknown.',
-        'zh-CN': '云服务未在规定时间内响应，请求结果未知。',
-      },
+      msg('error.transport.timeout'),
       { retryable: true, details: { transportCode: code, mayHaveReachedVendor: true } },
     );
   }
@@ -105,17 +103,14 @@ export function toTransportError(e: unknown): AppFailure {
     return new AppFailure(
       'VENDOR_UNREACHABLE',
       neverSent
-        ? { en: 'The vendor endpoint could not be reached.', 'zh-CN': '无法连接到云服务地址。' }
-        : {
-            en: 'The connection to the vendor was dropped; the outcome of the request is unknown.',
-            'zh-CN': '与云服务的连接被中断，请求结果未知。',
-          },
+        ? msg('error.transport.unreachable')
+        : msg('error.transport.dropped'),
       { retryable: true, details: { transportCode: code || 'ECONNRESET', mayHaveReachedVendor: !neverSent } },
     );
   }
   return new AppFailure(
     'VENDOR_BAD_RESPONSE',
-    { en: 'The vendor answered with something that could not be read.', 'zh-CN': '无法解析云服务的响应。' },
+    msg('error.transport.unreadable'),
     { retryable: true, details: { transportCode: code || null, mayHaveReachedVendor: true } },
   );
 }
@@ -124,7 +119,7 @@ export function toTransportError(e: unknown): AppFailure {
 export function badResponseError(): AppFailure {
   return new AppFailure(
     'VENDOR_BAD_RESPONSE',
-    { en: 'The vendor answered with a body that could not be read.', 'zh-CN': '无法解析云服务返回的内容。' },
+    msg('error.transport.badBody'),
     { retryable: true, details: { mayHaveReachedVendor: true } },
   );
 }

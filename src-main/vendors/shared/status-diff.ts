@@ -1,4 +1,4 @@
-import type { EventSource, RecordingFile, TimelineEventDraft, TimelineEventKind, VendorStatus } from '@contract';
+import { fileStatusText, finishReasonText, msg, taskStateText, type EventSource, type Message, type RecordingFile, type TimelineEventDraft, type TimelineEventKind, type VendorId, type VendorStatus } from '@contract';
 
 /** An `extra` fact worth a timeline row when it changes (e.g. TIW ExceptionCnt → an `error` row). */
 export interface WatchedExtra {
@@ -21,18 +21,19 @@ export function diffVendorStatus(
   next: VendorStatus,
   source: EventSource,
   at: number,
-  options: { label: string; watchExtra?: readonly WatchedExtra[] },
+  options: { vendor: VendorId; label: string; watchExtra?: readonly WatchedExtra[] },
 ): TimelineEventDraft[] {
   const events: TimelineEventDraft[] = [];
-  const raw = (s: VendorStatus) => (s.finishReason ? `${s.rawStatus || '∅'}/${s.finishReason}` : s.rawStatus || '∅');
+  const raw = (s: VendorStatus): Message | string =>
+    s.finishReason ? msg('timeline.rawWithReason', { raw: s.rawStatus || '∅', reason: finishReasonText(options.vendor, s.finishReason) }) : s.rawStatus || '∅';
   if (!prev || prev.state !== next.state || prev.rawStatus !== next.rawStatus || prev.finishReason !== next.finishReason) {
     events.push({
       at,
       source,
       kind: 'state-changed',
-      summary: prev
-        ? `state ${prev.state}→${next.state} (${options.label} ${raw(prev)}→${raw(next)})`
-        : `state ${next.state} (${options.label} ${raw(next)})`,
+      message: prev
+        ? msg('timeline.stateChanged', { from: taskStateText(prev.state), to: taskStateText(next.state), vendor: options.label, rawFrom: raw(prev), rawTo: raw(next) })
+        : msg('timeline.stateFirst', { to: taskStateText(next.state), vendor: options.label, raw: raw(next) }),
       state: next.state,
     });
   }
@@ -40,10 +41,13 @@ export function diffVendorStatus(
   for (const f of next.files) {
     const old = before.get(f.fileId);
     if (!old) {
-      events.push({ at, source, kind: 'file-added', summary: `file ${f.fileId} ${f.status}`, state: next.state, raw: f });
+      events.push({ at, source, kind: 'file-added', message: msg('timeline.fileAdded', { file: f.fileId, status: fileStatusText(f.status) }), state: next.state, raw: f });
     } else if (fileSignature(old) !== fileSignature(f)) {
-      const what = old.status !== f.status ? `${old.status}→${f.status}` : 'updated';
-      events.push({ at, source, kind: 'file-changed', summary: `file ${f.fileId} ${what}`, state: next.state, raw: f });
+      const message =
+        old.status !== f.status
+          ? msg('timeline.fileStatus', { file: f.fileId, from: fileStatusText(old.status), to: fileStatusText(f.status) })
+          : msg('timeline.fileUpdated', { file: f.fileId });
+      events.push({ at, source, kind: 'file-changed', message, state: next.state, raw: f });
     }
   }
   if (prev) {
@@ -52,7 +56,7 @@ export function diffVendorStatus(
     for (const w of options.watchExtra ?? []) {
       const a = norm(prev.extra[w.key]);
       const b = norm(next.extra[w.key]);
-      if (a !== b) events.push({ at, source, kind: w.kind, summary: `${w.key} ${a}→${b}`, state: next.state, raw: next.extra[w.key] });
+      if (a !== b) events.push({ at, source, kind: w.kind, message: msg('timeline.factChanged', { fact: w.key, from: a, to: b }), state: next.state, raw: next.extra[w.key] });
     }
   }
   return events;

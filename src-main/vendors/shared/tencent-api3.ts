@@ -1,4 +1,4 @@
-import type { ErrorCode, LocalizedText } from '@contract';
+import { tencentMsg, type ErrorCode, type Message } from '@contract';
 import type { ClockSkewStore } from './http';
 import { createVendorHttp, offsetFromDateHeader, parseJsonObject, redactDeep, toTransportError } from './http';
 import type { RateLane, RateLimiter, RequestPriority } from './rate-limiter';
@@ -16,72 +16,60 @@ import { AppFailure } from '../../errors/app-failure';
 export interface ErrorRule {
   code: ErrorCode;
   retryable: boolean;
-  message: LocalizedText;
+  message: Message;
 }
 
-const rule = (code: ErrorCode, retryable: boolean, en: string, zh: string): ErrorRule => ({ code, retryable, message: { en, 'zh-CN': zh } });
+/** What a Tencent error code means to RecDeck; its text is in the catalogues. */
+export function verdict(code: ErrorCode, retryable: boolean): Omit<ErrorRule, 'message'> {
+  return { code, retryable };
+}
+
+/** A table of Tencent error codes, each with its text at `<prefix>.<error code>` in the catalogues. */
+export function errorTable(prefix: string, verdicts: Record<string, Omit<ErrorRule, 'message'>>): Record<string, ErrorRule> {
+  return Object.fromEntries(Object.entries(verdicts).map(([code, v]) => [code, { ...v, message: { key: `${prefix}.${code}` } }]));
+}
 
 /** The common error codes every API 3.0 product may return (spec §1.9). */
-export const COMMON_ERRORS: Record<string, ErrorRule> = {
-  ActionOffline: rule('UNSUPPORTED', false, 'This API has been taken offline.', '该接口已下线。'),
-  'AuthFailure.InvalidAuthorization': rule('VENDOR_AUTH', false, 'The Authorization header was not accepted.', '请求头 Authorization 不符合腾讯云标准。'),
-  'AuthFailure.InvalidSecretId': rule('VENDOR_AUTH', false, 'The SecretId is not a cloud API key.', '密钥非云 API 密钥类型。'),
-  'AuthFailure.MFAFailure': rule('VENDOR_AUTH', false, 'MFA verification failed.', 'MFA 校验失败。'),
-  'AuthFailure.SecretIdNotFound': rule(
-    'VENDOR_AUTH',
-    false,
-    'The SecretId does not exist or is disabled. Check it for stray spaces.',
-    '密钥不存在或已被禁用，请检查 SecretId 是否有多余空格。',
-  ),
-  'AuthFailure.SignatureExpire': rule(
-    'VENDOR_CLOCK_SKEW',
-    true,
-    'The request timestamp differs from Tencent Cloud time by more than 5 minutes. Check the system clock.',
-    '请求时间戳与腾讯云服务器时间相差超过 5 分钟，请检查本机时间。',
-  ),
-  'AuthFailure.SignatureFailure': rule(
-    'VENDOR_AUTH',
-    false,
-    'Tencent Cloud rejected the signature. Check the SecretId and SecretKey.',
-    '腾讯云签名校验失败，请检查 SecretId 和 SecretKey。',
-  ),
-  'AuthFailure.TokenFailure': rule('VENDOR_AUTH', false, 'The session token is invalid.', '临时证书 Token 无效。'),
-  'AuthFailure.UnauthorizedOperation': rule('VENDOR_AUTH', false, 'CAM has not authorised this request for the key.', '该密钥未获得 CAM 授权。'),
-  DryRunOperation: rule('VENDOR_INVALID_PARAMETER', false, 'The request would have succeeded (DryRun).', '请求将会成功（DryRun）。'),
-  FailedOperation: rule('VENDOR_STATE', false, 'Tencent Cloud could not perform the operation.', '操作失败。'),
-  InternalError: rule('VENDOR_INTERNAL', true, 'Tencent Cloud reported an internal error.', '腾讯云内部错误。'),
-  InvalidAction: rule('UNSUPPORTED', false, 'Tencent Cloud does not know this API.', '接口不存在。'),
-  InvalidParameter: rule('VENDOR_INVALID_PARAMETER', false, 'Tencent Cloud rejected a parameter.', '参数错误。'),
-  InvalidParameterValue: rule('VENDOR_INVALID_PARAMETER', false, 'Tencent Cloud rejected a parameter value.', '参数取值错误。'),
-  InvalidRequest: rule('VENDOR_INVALID_PARAMETER', false, 'The request body is malformed.', '请求体格式错误。'),
-  IpInBlacklist: rule('VENDOR_SERVICE', false, 'This IP address is blocked by Tencent Cloud.', '当前 IP 在黑名单中。'),
-  IpNotInWhitelist: rule('VENDOR_SERVICE', false, 'This IP address is not in the allow-list.', '当前 IP 不在白名单中。'),
-  LimitExceeded: rule('VENDOR_LIMIT', false, 'A Tencent Cloud quota was exceeded.', '超过配额限制。'),
-  MissingParameter: rule('VENDOR_INVALID_PARAMETER', false, 'A required parameter is missing.', '缺少必填参数。'),
-  NoSuchProduct: rule('UNSUPPORTED', false, 'The product does not exist.', '产品不存在。'),
-  NoSuchVersion: rule('UNSUPPORTED', false, 'The API version does not exist.', '接口版本不存在。'),
-  RequestLimitExceeded: rule('VENDOR_RATE_LIMITED', true, 'Tencent Cloud throttled the request.', '请求频率超过限制。'),
-  'RequestLimitExceeded.GlobalRegionUinLimitExceeded': rule('VENDOR_RATE_LIMITED', true, 'The main account exceeded its rate limit.', '主账号超过频率限制。'),
-  'RequestLimitExceeded.IPLimitExceeded': rule('VENDOR_RATE_LIMITED', true, 'This IP exceeded its rate limit.', 'IP 限频。'),
-  'RequestLimitExceeded.UinLimitExceeded': rule('VENDOR_RATE_LIMITED', true, 'The main account exceeded its rate limit.', '主账号限频。'),
-  RequestSizeLimitExceeded: rule('VENDOR_INVALID_PARAMETER', false, 'The request is too large.', '请求包超过限制大小。'),
-  ResourceInUse: rule('VENDOR_STATE', false, 'The resource is in use.', '资源被占用。'),
-  ResourceInsufficient: rule('VENDOR_LIMIT', false, 'Resources are insufficient.', '资源不足。'),
-  ResourceNotFound: rule('VENDOR_TASK_NOT_FOUND', false, 'The resource does not exist.', '资源不存在。'),
-  ResourceUnavailable: rule('VENDOR_SERVICE', false, 'The resource is unavailable.', '资源不可用。'),
-  ResponseSizeLimitExceeded: rule('VENDOR_BAD_RESPONSE', false, 'The response is too large.', '返回包超过限制大小。'),
-  ServiceUnavailable: rule('VENDOR_INTERNAL', true, 'The service is temporarily unavailable.', '服务暂时不可用。'),
-  UnauthorizedOperation: rule('VENDOR_SERVICE', false, 'The operation is not authorised.', '未授权操作。'),
-  UnknownParameter: rule('VENDOR_INVALID_PARAMETER', false, 'Tencent Cloud does not know a parameter we sent.', '存在未定义的参数。'),
-  UnsupportedOperation: rule('VENDOR_STATE', false, 'The operation is not supported now.', '操作不支持。'),
-  UnsupportedProtocol: rule('VENDOR_BAD_RESPONSE', false, 'The HTTP method is not supported.', 'HTTP 请求方法不支持。'),
-  UnsupportedRegion: rule(
-    'VENDOR_SERVICE',
-    false,
-    'This API is not available in the configured region. Check the account region.',
-    '该接口不支持所配置的地域，请检查账号的地域设置。',
-  ),
-};
+export const COMMON_ERRORS = errorTable('tencent.error', {
+  ActionOffline: verdict('UNSUPPORTED', false),
+  'AuthFailure.InvalidAuthorization': verdict('VENDOR_AUTH', false),
+  'AuthFailure.InvalidSecretId': verdict('VENDOR_AUTH', false),
+  'AuthFailure.MFAFailure': verdict('VENDOR_AUTH', false),
+  'AuthFailure.SecretIdNotFound': verdict('VENDOR_AUTH', false),
+  'AuthFailure.SignatureExpire': verdict('VENDOR_CLOCK_SKEW', true),
+  'AuthFailure.SignatureFailure': verdict('VENDOR_AUTH', false),
+  'AuthFailure.TokenFailure': verdict('VENDOR_AUTH', false),
+  'AuthFailure.UnauthorizedOperation': verdict('VENDOR_AUTH', false),
+  DryRunOperation: verdict('VENDOR_INVALID_PARAMETER', false),
+  FailedOperation: verdict('VENDOR_STATE', false),
+  InternalError: verdict('VENDOR_INTERNAL', true),
+  InvalidAction: verdict('UNSUPPORTED', false),
+  InvalidParameter: verdict('VENDOR_INVALID_PARAMETER', false),
+  InvalidParameterValue: verdict('VENDOR_INVALID_PARAMETER', false),
+  InvalidRequest: verdict('VENDOR_INVALID_PARAMETER', false),
+  IpInBlacklist: verdict('VENDOR_SERVICE', false),
+  IpNotInWhitelist: verdict('VENDOR_SERVICE', false),
+  LimitExceeded: verdict('VENDOR_LIMIT', false),
+  MissingParameter: verdict('VENDOR_INVALID_PARAMETER', false),
+  NoSuchProduct: verdict('UNSUPPORTED', false),
+  NoSuchVersion: verdict('UNSUPPORTED', false),
+  RequestLimitExceeded: verdict('VENDOR_RATE_LIMITED', true),
+  'RequestLimitExceeded.GlobalRegionUinLimitExceeded': verdict('VENDOR_RATE_LIMITED', true),
+  'RequestLimitExceeded.IPLimitExceeded': verdict('VENDOR_RATE_LIMITED', true),
+  'RequestLimitExceeded.UinLimitExceeded': verdict('VENDOR_RATE_LIMITED', true),
+  RequestSizeLimitExceeded: verdict('VENDOR_INVALID_PARAMETER', false),
+  ResourceInUse: verdict('VENDOR_STATE', false),
+  ResourceInsufficient: verdict('VENDOR_LIMIT', false),
+  ResourceNotFound: verdict('VENDOR_TASK_NOT_FOUND', false),
+  ResourceUnavailable: verdict('VENDOR_SERVICE', false),
+  ResponseSizeLimitExceeded: verdict('VENDOR_BAD_RESPONSE', false),
+  ServiceUnavailable: verdict('VENDOR_INTERNAL', true),
+  UnauthorizedOperation: verdict('VENDOR_SERVICE', false),
+  UnknownParameter: verdict('VENDOR_INVALID_PARAMETER', false),
+  UnsupportedOperation: verdict('VENDOR_STATE', false),
+  UnsupportedProtocol: verdict('VENDOR_BAD_RESPONSE', false),
+  UnsupportedRegion: verdict('VENDOR_SERVICE', false),
+});
 
 /**
  * The rule for a code: the product's exact entry, the common exact entry, then the product's and the
@@ -94,7 +82,7 @@ export function errorRuleFor(code: string, product: Record<string, ErrorRule>): 
     COMMON_ERRORS[code] ??
     product[head] ??
     COMMON_ERRORS[head] ??
-    rule('VENDOR_INTERNAL', false, 'Tencent Cloud answered with an unknown error.', '腾讯云返回了未知错误。')
+    { code: 'VENDOR_INTERNAL', retryable: false, message: tencentMsg('tencent.error.unknown') }
   );
 }
 
@@ -103,7 +91,7 @@ export function tencentError(code: string, message: string, requestId: string | 
   const r = errorRuleFor(code, product);
   return new AppFailure(
     r.code,
-    { en: `${r.message.en} (${code})`, 'zh-CN': `${r.message['zh-CN']}（${code}）` },
+    tencentMsg('tencent.error.withCode', { text: r.message, code }),
     { retryable: r.retryable, details: { vendorCode: code, vendorMessage: message, requestId, ...extra } },
   );
 }
@@ -206,7 +194,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     if (res.status !== 200) {
       throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
-        { en: `Tencent Cloud answered with HTTP ${res.status}.`, 'zh-CN': `腾讯云返回 HTTP ${res.status}。` },
+        tencentMsg('tencent.error.httpStatus', { status: res.status }),
         { retryable: false, details: { httpStatus: res.status } },
       );
     }
@@ -215,7 +203,7 @@ export function createApi3Caller(options: Api3CallerOptions): {
     if (!response || typeof response !== 'object' || Array.isArray(response)) {
       throw new AppFailure(
         'VENDOR_BAD_RESPONSE',
-        { en: 'Tencent Cloud answered without a Response object.', 'zh-CN': '腾讯云返回内容缺少 Response 字段。' },
+        tencentMsg('tencent.error.noResponse'),
         { retryable: true, details: { mayHaveReachedVendor: true } },
       );
     }

@@ -1,29 +1,31 @@
+import { msg, taskStateText, tiwFinishReason, tiwMsg } from '@contract';
 import { mapTiwVideo, tiwTaskState } from './map';
 import { verifyTiwCallback } from './callback';
 import { isObject, num, objects, parseObject, redact, str } from '../shared/callback-parse';
 import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
 
-type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
+type Read = Pick<CallbackDelivery, 'message' | 'patch'>;
 
 function readEvent(eventType: string, data: Record<string, unknown>): Read {
   switch (eventType) {
     case 'OnlineRecordStarted':
-      return { summary: 'OnlineRecordStarted recording', patch: { state: 'recording', rawStatus: 'RECORDING' } };
+      return { message: tiwMsg('vendor.tencent-tiw.callback.started'), patch: { state: 'recording', rawStatus: 'RECORDING' } };
     case 'OnlineRecordStopped':
-      return { summary: 'OnlineRecordStopped stopped, uploading', patch: { state: 'uploading', rawStatus: 'STOPPED' } };
+      return { message: tiwMsg('vendor.tencent-tiw.callback.stopped'), patch: { state: 'uploading', rawStatus: 'STOPPED' } };
     case 'OnlineRecordFinished': {
       const finishReason = str(data['FinishReason']);
       const error = isObject(data['Error']) ? str(data['Error']['Code']) : null;
       const files = objects(data['VideoInfos']).map(mapTiwVideo);
       // A FailedOperation.Record result is a failed task whatever FinishReason says (as DescribeOnlineRecord).
       const state = error !== null ? 'failed' : tiwTaskState('FINISHED', finishReason);
+      const params = { state: taskStateText(state), reason: finishReason === null ? tiwMsg('vendor.tencent-tiw.finishReason.none') : tiwFinishReason(finishReason), count: files.length };
       return {
-        summary: `OnlineRecordFinished ${state} (${finishReason ?? 'no FinishReason'}${error ? `, ${error}` : ''}), ${files.length} file(s)`,
+        message: error === null ? tiwMsg('vendor.tencent-tiw.callback.finished', params) : tiwMsg('vendor.tencent-tiw.callback.finishedWithError', { ...params, error }),
         patch: { state, rawStatus: 'FINISHED', ...(finishReason !== null ? { finishReason } : {}), files },
       };
     }
     default:
-      return { summary: `${eventType} (not known to RecDeck)`, patch: {} };
+      return { message: msg('timeline.callbackUnknown', { event: eventType }), patch: {} };
   }
 }
 
@@ -55,7 +57,7 @@ export const tiwCallbackParser: CallbackParser = {
         vendorTaskId: taskId,
         dedupeKey: `tiw:${eventType}:${timestamp}`,
         at: timestamp * 1000,
-        summary: read.summary,
+        message: read.message,
         patch: read.patch,
         raw: redact(body, ['Sign']),
       },

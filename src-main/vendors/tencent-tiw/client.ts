@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RecordingRequest, VendorStatus } from '@contract';
+import { msg, tiwMsg, type RecordingRequest, type VendorStatus } from '@contract';
 import { redactDeep, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter } from '../shared/rate-limiter';
 import { createApi3Caller, type Api3Call } from '../shared/tencent-api3';
@@ -74,10 +74,7 @@ export function createTiwClient(options: TiwClientOptions) {
         if (!options.sdkSecretKey) {
           throw new AppFailure(
             'SECRET_MISSING',
-            {
-              en: 'Paste a RecordUserSig or configure the IM SDK secret key so RecDeck can generate one.',
-              'zh-CN': '请填写 RecordUserSig，或配置 IM SDK 密钥以便自动生成。',
-            },
+            tiwMsg('vendor.tencent-tiw.error.userSigMissing'),
             { details: { field: 'sdkSecretKey' } },
           );
         }
@@ -94,7 +91,7 @@ export function createTiwClient(options: TiwClientOptions) {
       if (typeof taskId !== 'string' || taskId === '') {
         throw new AppFailure(
           'VENDOR_BAD_RESPONSE',
-          { en: 'TIW accepted the start but returned no TaskId.', 'zh-CN': 'TIW 未返回 TaskId。' },
+          tiwMsg('vendor.tencent-tiw.error.noTaskId'),
           { retryable: false, details: { requestId, mayHaveReachedVendor: true } },
         );
       }
@@ -133,8 +130,8 @@ export function createTiwClient(options: TiwClientOptions) {
     /** Sets the callback signing key (≤ 64 chars); `''` deletes it. */
     async setOnlineRecordCallbackKey(callbackKey: string, opts: TiwCallOptions): Promise<{ requestId: string }> {
       if (callbackKey.length > 64) {
-        throw new AppFailure('VALIDATION', { en: 'The callback key must be at most 64 characters.', 'zh-CN': '回调密钥最多 64 个字符。' }, {
-          details: { issues: [{ path: 'callbackKey', en: 'At most 64 characters.', 'zh-CN': '最多 64 个字符。', severity: 'error' }] },
+        throw new AppFailure('VALIDATION', tiwMsg('vendor.tencent-tiw.error.callbackKeyLength'), {
+          details: { issues: [{ path: 'callbackKey', severity: 'error', message: msg('field.maxChars', { max: 64 }) }] },
         });
       }
       const { requestId } = await caller.call('SetOnlineRecordCallbackKey', { SdkAppId: options.sdkAppId, CallbackKey: callbackKey }, opts);

@@ -102,6 +102,7 @@ export function failedRecordStatus(vendorMessage: string): VendorStatus {
 /** Timeline events between two TIW statuses; nothing when nothing changed. */
 export function diffTiwStatus(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[] {
   return diffVendorStatus(prev, next, source, at, {
+    vendor: 'tencent-tiw',
     label: 'TIW',
     watchExtra: [
       { key: 'ExceptionCnt', kind: 'error' },

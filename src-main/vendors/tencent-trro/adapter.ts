@@ -1,4 +1,4 @@
-import { TRRO_CONTRACT, TRRO_DESCRIPTOR } from '@contract';
+import { msg, TRRO_CONTRACT, TRRO_DESCRIPTOR, trroMsg, type FieldIssue } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 import type { VendorAdapter, VendorCall } from '../adapter';
 import type { StorageForSend } from '../credentials';
@@ -14,7 +14,8 @@ const LABEL = 'TRRO';
 
 function trroStorage(storage: StorageForSend | null): TrroStorage {
   if (!storage) {
-    throw new AppFailure('VALIDATION', { en: 'TRRO uploads to a storage target: choose one.', 'zh-CN': 'TRRO 需要上传到存储目标，请选择一个。' }, { details: { issues: [{ path: 'storageTargetId', en: 'Choose a storage target.', 'zh-CN': '请选择存储目标。', severity: 'error' }] } });
+    const issues: FieldIssue[] = [{ path: 'storageTargetId', severity: 'error', message: msg('issue.storageRequired') }];
+    throw new AppFailure('VALIDATION', trroMsg('vendor.tencent-trro.error.storageRequired'), { details: { issues } });
   }
   return {
     target: { provider: storage.target.provider, region: storage.target.region ?? null, bucket: storage.target.bucket ?? null, pathPrefix: storage.target.pathPrefix ?? null },
@@ -54,7 +55,7 @@ export const trroAdapter: VendorAdapter<'tencent-trro'> = {
     };
   },
   pollLane: () => null,
-  diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { label: LABEL }),
+  diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { vendor: TRRO_DESCRIPTOR.id, label: LABEL }),
   validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),
   previewStart(a, baseUrl, request, storage) {
     const region = typeof a.fields['region'] === 'string' ? a.fields['region'] : null;

@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { RecordingFile, TrackType } from '@contract';
+import { formatMessage, msg, trroLeaveCode, trroMsg, type Message, type RecordingFile, type TrackType } from '@contract';
 import { verifyTrtcCallback } from './callback';
 import { isObject, num, objects, parseObject, REPLAY_WINDOW_MS, str } from '../shared/callback-parse';
 import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
 
 const TRACKS: Record<string, TrackType> = { audio: 'audio', video: 'video', audio_video: 'audio+video' };
-
-/** 302 RECORDER_STOP `LeaveCode` (spec §5.2). */
-const LEAVE_CODES: Record<number, string> = {
-  0: 'normal stop',
-  1: 'kicked by the client',
-  2: 'room dismissed by the client',
-  3: 'kicked by the server',
-  4: 'room dismissed by the server',
-  99: 'no other user for the idle period',
-  100: 'timeout',
-  101: 'same user re-entered',
-};
 
 function formatOf(name: string): string | null {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? null;
@@ -49,10 +37,18 @@ function file(input: { name: string; userId?: unknown; trackType?: unknown; medi
   };
 }
 
-type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
+type Read = Pick<CallbackDelivery, 'message' | 'patch'>;
 
-function okOrFailed(status: number | null): string {
-  return status === 0 ? 'ok' : status === 1 ? 'failed' : status === 2 ? 'partially failed' : `status ${status ?? '?'}`;
+function okOrFailed(status: number | null): Message {
+  if (status === 0) return trroMsg('vendor.tencent-trro.uploadStatus.ok');
+  if (status === 1) return trroMsg('vendor.tencent-trro.uploadStatus.failed');
+  if (status === 2) return trroMsg('vendor.tencent-trro.uploadStatus.partial');
+  return trroMsg('vendor.tencent-trro.uploadStatus.other', { status: status ?? '?' });
+}
+
+/** A finish reason as stored: the English text of its message. */
+function reasonOf(message: Message): string {
+  return formatMessage('en', message);
 }
 
 function readEvent(eventType: number, p: Record<string, unknown>): Read {
@@ -60,52 +56,58 @@ function readEvent(eventType: number, p: Record<string, unknown>): Read {
   switch (eventType) {
     case 301:
       return status === 1
-        ? { summary: '301 recorder failed to start', patch: { state: 'failed', rawStatus: '301', finishReason: 'recorder failed to start' } }
-        : { summary: '301 recorder started', patch: { state: 'recording', rawStatus: '301' } };
+        ? { message: trroMsg('vendor.tencent-trro.callback.startFailed'), patch: { state: 'failed', rawStatus: '301', finishReason: reasonOf(trroMsg('vendor.tencent-trro.finishReason.startFailed')) } }
+        : { message: trroMsg('vendor.tencent-trro.callback.started'), patch: { state: 'recording', rawStatus: '301' } };
     case 302: {
       const code = num(p['LeaveCode']);
-      const text = code === null ? 'no LeaveCode' : (LEAVE_CODES[code] ?? `LeaveCode ${code}`);
-      return { summary: `302 recorder stopped (${text})`, patch: { state: 'uploading', rawStatus: '302', finishReason: text } };
+      const reason = trroLeaveCode(code);
+      return { message: trroMsg('vendor.tencent-trro.callback.stopped', { reason }), patch: { state: 'uploading', rawStatus: '302', finishReason: reasonOf(reason) } };
     }
     case 303:
-      return { summary: `303 upload started (${okOrFailed(status)})`, patch: {} };
+      return { message: trroMsg('vendor.tencent-trro.callback.uploadStarted', { status: okOrFailed(status) }), patch: {} };
     case 304: {
       const name = str(p['FileList']);
-      return { summary: `304 first playlist uploaded${name ? ` (${name})` : ''}`, patch: name ? { files: [file({ name })] } : {} };
+      if (!name) return { message: trroMsg('vendor.tencent-trro.callback.firstPlaylist'), patch: {} };
+      return { message: trroMsg('vendor.tencent-trro.callback.firstPlaylistNamed', { name }), patch: { files: [file({ name })] } };
     }
     case 305: {
       const code = num(p['LeaveCode']);
       // 1 = files stranded on the vendor's server/backup: they never reached the operator's storage.
-      if (code === 1) return { summary: '305 upload ended, some files stranded on the vendor side', patch: { state: 'failed', rawStatus: '305', finishReason: 'some files stranded on the vendor side' } };
-      return { summary: `305 upload ended${code === 2 ? ' (stranded files recovered)' : ''}`, patch: { state: 'finished', rawStatus: '305' } };
+      if (code === 1) {
+        const finishReason = reasonOf(trroMsg('vendor.tencent-trro.finishReason.stranded'));
+        return { message: trroMsg('vendor.tencent-trro.callback.uploadStranded'), patch: { state: 'failed', rawStatus: '305', finishReason } };
+      }
+      return { message: trroMsg(code === 2 ? 'vendor.tencent-trro.callback.uploadRecovered' : 'vendor.tencent-trro.callback.uploadEnded'), patch: { state: 'finished', rawStatus: '305' } };
     }
     case 306:
-      return { summary: '306 recorder failed over', patch: {} };
-    case 307:
-      return { summary: `307 first slice ${str(p['FileName']) ?? ''}`.trimEnd(), patch: {} };
+      return { message: trroMsg('vendor.tencent-trro.callback.failedOver'), patch: {} };
+    case 307: {
+      const name = str(p['FileName']);
+      return { message: name === null ? trroMsg('vendor.tencent-trro.callback.firstSlice') : trroMsg('vendor.tencent-trro.callback.firstSliceNamed', { name }), patch: {} };
+    }
     case 308:
-      return { summary: '308 upload error', patch: {} };
+      return { message: trroMsg('vendor.tencent-trro.callback.uploadError'), patch: {} };
     case 309:
-      return { summary: '309 image download failed', patch: {} };
+      return { message: trroMsg('vendor.tencent-trro.callback.imageFailed'), patch: {} };
     case 310: {
       const messages = objects(p['FileMessage']);
       const files = messages.length > 0
         ? messages.filter((m) => str(m['FileName']) !== null).map((m) => file({ name: m['FileName'] as string, userId: m['UserId'], trackType: m['TrackType'], mediaId: m['MediaId'], start: m['StartTimeStamp'], end: m['EndTimeStamp'] }))
         : (Array.isArray(p['FileList']) ? p['FileList'] : []).filter((n): n is string => typeof n === 'string' && n !== '').map((name) => file({ name }));
-      return { summary: `310 files uploaded (${okOrFailed(status)}), ${files.length} file(s)`, patch: { files } };
+      return { message: trroMsg('vendor.tencent-trro.callback.filesUploaded', { status: okOrFailed(status), count: files.length }), patch: { files } };
     }
     case 311: {
       const vod = isObject(p['TencentVod']) ? p['TencentVod'] : null;
       const name = vod ? (str(vod['CacheFile']) ?? str(vod['FileId'])) : null;
       const files = vod && name ? [file({ name, userId: vod['UserId'], trackType: vod['TrackType'], mediaId: vod['MediaId'], start: vod['StartTimeStamp'], end: vod['EndTimeStamp'], url: vod['VideoUrl'], videoId: vod['FileId'] })] : [];
-      return { summary: `311 VOD commit (${okOrFailed(status)})`, patch: { files } };
+      return { message: trroMsg('vendor.tencent-trro.callback.vodCommit', { status: okOrFailed(status) }), patch: { files } };
     }
     case 312:
       return status === 0
-        ? { summary: '312 VOD upload finished', patch: { state: 'finished', rawStatus: '312' } }
-        : { summary: '312 VOD upload ended abnormally', patch: { state: 'failed', rawStatus: '312', finishReason: 'VOD upload ended abnormally' } };
+        ? { message: trroMsg('vendor.tencent-trro.callback.vodFinished'), patch: { state: 'finished', rawStatus: '312' } }
+        : { message: trroMsg('vendor.tencent-trro.callback.vodFailed'), patch: { state: 'failed', rawStatus: '312', finishReason: reasonOf(trroMsg('vendor.tencent-trro.finishReason.vodFailed')) } };
     default:
-      return { summary: `${eventType} (not known to RecDeck)`, patch: {} };
+      return { message: msg('timeline.callbackUnknown', { event: eventType }), patch: {} };
   }
 }
 
@@ -143,7 +145,7 @@ export const trroCallbackParser: CallbackParser = {
         vendorTaskId: taskId,
         dedupeKey: `trtc:${eventType}:${eventMs}${variant}`,
         at: eventMs,
-        summary: read.summary,
+        message: read.message,
         patch: read.patch,
         // The signature travels in a header, so the body holds nothing to redact.
         raw: body,

@@ -1,5 +1,5 @@
-import type { RecordingRequest, StorageProvider } from '@contract';
-import { TRRO_OUTPUT_FORMATS, trroStorageVendor } from '@contract';
+import type { Message, RecordingRequest, StorageProvider } from '@contract';
+import { TRRO_OUTPUT_FORMATS, trroMsg, trroStorageVendor } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** The non-secret part of a storage target that CreateCloudRecording needs. */
@@ -22,8 +22,8 @@ export interface TrroStorage {
   keys: TrroStorageKeys;
 }
 
-function storageError(en: string, zh: string, path: string): AppFailure {
-  return new AppFailure('VALIDATION', { en, 'zh-CN': zh }, { details: { issues: [{ path, en, 'zh-CN': zh, severity: 'error' }] } });
+function storageError(message: Message, path: string): AppFailure {
+  return new AppFailure('VALIDATION', message, { details: { issues: [{ path, severity: 'error', message }] } });
 }
 
 /**
@@ -33,10 +33,10 @@ function storageError(en: string, zh: string, path: string): AppFailure {
 export function toCreateCloudRecordingBody(request: RecordingRequest, projectId: string, storage: TrroStorage): Record<string, unknown> {
   const vendor = trroStorageVendor(storage.target.provider);
   if (vendor === null) {
-    throw storageError('TRRO uploads only to Tencent COS or AWS S3.', 'TRRO 仅支持上传到腾讯云 COS 或 AWS S3。', 'storageTargetId');
+    throw storageError(trroMsg('vendor.tencent-trro.issue.storageProvider'), 'storageTargetId');
   }
   if (!storage.target.bucket || !storage.target.region) {
-    throw storageError('The storage target needs a bucket and a region.', '存储目标缺少存储桶或地域。', 'storageTargetId');
+    throw storageError(trroMsg('vendor.tencent-trro.issue.bucketAndRegion'), 'storageTargetId');
   }
   const format = TRRO_OUTPUT_FORMATS[request.output.format as keyof typeof TRRO_OUTPUT_FORMATS];
   const prefix = [...(storage.target.pathPrefix ? storage.target.pathPrefix.split('/') : []), ...request.output.fileNamePrefix];

@@ -1,37 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { RecordingFile } from '@contract';
+import { formatMessage, zegoImageType, zegoMsg, zegoQuitFinishReason, zegoQuitReason, type RecordingFile } from '@contract';
 import { mapZegoFile } from './map';
 import { zegoCallbackSignature } from './sign';
 import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str } from '../shared/callback-parse';
 import type { CallbackDelivery, CallbackParser, ParseOutcome } from '../callbacks';
-
-/** `quit_reason` of event 2 (spec §9.3). 3 and 4 are automatic ends of a healthy task. */
-const QUIT_REASONS: Record<number, string> = {
-  1: 'service failed to start',
-  2: 'failed to log into the room',
-  3: 'idle longer than MaxIdleTime',
-  4: 'reached MaxRecordTime',
-  5: 'engine failed to start',
-  6: 'network disconnected',
-  1001: 'unknown error',
-  1002: 'file name too long',
-  1003: 'file open failed',
-  1004: 'out of disk',
-  1005: 'engine init failed',
-  1006: 'write header failed',
-  1007: 'write EBADF',
-  1008: 'write EIO',
-  1009: 'internal channel error',
-  1010: 'unsupported file format',
-  1011: 'illegal state',
-};
-
-const IMAGE_TYPES: Record<number, string> = {
-  1: 'MixOutputBackgroundImage',
-  2: 'MixOutputWatermarkImage',
-  3: 'DefaultMixStreamBackgroundImage',
-  4: 'per-view BackgroundImage',
-};
 
 function signatureMatches(expected: string, actual: unknown): boolean {
   if (typeof actual !== 'string') return false;
@@ -44,7 +16,7 @@ function files(list: unknown): RecordingFile[] {
   return objects(list).map((f) => mapZegoFile(f, null));
 }
 
-type Read = Pick<CallbackDelivery, 'summary' | 'patch'>;
+type Read = Pick<CallbackDelivery, 'message' | 'patch'>;
 
 /** The v2 `event_type` / `detail` pairs of spec §9.3. */
 function readV2(eventType: number, detail: Record<string, unknown>): Read {
@@ -52,41 +24,38 @@ function readV2(eventType: number, detail: Record<string, unknown>): Read {
     case 1: {
       const list = files(detail['file_info']);
       const partial = num(detail['upload_status']) === 2;
-      return {
-        summary: `callback 1 upload ${partial ? 'partially failed' : 'done'}, ${list.length} file(s)`,
-        patch: { files: list },
-      };
+      return { message: zegoMsg(partial ? 'vendor.zego.callback.uploadPartial' : 'vendor.zego.callback.uploadDone', { count: list.length }), patch: { files: list } };
     }
     case 2: {
       const reason = num(detail['quit_reason']);
-      const text = reason === null ? 'no reason given' : (QUIT_REASONS[reason] ?? 'unlisted reason');
-      const finishReason = `quit_reason ${reason ?? '?'}: ${text}`;
+      const text = zegoQuitReason(reason);
+      const finishReason = formatMessage('en', zegoQuitFinishReason(reason));
       // Idle and max-duration ends are ZEGO status 3 (ended, uploading), not 4 (abnormal).
-      if (reason === 3 || reason === 4) return { summary: `callback 2 ended (${text}), uploading`, patch: { state: 'uploading', rawStatus: '3', finishReason } };
-      return { summary: `callback 2 ended abnormally (${text})`, patch: { state: 'failed', rawStatus: '4', finishReason } };
+      if (reason === 3 || reason === 4) return { message: zegoMsg('vendor.zego.callback.ended', { reason: text }), patch: { state: 'uploading', rawStatus: '3', finishReason } };
+      return { message: zegoMsg('vendor.zego.callback.endedAbnormally', { reason: text }), patch: { state: 'failed', rawStatus: '4', finishReason } };
     }
     case 3: {
       const type = num(detail['image_type']);
-      return { summary: `callback 3 image download failed (${type === null ? 'image' : (IMAGE_TYPES[type] ?? `image_type ${type}`)})`, patch: {} };
+      return { message: zegoMsg('vendor.zego.callback.imageFailed', { image: zegoImageType(type) }), patch: {} };
     }
     case 4:
-      return { summary: 'callback 4 room has no streams', patch: {} };
+      return { message: zegoMsg('vendor.zego.callback.noStreams'), patch: {} };
     case 5:
-      return { summary: 'callback 5 recording exited normally', patch: { state: 'finished', rawStatus: '3' } };
+      return { message: zegoMsg('vendor.zego.callback.exited'), patch: { state: 'finished', rawStatus: '3' } };
     case 6:
-      return { summary: `callback 6 stream ${str(detail['stream_id']) ?? '?'} does not exist`, patch: {} };
+      return { message: zegoMsg('vendor.zego.callback.noSuchStream', { stream: str(detail['stream_id']) ?? '?' }), patch: {} };
     case 7:
-      return { summary: 'callback 7 stopped, uploading', patch: { state: 'uploading', rawStatus: '3' } };
+      return { message: zegoMsg('vendor.zego.callback.stopped'), patch: { state: 'uploading', rawStatus: '3' } };
     case 102: {
       const hls: RecordingFile = { ...mapZegoFile({ ...detail, output_file_format: 'hls' }, null), status: 'recording', rawStatus: null };
-      return { summary: `callback 102 HLS playlist for stream ${hls.streamId ?? '?'}`, patch: { files: [hls] } };
+      return { message: zegoMsg('vendor.zego.callback.hlsPlaylist', { stream: hls.streamId ?? '?' }), patch: { files: [hls] } };
     }
     case 201:
-      return { summary: 'callback 201 paused', patch: { state: 'paused', rawStatus: '5' } };
+      return { message: zegoMsg('vendor.zego.callback.paused'), patch: { state: 'paused', rawStatus: '5' } };
     case 202:
-      return { summary: 'callback 202 resumed', patch: { state: 'recording', rawStatus: '2' } };
+      return { message: zegoMsg('vendor.zego.callback.resumed'), patch: { state: 'recording', rawStatus: '2' } };
     default:
-      return { summary: `callback ${eventType} (not known to RecDeck)`, patch: {} };
+      return { message: zegoMsg('vendor.zego.callback.unknown', { event: eventType }), patch: {} };
   }
 }
 
@@ -94,10 +63,16 @@ function readV2(eventType: number, detail: Record<string, unknown>): Read {
 function readLegacy(eventType: number, body: Record<string, unknown>): Read {
   const list = files(body['file_info']);
   if (eventType === 2) {
-    return { summary: 'legacy callback 2 ended, some uploads failed', patch: { state: 'finished', rawStatus: '3', finishReason: 'upload partially failed', files: list } };
+    const finishReason = formatMessage('en', zegoMsg('vendor.zego.finishReason.uploadPartial'));
+    return { message: zegoMsg('vendor.zego.callback.legacyPartial'), patch: { state: 'finished', rawStatus: '3', finishReason, files: list } };
   }
-  const what = eventType === 3 ? 'ended, no files' : eventType === 1 ? 'ended, all files uploaded' : `event ${eventType}`;
-  return { summary: `legacy callback ${eventType} ${what}`, patch: { state: 'finished', rawStatus: '3', files: list } };
+  const message =
+    eventType === 3
+      ? zegoMsg('vendor.zego.callback.legacyNoFiles')
+      : eventType === 1
+        ? zegoMsg('vendor.zego.callback.legacyUploaded')
+        : zegoMsg('vendor.zego.callback.legacyOther', { event: eventType });
+  return { message, patch: { state: 'finished', rawStatus: '3', files: list } };
 }
 
 /**
@@ -136,7 +111,7 @@ export const zegoCallbackParser: CallbackParser = {
         // Retries resend the same body, so the sequence (or, without one, nonce and timestamp) repeats.
         dedupeKey: sequence !== null ? `zego:seq:${sequence}` : `zego:${eventType}:${timestamp}:${nonce}`,
         at: sentSec * 1000,
-        summary: read.summary,
+        message: read.message,
         patch: read.patch,
         raw: redact(body, ['signature']),
       },

@@ -1,5 +1,5 @@
 import type { AxiosResponse } from 'axios';
-import type { FieldIssue, MixSettings, RecordingRequest, VendorStatus } from '@contract';
+import { zegoMsg, type FieldIssue, type MixSettings, type RecordingRequest, type VendorStatus } from '@contract';
 import { badResponseError, createVendorHttp, offsetFromDateHeader, parseJsonObject, toTransportError, type ClockSkewStore } from '../shared/http';
 import type { RateLimiter, RequestPriority } from '../shared/rate-limiter';
 import { AppFailure } from '../../errors/app-failure';
@@ -80,11 +80,7 @@ interface CallResult {
 }
 
 function validationError(issues: FieldIssue[]): AppFailure {
-  return new AppFailure(
-    'VALIDATION',
-    { en: 'The request breaks a ZEGO rule; see the marked fields.', 'zh-CN': '请求不符合 ZEGO 的规则，请查看标出的字段。' },
-    { details: { issues } },
-  );
+  return new AppFailure('VALIDATION', zegoMsg('vendor.zego.error.ruleBroken'), { details: { issues } });
 }
 
 /**
@@ -225,7 +221,7 @@ export function createZegoClient(options: ZegoClientOptions) {
         if (!startOutcomeUnknown(err)) throw err;
         const outcome = await reconcileStart({ roomId: request.roomId, sentAt, knownTaskIds: opts.knownTaskIds ?? [] }, { ...opts, priority: 'operator' });
         if (outcome.outcome === 'started') return { taskId: outcome.taskId, requestId: null, sentBody, reconciled: true };
-        throw new AppFailure(err.code, err.messages ?? err.message, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
+        throw new AppFailure(err.code, err.text ?? err.message, { retryable: outcome.outcome === 'not-started', details: { ...err.details, outcome: outcome.outcome } });
       }
     },
     reconcileStart,
@@ -243,7 +239,7 @@ export function createZegoClient(options: ZegoClientOptions) {
     },
     updateWhiteboard(taskId: string, whiteboardId: string, opts: ZegoCallOptions) {
       if (whiteboardId.trim() === '') {
-        throw validationError([{ path: 'whiteboardId', en: 'Whiteboard ID is required.', 'zh-CN': '白板 ID 为必填项。', severity: 'error' }]);
+        throw validationError([{ path: 'whiteboardId', severity: 'error', message: zegoMsg('vendor.zego.issue.whiteboardIdRequired') }]);
       }
       return simple('UpdateWhiteboard', { TaskId: taskId, WhiteboardId: whiteboardId }, opts);
     },
@@ -284,12 +280,6 @@ function headerOf(response: AxiosResponse, name: string): string | null {
 
 function skewError(offset: number | null, parsed: Record<string, unknown>): AppFailure {
   const base = zegoError(100000004, typeof parsed['Message'] === 'string' ? parsed['Message'] : '', typeof parsed['RequestId'] === 'string' ? parsed['RequestId'] : null);
-  const messages =
-    offset === null
-      ? (base.messages ?? base.message)
-      : {
-          en: `ZEGO says this computer’s clock is off by about ${offset} seconds; correct the system time.`,
-          'zh-CN': `ZEGO 提示本机时间偏差约 ${offset} 秒，请校准系统时间。`,
-        };
-  return new AppFailure('VENDOR_CLOCK_SKEW', messages, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
+  const text = offset === null ? (base.text ?? base.message) : zegoMsg('vendor.zego.error.clockOff', { offset });
+  return new AppFailure('VENDOR_CLOCK_SKEW', text, { retryable: false, details: { ...base.details, offsetSeconds: offset } });
 }

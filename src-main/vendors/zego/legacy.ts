@@ -1,4 +1,4 @@
-import { STORAGE_PROVIDERS, type RecordingRequestInput, type StorageProvider } from '@contract';
+import { STORAGE_PROVIDERS, zegoMsg, type Message, type RecordingRequestInput, type StorageProvider } from '@contract';
 import { AppFailure } from '../../errors/app-failure';
 
 /** What a pasted legacy (v1, snake_case) start body became. */
@@ -21,7 +21,7 @@ export interface LegacyImport {
   secretsRemoved: string[];
   /** The legacy `app_id`, if any (it belongs to the account, not the request). */
   appId: number | null;
-  notes: Array<{ en: string; 'zh-CN': string }>;
+  notes: Message[];
 }
 
 type Obj = Record<string, unknown>;
@@ -41,7 +41,7 @@ function parseLenient(text: string): unknown {
     try {
       return JSON.parse(fixed);
     } catch {
-      throw new AppFailure('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
+      throw new AppFailure('INVALID_INPUT', zegoMsg('vendor.zego.legacy.notJson'));
     }
   }
 }
@@ -61,7 +61,7 @@ const FRAME_FILL = ['last', 'color', 'none'] as const;
  */
 export function importLegacyStartBody(pasted: string | Obj): LegacyImport {
   const root = typeof pasted === 'string' ? parseLenient(pasted) : pasted;
-  if (!isObj(root)) throw new AppFailure('INVALID_INPUT', { en: 'The pasted text is not a JSON object.', 'zh-CN': '粘贴的内容不是 JSON 对象。' });
+  if (!isObj(root)) throw new AppFailure('INVALID_INPUT', zegoMsg('vendor.zego.legacy.notJson'));
   const used = new Set<string>();
   const secretsRemoved: string[] = [];
 
@@ -245,17 +245,14 @@ export function importLegacyStartBody(pasted: string | Obj): LegacyImport {
 
   const notes: LegacyImport['notes'] = [];
   if (secretsRemoved.length > 0) {
-    notes.push({ en: 'Secrets removed: enter them in the storage target.', 'zh-CN': '已移除密钥：请在存储位置中填写。' });
+    notes.push(zegoMsg('vendor.zego.legacy.secretsRemoved'));
   }
   if (unmapped.length > 0) {
-    notes.push({ en: `Not carried over: ${unmapped.join(', ')}.`, 'zh-CN': `以下字段未能导入：${unmapped.join('、')}。` });
+    notes.push(zegoMsg('vendor.zego.legacy.unmapped', { fields: unmapped.join(', ') }));
   }
   const bitrate = isObj(req['mix']) ? req['mix']['bitrateBps'] : null;
   if (typeof bitrate === 'number' && bitrate > 0 && bitrate < 10_000) {
-    notes.push({
-      en: 'The legacy bitrate looks like kbps; the v2 API takes bits per second.',
-      'zh-CN': '旧版码率看起来是 kbps；v2 接口的单位是 bps。',
-    });
+    notes.push(zegoMsg('vendor.zego.legacy.kbps'));
   }
   return { request: req as RecordingRequestInput, storage, unmapped, secretsRemoved, appId, notes };
 }

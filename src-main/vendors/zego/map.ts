@@ -98,5 +98,5 @@ export function mapZegoStatus(data: Record<string, unknown>, mixOutputStreamId: 
  * nothing when nothing changed, so polling adds no noise.
  */
 export function diffStatus(prev: VendorStatus | null, next: VendorStatus, source: EventSource, at: number): TimelineEventDraft[] {
-  return diffVendorStatus(prev, next, source, at, { label: 'ZEGO' });
+  return diffVendorStatus(prev, next, source, at, { vendor: 'zego', label: 'ZEGO' });
 }

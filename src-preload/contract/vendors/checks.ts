@@ -1,3 +1,4 @@
+import { msg, type Message } from '../messages/message';
 import type { FieldIssue } from '../request-parts';
 
 /**
@@ -12,22 +13,20 @@ export interface IntRange {
 }
 
 /** A blocking problem at `path`. */
-export function error(path: string, en: string, zh: string): FieldIssue {
-  return { path, en, 'zh-CN': zh, severity: 'error' };
+export function error(path: string, message: Message): FieldIssue {
+  return { path, severity: 'error', message };
 }
 
 /** An allowed value that is probably a mistake. */
-export function warning(path: string, en: string, zh: string): FieldIssue {
-  return { path, en, 'zh-CN': zh, severity: 'warning' };
+export function warning(path: string, message: Message): FieldIssue {
+  return { path, severity: 'warning', message };
 }
 
 /** Pushes an error when `value` is set and is not an integer inside `range`. */
 export function checkRange(issues: FieldIssue[], path: string, value: number | null | undefined, range: IntRange): void {
   if (value === null || value === undefined) return;
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    issues.push(
-      error(path, `Must be a whole number from ${range.min} to ${range.max}.`, `必须是 ${range.min} 到 ${range.max} 之间的整数。`),
-    );
+    issues.push(error(path, msg('issue.range', { min: range.min, max: range.max })));
   }
 }
 
@@ -40,14 +39,14 @@ export function isHttpUrl(value: string): boolean {
 export function checkHttpUrl(issues: FieldIssue[], path: string, value: string | null | undefined): void {
   if (value === null || value === undefined) return;
   if (!isHttpUrl(value)) {
-    issues.push(error(path, 'Must be an http:// or https:// URL.', '必须是 http:// 或 https:// 开头的地址。'));
+    issues.push(error(path, msg('issue.httpUrl')));
   }
 }
 
 /** Pushes an error when a required text is missing or blank. */
-export function checkRequiredText(issues: FieldIssue[], path: string, value: string | null | undefined, label: string, labelZh: string): void {
+export function checkRequiredText(issues: FieldIssue[], path: string, value: string | null | undefined, label: Message): void {
   if (value === null || value === undefined || value.trim() === '') {
-    issues.push(error(path, `${label} is required.`, `${labelZh}为必填项。`));
+    issues.push(error(path, msg('issue.requiredText', { label })));
   }
 }
 
@@ -89,43 +88,43 @@ export function checkRegions(
   whiteboardEnabled: boolean,
 ): void {
   if (regions.length > limits.maxRegions) {
-    issues.push(error(prefix, `At most ${limits.maxRegions} regions.`, `最多 ${limits.maxRegions} 个画面。`));
+    issues.push(error(prefix, msg('issue.maxRegions', { max: limits.maxRegions })));
   }
   let whiteboards = 0;
   regions.forEach((r, i) => {
     const p = `${prefix}[${i}]`;
     if (!limits.regionKinds.includes(r.kind)) {
-      issues.push(error(`${p}.kind`, `This vendor cannot show a “${r.kind}” region.`, `该服务不支持“${r.kind}”类型的画面。`));
+      issues.push(error(`${p}.kind`, msg('issue.regionKind', { kind: r.kind })));
     }
     if (r.kind === 'whiteboard') {
       whiteboards += 1;
       if (!whiteboardEnabled) {
-        issues.push(error(`${p}.kind`, 'A whiteboard region needs whiteboard recording turned on.', '白板画面需要先开启白板录制。'));
+        issues.push(error(`${p}.kind`, msg('issue.whiteboardRegionNeedsWhiteboard')));
       }
     }
-    if (!Number.isInteger(r.left) || r.left < 0) issues.push(error(`${p}.left`, 'Left must be 0 or more.', '左边距不能小于 0。'));
-    if (!Number.isInteger(r.top) || r.top < 0) issues.push(error(`${p}.top`, 'Top must be 0 or more.', '上边距不能小于 0。'));
+    if (!Number.isInteger(r.left) || r.left < 0) issues.push(error(`${p}.left`, msg('issue.regionLeft')));
+    if (!Number.isInteger(r.top) || r.top < 0) issues.push(error(`${p}.top`, msg('issue.regionTop')));
     if (!Number.isInteger(r.width) || r.width <= 0) {
-      issues.push(error(`${p}.width`, 'Width must be more than 0 (left < right).', '宽度必须大于 0（左 < 右）。'));
+      issues.push(error(`${p}.width`, msg('issue.regionWidth')));
     } else if (r.left + r.width > canvas.width) {
-      issues.push(error(`${p}.width`, `The region ends past the canvas width (${canvas.width}).`, `画面右边超出画布宽度（${canvas.width}）。`));
+      issues.push(error(`${p}.width`, msg('issue.regionPastWidth', { width: canvas.width })));
     }
     if (!Number.isInteger(r.height) || r.height <= 0) {
-      issues.push(error(`${p}.height`, 'Height must be more than 0 (top < bottom).', '高度必须大于 0（上 < 下）。'));
+      issues.push(error(`${p}.height`, msg('issue.regionHeight')));
     } else if (r.top + r.height > canvas.height) {
-      issues.push(error(`${p}.height`, `The region ends past the canvas height (${canvas.height}).`, `画面下边超出画布高度（${canvas.height}）。`));
+      issues.push(error(`${p}.height`, msg('issue.regionPastHeight', { height: canvas.height })));
     }
-    if (!Number.isInteger(r.layer)) issues.push(error(`${p}.layer`, 'Layer must be a whole number.', '图层必须是整数。'));
+    if (!Number.isInteger(r.layer)) issues.push(error(`${p}.layer`, msg('issue.regionLayer')));
     if (r.backgroundImage !== null) {
       if (r.streamId === null) {
-        issues.push(error(`${p}.backgroundImage`, 'A background image needs a bound stream.', '设置背景图时必须指定流 ID。'));
+        issues.push(error(`${p}.backgroundImage`, msg('issue.backgroundNeedsStream')));
       }
       checkHttpUrl(issues, `${p}.backgroundImage`, r.backgroundImage);
     }
   });
   if (whiteboards > limits.maxWhiteboardRegions) {
     issues.push(
-      error(prefix, `At most ${limits.maxWhiteboardRegions} whiteboard region.`, `最多只能有 ${limits.maxWhiteboardRegions} 个白板画面。`),
+      error(prefix, msg('issue.maxWhiteboardRegions', { max: limits.maxWhiteboardRegions })),
     );
   }
 }

@@ -6,6 +6,7 @@ import { ZEGO_CONTRACT } from './zego';
 
 export * from './checks';
 export * from './tencent-api3';
+export * from './tencent-api3-messages';
 export * from './vendor-contract';
 export * from './zego';
 export * from './tencent-tiw';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from '../account-parts';
-import { customIssue, type LocalizedText } from '../common';
+import { customIssue } from '../common';
+import type { Message } from '../messages/message';
+import { tencentMsg } from './tencent-api3-messages';
 
 /**
  * What the Tencent Cloud API 3.0 vendors (TIW, TRRO) share in their accounts: the CAM key pair that
@@ -11,24 +13,21 @@ import { customIssue, type LocalizedText } from '../common';
 export const TencentRegionSchema = z
   .string()
   .trim()
-  .regex(/^[a-z]{2,}(-[a-z0-9]+){1,3}$/, customIssue('A region code such as ap-guangzhou', '地域代码，例如 ap-guangzhou'));
+  .regex(/^[a-z]{2,}(-[a-z0-9]+){1,3}$/, customIssue(tencentMsg('tencent.form.region.format')));
 
 /** Label of the region field on the Tencent account forms. */
-export const TENCENT_REGION_LABEL: LocalizedText = { en: 'Region', 'zh-CN': '地域' };
+export const TENCENT_REGION_LABEL: Message = tencentMsg('tencent.form.region.label');
 
 /** The CAM key pair, first in every Tencent account's secrets. */
 export const TENCENT_API_KEYS: readonly SecretFieldInfo[] = [
   {
     field: 'secretId',
-    label: { en: 'SecretId', 'zh-CN': 'SecretId' },
-    help: {
-      en: 'Tencent Cloud API key (CAM → API keys). Copy it without spaces.',
-      'zh-CN': '腾讯云 API 密钥（访问管理 → API 密钥），复制时不要带空格。',
-    },
+    label: tencentMsg('tencent.secret.secretId.label'),
+    help: tencentMsg('tencent.secret.secretId.help'),
   },
   {
     field: 'secretKey',
-    label: { en: 'SecretKey', 'zh-CN': 'SecretKey' },
-    help: { en: 'Kept in the OS keychain, never shown again.', 'zh-CN': '保存在系统钥匙串中，不会再次显示。' },
+    label: tencentMsg('tencent.secret.secretKey.label'),
+    help: tencentMsg('tencent.secret.secretKey.help'),
   },
 ];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from '../account-parts';
-import { LocalizedTextSchema, type FormField } from '../common';
+import type { FormField } from '../common';
+import type { Locale } from '../messages/locales';
+import { MessageSchema, type Catalogue, type Message } from '../messages/message';
 import { LAYOUT_REGION_KINDS, MixLayoutModeSchema, OutputFormatSchema, type FieldIssue, type RecordingRequestBase } from '../request-parts';
 import { StorageProviderSchema, type StorageTargetShape } from '../storage-providers';
 import { TaskStateSchema } from '../task-states';
@@ -79,7 +81,7 @@ export type AfterStart = z.infer<typeof AfterStartSchema>;
 /** A vendor's descriptor as data, from which forms are drawn; `vendors/index.ts` narrows `id` to a vendor id. */
 export const VendorDescriptorBaseSchema = z.object({
   id: z.string(),
-  name: LocalizedTextSchema,
+  name: MessageSchema,
   capabilities: CapabilitiesSchema,
   /**
    * Normalized request fields the vendor uses, hence the form shows. A path names a field and all
@@ -103,7 +105,7 @@ export const VendorDescriptorBaseSchema = z.object({
   /** The vendor's limits, passed to the contract's validators (`ZEGO_LIMITS` …). */
   limits: z.record(z.string(), z.unknown()),
   /** Plain-language caveat shown on the vendor's forms and task cards (e.g. TRRO: status only from callbacks). */
-  note: LocalizedTextSchema.nullable(),
+  note: MessageSchema.nullable(),
 });
 
 /** The descriptor of the vendor whose id is `Id`. */
@@ -126,6 +128,9 @@ export interface VendorAccountContract {
   form: readonly FormField[];
 }
 
+/** A vendor's own texts in every language (keys `vendor.<vendor id>.…`), merged into the catalogues by `messages/index.ts`. */
+export type VendorMessages = Readonly<Record<Locale, Catalogue>>;
+
 /** A vendor module of the contract: everything the three processes know about one vendor, as data and pure functions. */
 export interface VendorContract<Id extends string = string> {
   id: Id;
@@ -133,6 +138,9 @@ export interface VendorContract<Id extends string = string> {
   account: VendorAccountContract;
   /** The vendor's own request options: their key in the normalized request and their schema (every field defaulted). */
   request: { key: string; options: z.ZodType };
+  messages: VendorMessages;
+  /** A finish reason this vendor's tasks store, as a message; null when it is not one RecDeck knows. */
+  finishReason(reason: string): Message | null;
   /** The vendor's documented limits, typed (the descriptor carries them as JSON). */
   limits: object;
   /**

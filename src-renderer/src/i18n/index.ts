@@ -1,7 +1,8 @@
+import { CATALOGUES } from '@contract';
 import { createI18n } from 'vue-i18n';
 import type { VendorText } from '../vendors/types';
 import en from './en';
-import { type Locale } from './locales';
+import { LOCALES, type Locale } from './locales';
 import monitorEn from './monitor.en';
 import monitorZh from './monitor.zh-CN';
 import recordingEn from './recording.en';
@@ -21,17 +22,30 @@ function vendorMessages(locale: Locale): Record<string, unknown> {
   return Object.fromEntries(Object.entries(VENDOR_TEXT).map(([path, text]) => [path.split('/')[2], text[locale]]));
 }
 
-/** The app's i18n instance; the settings store sets its locale. */
+/**
+ * The one way RecDeck writes a moment, in every view and language: a date and time to the second, a
+ * time of day, or a time of day to the minute, each in the current language's own order and separators.
+ */
+export const DATETIME_FORMATS = {
+  dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+  minute: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} as const;
+
+/** The renderer's own UI text in each language; a new language adds its files here. */
+const UI: Record<Locale, Record<string, unknown>> = {
+  en: { ...en, recording: recordingEn, monitor: monitorEn },
+  'zh-CN': { ...zhCN, recording: recordingZh, monitor: monitorZh },
+};
+
+/**
+ * The app's i18n instance; the settings store sets its locale. Each language is the contract's
+ * catalogue (what the core says: flat keys such as `timeline.started`) beside the renderer's own UI text.
+ */
 export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: {
-    en: { ...en, vendors: vendorMessages('en'), recording: recordingEn, monitor: monitorEn },
-    'zh-CN': { ...zhCN, vendors: vendorMessages('zh-CN'), recording: recordingZh, monitor: monitorZh },
-  },
-  datetimeFormats: {
-    en: { short: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } },
-    'zh-CN': { short: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } },
-  },
+  messages: Object.fromEntries(LOCALES.map((l) => [l, { ...CATALOGUES[l], ...UI[l], vendors: vendorMessages(l) }])),
+  datetimeFormats: Object.fromEntries(LOCALES.map((l) => [l, DATETIME_FORMATS])),
 });

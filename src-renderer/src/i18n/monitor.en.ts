@@ -36,6 +36,7 @@ export default {
   },
   card: {
     rawStatus: 'Vendor status {status}',
+    vendorStatus: 'Vendor status',
     noRawStatus: 'no vendor status yet',
     elapsed: 'Elapsed',
     notStarted: 'not started',
@@ -117,6 +118,16 @@ export default {
     source: 'Source',
     kind: 'Kind',
     summary: 'What happened',
+    sources: { operator: 'Operator', poll: 'Status poll', callback: 'Callback', system: 'RecDeck' },
+    kinds: {
+      action: 'Action',
+      'state-changed': 'State',
+      'file-added': 'New file',
+      'file-changed': 'File',
+      error: 'Error',
+      callback: 'Callback',
+      note: 'Note',
+    },
   },
   timeline: {
     zoomIn: 'Zoom in',

@@ -37,6 +37,7 @@ const zhCN: typeof en = {
   },
   card: {
     rawStatus: '厂商状态 {status}',
+    vendorStatus: '厂商状态',
     noRawStatus: '尚无厂商状态',
     elapsed: '已录制',
     notStarted: '未开始',
@@ -118,6 +119,16 @@ const zhCN: typeof en = {
     source: '来源',
     kind: '类型',
     summary: '内容',
+    sources: { operator: '操作员', poll: '状态轮询', callback: '回调', system: 'RecDeck' },
+    kinds: {
+      action: '操作',
+      'state-changed': '状态',
+      'file-added': '新文件',
+      'file-changed': '文件',
+      error: '错误',
+      callback: '回调',
+      note: '备注',
+    },
   },
   timeline: {
     zoomIn: '放大',

@@ -1,15 +1,45 @@
-import type { AppError, FieldErrors, LocalizedText } from '@contract';
+import { finishReasonText, isMessage, type AppError, type FieldErrors, type Message, type TaskSummary, type TimelineEvent } from '@contract';
 import { useI18n } from 'vue-i18n';
+import { i18n } from '../i18n';
 
-/** Picks the current language's half of a bilingual text from the contract. */
-export function useLocalized(): { lt: (text: LocalizedText) => string; errorText: (error: AppError) => string } {
-  const { locale } = useI18n();
-  const lt = (text: LocalizedText): string => (locale.value === 'zh-CN' ? text['zh-CN'] : text.en);
-  const errorText = (error: AppError): string => {
-    const messages = error.details?.messages as LocalizedText | undefined;
-    return messages ? lt(messages) : error.message;
+type Translate = (key: string, params: Record<string, string | number>) => string;
+
+/** A message in the language of `t`: its parameters that are messages themselves are formatted first. */
+function format(t: Translate, message: Message): string {
+  const params = Object.fromEntries(Object.entries(message.params ?? {}).map(([k, v]) => [k, isMessage(v) ? format(t, v) : v]));
+  return t(message.key, params);
+}
+
+/** What the core says, in the current language: its messages, errors, timeline events and finish reasons. */
+export interface Localized {
+  lt(message: Message): string;
+  /**
+   * The error's message; for an error stored before messages existed, its text in this language;
+   * else its English text.
+   */
+  errorText(error: AppError): string;
+  /** A timeline row; rows written before messages were kept show their English summary. */
+  eventText(event: TimelineEvent): string;
+  /** Why a task ended, or '' when it has not. */
+  finishReason(task: Pick<TaskSummary, 'vendor' | 'finishReason'>): string;
+}
+
+/** Formats the core's messages (catalogue key and parameters) in the current language. */
+export function useLocalized(): Localized {
+  const { t, locale } = useI18n();
+  const lt = (message: Message): string => format(t, message);
+  const stored = (error: AppError): string | undefined => (error.details?.['messages'] as Partial<Record<string, string>> | undefined)?.[locale.value];
+  return {
+    lt,
+    errorText: (error) => (error.text ? lt(error.text) : (stored(error) ?? error.message)),
+    eventText: (event) => (event.message ? lt(event.message) : event.summary),
+    finishReason: (task) => (task.finishReason ? lt(finishReasonText(task.vendor, task.finishReason)) : ''),
   };
-  return { lt, errorText };
+}
+
+/** {@link useLocalized}'s `lt` outside a component (stores, toasts). */
+export function localize(message: Message): string {
+  return format(i18n.global.t, message);
 }
 
 /** `details.fields` of a VALIDATION error, when there is one. */

@@ -1,3 +1,4 @@
+import type { Locale } from '@contract';
 import type { Component } from 'vue';
 
 /** Vendor text: its short name, how it calls a room, and the labels of its own form parts. */
@@ -9,10 +10,7 @@ export interface VendorMessages {
 }
 
 /** A vendor folder's `messages.ts`: its text in every language RecDeck speaks. */
-export interface VendorText {
-  en: VendorMessages;
-  'zh-CN': VendorMessages;
-}
+export type VendorText = Record<Locale, VendorMessages>;
 
 /**
  * What only the renderer knows about one vendor: the form parts no other vendor has. Everything

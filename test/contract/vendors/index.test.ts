@@ -4,6 +4,7 @@ import {
   AccountCreateInputSchema,
   AccountDraftSchema,
   AccountSchema,
+  CATALOGUES,
   RecordingRequestSchema,
   VENDOR_CONTRACTS,
   VENDOR_IDS,
@@ -50,7 +51,7 @@ describe('vendor registry', () => {
       secrets: secretKeys,
       info: account.secretInfo.map((s) => s.field),
       required: form.filter((f) => f.kind === 'secret' && !f.required).map((f) => f.key),
-      bilingual: form.every((f) => f.label.en && f.label['zh-CN'] && f.help.en && f.help['zh-CN']),
+      bilingual: form.every((f) => [f.label, f.help].every((m) => m.key in CATALOGUES.en && m.key in CATALOGUES['zh-CN'])),
     }).toEqual({
       plain: expectedPlain.sort(),
       secrets: [...account.secretFields],

@@ -1,7 +1,9 @@
+import { msg } from '@contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { secretKey } from '../../../src-main/secrets/secret-vault';
 import { loadKeytar } from '../support';
 import { failure, openHarness, TIW, TRRO, ZEGO, type Harness } from './harness';
+import { inBothLanguages } from '../../helpers/messages';
 
 let h: Harness;
 afterEach(() => h?.dispose());
@@ -173,7 +175,7 @@ describe('AccountsService', () => {
   it('gives every field error in both languages', async () => {
     h = await openHarness();
     const e = await failure(h.services.accounts.create({ ...ZEGO, name: '', endpoint: 'ftp://x' }));
-    expect(e.details?.fields).toEqual({
+    expect(inBothLanguages(e.details?.fields)).toEqual({
       name: { en: 'Required', 'zh-CN': '必填' },
       endpoint: { en: 'The URL must start with http:// or https://', 'zh-CN': 'URL 必须以 http:// 或 https:// 开头' },
     });
@@ -186,7 +188,7 @@ describe('AccountsService', () => {
     const other = await h.services.accounts.create({ ...TIW, name: 'Studio A' });
     const b = await h.services.accounts.create({ ...ZEGO, name: 'Studio B' });
     const rename = await failure(h.services.accounts.update({ id: b.id, patch: { name: 'STUDIO A' } }));
-    expect({ clash: clash.details?.fields, other: other.name, rename: rename.details?.fields }).toEqual({
+    expect(inBothLanguages({ clash: clash.details?.fields, other: other.name, rename: rename.details?.fields })).toEqual({
       clash: { name: { en: 'This name is already used by another account of this vendor', 'zh-CN': '该名称已被同一厂商的其他账号使用' } },
       other: 'Studio A',
       rename: { name: expect.objectContaining({ en: expect.stringContaining('already used') }) },
@@ -218,7 +220,7 @@ describe('AccountsService', () => {
     const stillThere = (await h.services.accounts.list()).length;
     const done = await h.services.accounts.delete({ id: acc.id, confirm: true });
     expect({ refused, stillThere, done, after: await h.services.accounts.list(), gone: await failure(h.services.accounts.get(acc.id)) }).toEqual({
-      refused: { code: 'CONFLICT', message: expect.stringContaining('3 recorded task'), details: { taskCount: 3 } },
+      refused: { code: 'CONFLICT', message: expect.stringContaining('3 recorded task'), text: msg('account.inUse', { count: 3 }), details: { taskCount: 3 } },
       stillThere: 1,
       done: { deleted: true, taskCount: 3 },
       after: [],
@@ -232,7 +234,7 @@ describe('AccountsService', () => {
     const e = await failure(h.services.accounts.getAccountCredentials(acc.id));
     const partial = await h.services.accounts.getAccountCredentials(acc.id, { require: ['secretId'] });
     expect({ e, partial: partial.secrets }).toEqual({
-      e: { code: 'SECRET_MISSING', message: expect.stringContaining('secretKey, sdkSecretKey'), details: { accountId: acc.id, fields: ['secretKey', 'sdkSecretKey'] } },
+      e: { code: 'SECRET_MISSING', message: expect.stringContaining('secretKey, sdkSecretKey'), text: expect.objectContaining({ key: 'account.secretMissing' }), details: { accountId: acc.id, fields: ['secretKey', 'sdkSecretKey'] } },
       partial: { secretId: 'sid' },
     });
   });
@@ -246,7 +248,7 @@ describe('AccountsService', () => {
     const withKey = await h.services.accounts.getAccountCredentials(acc.id, { require: ['callbackSecret'] });
     expect({ byDefault: byDefault.secrets, asked, withKey: withKey.secrets }).toEqual({
       byDefault: { serverSecret: 'zs' },
-      asked: { code: 'SECRET_MISSING', message: expect.stringContaining('callbackSecret'), details: { accountId: acc.id, fields: ['callbackSecret'] } },
+      asked: { code: 'SECRET_MISSING', message: expect.stringContaining('callbackSecret'), text: expect.objectContaining({ key: 'account.secretMissing' }), details: { accountId: acc.id, fields: ['callbackSecret'] } },
       withKey: { serverSecret: 'zs', callbackSecret: 'cbs' },
     });
   });

@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/app/core';
@@ -56,7 +57,7 @@ describe('accounts:test', () => {
     await sandbox.injectFault({ vendor: 'zego', kind: 'clock-skew', offsetSeconds: 0 });
     expect(result.kind).toBe('clock-skew');
     expect(Math.abs((result.offsetSeconds ?? 0) - 1800)).toBeLessThanOrEqual(2);
-    expect(result.message.en).toMatch(/off by -?\d+ s/);
+    expect(formatMessage('en', result.message)).toMatch(/off by -?\d+ s/);
   });
 
   it('reports an unreachable endpoint', async () => {

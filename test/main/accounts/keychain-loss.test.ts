@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel } from '@contract';
 import { startPrivateKeyring, type PrivateKeyring } from '../../helpers/private-keyring';
 import { testCore, unwrap } from '../../helpers/core';
+import { inBothLanguages } from '../../helpers/messages';
 import { uniqueService } from '../support';
 import { COS, ZEGO } from './harness';
 
@@ -39,7 +40,7 @@ describe('when the keychain disappears mid-session', () => {
         accounts: accounts.ok && accounts.value.map((a) => [a.name, a.secrets]),
         storage: targets.ok && targets.value.map((t) => [t.id, t.secrets.map((s) => [s.field, s.configured])]),
         secretStatus: secretStatus.ok && secretStatus.value.map((s) => [s.field, s.configured]),
-        info: info.keychain,
+        info: inBothLanguages(info.keychain),
         setSecret: setSecret.ok ? 'ok' : [setSecret.error.code, setSecret.error.retryable],
         start: start.ok ? 'ok' : start.error.code,
         event: events.filter(([e]) => e === 'app:keychainChanged').map(([, p]) => (p as { available: boolean }).available),
@@ -47,7 +48,7 @@ describe('when the keychain disappears mid-session', () => {
         accounts: listedBefore.map((a) => [a.name, a.secrets]),
         storage: [[storage.id, [['accessKeyId', true], ['accessKeySecret', true]]]],
         secretStatus: [['serverSecret', true], ['callbackSecret', false]],
-        info: { backend: 'keytar', available: false, reason: { en: expect.stringMatching(/keychain stopped answering/i), 'zh-CN': expect.any(String) } },
+        info: { backend: 'keytar', available: false, reason: { en: expect.stringMatching(/keychain stopped answering/i), 'zh-CN': expect.stringContaining('钥匙串已停止响应') } },
         setSecret: ['KEYCHAIN_UNAVAILABLE', true],
         start: 'KEYCHAIN_UNAVAILABLE',
         event: [false],

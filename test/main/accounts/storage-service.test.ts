@@ -95,7 +95,7 @@ describe('StorageService', () => {
     const missing = await failure(h.services.storage.getStorageForSend(t.id));
     await h.services.storage.delete({ id: t.id });
     expect({ missing, left: await h.vault.get(`storage:${t.id}:accessKeyId`), list: await h.services.storage.list() }).toEqual({
-      missing: { code: 'SECRET_MISSING', message: expect.stringContaining('accessKeySecret'), details: { storageTargetId: t.id, fields: ['accessKeySecret'] } },
+      missing: { code: 'SECRET_MISSING', message: expect.stringContaining('accessKeySecret'), text: expect.objectContaining({ key: 'storageTarget.secretMissing' }), details: { storageTargetId: t.id, fields: ['accessKeySecret'] } },
       left: null,
       list: [],
     });

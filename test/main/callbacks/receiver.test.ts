@@ -76,7 +76,7 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
     expect(sinkDouble.current.deliveries).toEqual([
       {
         vendor: 'zego', vendorTaskId: 'YZ4joOE4IwmFAAAT', dedupeKey: 'zego:seq:1', at: 1470820198000,
-        summary: 'callback 1 upload done, 1 file(s)',
+        message: { key: 'vendor.zego.callback.uploadDone', params: { count: 1 } },
         patch: { files: [expect.objectContaining({ fileId: SAMPLE_FILE.file_id, status: 'uploaded', sizeBytes: 25349026, durationMs: 170039, trackType: 'audio+video', url: 'file_url' })] },
         raw: { ...body, signature: '••••' },
       },
@@ -99,7 +99,7 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
       deliveries: [
         {
           vendor: 'tencent-tiw', vendorTaskId: 'bj0mt2l23osdj300hl30', dedupeKey: 'tiw:OnlineRecordStarted:1588039509', at: 1588039509000,
-          summary: 'OnlineRecordStarted recording', patch: { state: 'recording', rawStatus: 'RECORDING' }, raw: { ...body, Sign: '••••' },
+          message: { key: 'vendor.tencent-tiw.callback.started' }, patch: { state: 'recording', rawStatus: 'RECORDING' }, raw: { ...body, Sign: '••••' },
         },
       ],
     });

@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCallbackReceiver, type CallbackReceiver } from '../../../src-main/callbacks';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
@@ -90,7 +91,7 @@ describe("the Sandbox's callbacks through the receiver", () => {
     const stoppedAt = sink.current.deliveries.find((d) => d.dedupeKey === 'zego:seq:0')?.at ?? 0;
     expect({
       // 7 failed once and came back with the Sandbox's retry 5 s later, after 1 and 5: order is the ledger's job.
-      events: sink.current.deliveries.map((d) => [d.vendorTaskId === started.taskId, d.dedupeKey, d.patch.state ?? null, d.summary]),
+      events: sink.current.deliveries.map((d) => [d.vendorTaskId === started.taskId, d.dedupeKey, d.patch.state ?? null, formatMessage('en', d.message)]),
       atOrder: sink.current.deliveries.map((d) => d.at >= stoppedAt),
       files: sink.current.deliveries.find((d) => d.dedupeKey === 'zego:seq:1')?.patch.files?.map((f) => [f.status, f.format, f.fileId.startsWith(started.taskId)]),
       status: receiver.status(),

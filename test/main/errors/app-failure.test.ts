@@ -1,16 +1,18 @@
+import { msg } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { AppFailure, toAppError } from '../../../src-main/errors/app-failure';
 import { startOutcomeUnknown } from '../../../src-main/errors/start-outcome';
 
 describe('AppFailure on the wire', () => {
-  it('sends a plain failure as the thrower wrote it and a bilingual one with both languages and its retryability', () => {
+  it('sends a plain failure as the thrower wrote it, and a message as its English text beside the message itself', () => {
     const plain = new AppFailure('NOT_FOUND', 'No task t1', { details: { id: 't1' } });
     const bare = new AppFailure('UNSUPPORTED', 'The Sandbox is not running');
-    const vendor = new AppFailure('VENDOR_AUTH', { en: 'Bad key.', 'zh-CN': '密钥错误。' }, { details: { vendorCode: 7 } });
+    const text = msg('task.notFound', { id: 't2' });
+    const vendor = new AppFailure('VENDOR_AUTH', text, { retryable: false, details: { vendorCode: 7 } });
     expect([plain.toAppError(), bare.toAppError(), vendor.toAppError()]).toEqual([
       { code: 'NOT_FOUND', message: 'No task t1', details: { id: 't1' } },
       { code: 'UNSUPPORTED', message: 'The Sandbox is not running' },
-      { code: 'VENDOR_AUTH', message: 'Bad key.', retryable: false, details: { vendorCode: 7, messages: { en: 'Bad key.', 'zh-CN': '密钥错误。' } } },
+      { code: 'VENDOR_AUTH', message: 'No task t2', text, retryable: false, details: { vendorCode: 7 } },
     ]);
   });
 
@@ -25,7 +27,7 @@ describe('AppFailure on the wire', () => {
 
 describe('the ambiguous-start rule', () => {
   const lost = (code: 'VENDOR_TIMEOUT' | 'VENDOR_UNREACHABLE' | 'VENDOR_BAD_RESPONSE' | 'VENDOR_AUTH', details: Record<string, unknown>) =>
-    new AppFailure(code, { en: 'x', 'zh-CN': 'x' }, { details });
+    new AppFailure(code, msg('error.vendorUnreachable'), { details });
 
   it('treats a lost answer to a request that may have been sent as unknown, unless a reconciliation decided', () => {
     expect([

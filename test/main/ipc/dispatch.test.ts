@@ -1,3 +1,4 @@
+import { formatMessage, type Message } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../src-main/events/event-bus';
 import { AppFailure } from '../../../src-main/errors/app-failure';
@@ -70,19 +71,19 @@ describe('dispatch', () => {
     const longKey = await dispatch('app:ping', { ['K'.repeat(5000)]: 1 }, trusted);
     if (result.ok || longKey.ok) throw new Error('expected INVALID_INPUT');
     const details = result.error.details as { issues: { path: string }[]; moreIssues: number };
-    const longKeyIssues = (longKey.error.details as { issues: { path: string; message: string }[] }).issues;
+    const longKeyIssues = (longKey.error.details as { issues: { path: string; message: Message }[] }).issues;
     expect({
       requestBytes: JSON.stringify(request).length >= 400_000,
       answerBytes: JSON.stringify(result).length <= 4096,
       shown: details.issues.map((i) => i.path),
       moreIssues: details.moreIssues >= 200_000 - 20,
-      longKeyMessage: longKeyIssues.map((i) => i.message.length <= 200 && i.message.startsWith('Unrecognized key')),
+      longKeyMessage: longKeyIssues.map((i) => [i.path.length <= 200, formatMessage('en', i.message)]),
     }).toEqual({
       requestBytes: true,
       answerBytes: true,
       shown: Array.from({ length: 20 }, (_, i) => `request.streams.${i}`),
       moreIssues: true,
-      longKeyMessage: [true],
+      longKeyMessage: [[true, 'Unknown field']],
     });
   });
 
@@ -98,7 +99,7 @@ describe('dispatch', () => {
     const result = await dispatch('app:info', {}, trusted);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^Internal error \(ref [0-9a-f]{8}\)$/) });
+    expect(result.error).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^Internal error \(ref [0-9a-f]{8}\)$/), text: { key: 'error.internal', params: { ref: expect.any(String) } } });
     for (const leak of ['AKIDSECRET', 'deadbeef', 'TOKEN-SECRET', 'SESSION-SECRET', 'Signature=abc', 'at ']) {
       expect(JSON.stringify(result)).not.toContain(leak);
       expect(text()).not.toContain(leak);

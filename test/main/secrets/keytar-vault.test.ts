@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { explainKeychainFailure } from '../../../src-main/secrets/keytar-vault';
 
@@ -13,12 +14,12 @@ describe('explainKeychainFailure', () => {
       'Access denied': /refused access/,
       'Something odd': /^The OS keychain failed \(Something odd\)/,
     };
-    const out = Object.fromEntries(Object.entries(cases).map(([m, re]) => [m, re.test(explainKeychainFailure(m).en)]));
+    const out = Object.fromEntries(Object.entries(cases).map(([m, re]) => [m, re.test(formatMessage('en', explainKeychainFailure(m)))]));
     expect(Object.values(out).every(Boolean) ? 'all' : out).toBe('all');
   });
 
   it('always tells the operator secrets stay in memory', () => {
     const reason = explainKeychainFailure('x');
-    expect([reason.en, reason['zh-CN']]).toEqual([expect.stringMatching(/Secrets are kept in memory until RecDeck quits\.$/), expect.stringMatching(/密钥只保存在内存中。$/)]);
+    expect([formatMessage('en', reason), formatMessage('zh-CN', reason)]).toEqual([expect.stringMatching(/Secrets are kept in memory until RecDeck quits\.$/), expect.stringMatching(/密钥只保存在内存中。$/)]);
   });
 });

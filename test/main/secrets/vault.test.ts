@@ -1,7 +1,9 @@
+import { msg } from '@contract';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inBothLanguages } from '../../helpers/messages';
 import { secretKey } from '../../../src-main/secrets/secret-vault';
 import { createVault, serialisePerKey } from '../../../src-main/secrets/vault';
 import { createSessionVault } from '../../../src-main/secrets/session-vault';
@@ -68,7 +70,7 @@ describe('session mode', () => {
     const vault = await createVault({ log, service, env: { RECDECK_KEYCHAIN: 'session' } });
     await vault.set('account:s:serverSecret', 'memory-only-value');
     expect({
-      status: vault.status(),
+      status: inBothLanguages(vault.status()),
       value: await vault.get('account:s:serverSecret'),
       inKeychain: await keytar.getPassword(service, 'account:s:serverSecret'),
       logged: lines.some((l) => l.includes('memory-only-value')),
@@ -86,7 +88,7 @@ describe('session mode', () => {
     delete env.DISPLAY;
     delete env.RECDECK_KEYCHAIN;
     const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', script, service], { env, timeout: 20_000 });
-    expect(JSON.parse(stdout)).toEqual({
+    expect(inBothLanguages(JSON.parse(stdout))).toEqual({
       status: {
         backend: 'session',
         available: false,
@@ -104,7 +106,7 @@ describe('session mode', () => {
 describe('serialisePerKey', () => {
   it('runs calls on one key in call order and logs keys, never values', async () => {
     const { log, lines } = capturingLogger();
-    const inner = createSessionVault({ en: 'test', 'zh-CN': '测试' });
+    const inner = createSessionVault(msg('keychain.switchedOff'));
     const slowSet = inner.set;
     inner.set = async (key, value) => {
       if (value === 'slow') await new Promise((r) => setTimeout(r, 20));

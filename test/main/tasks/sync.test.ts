@@ -1,3 +1,4 @@
+import { msg, trroMsg } from '@contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
@@ -15,14 +16,14 @@ describe('the callback sink', () => {
     const sink = h.tasks.callbackSink();
     const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
     const at = h.sandbox.clock.now();
-    const done = { ...base, dedupeKey: 'k-305', at: at + 5000, summary: 'callback 305', patch: { state: 'finished' as const, rawStatus: '305' } };
+    const done = { ...base, dedupeKey: 'k-305', at: at + 5000, message: msg('timeline.callbackUnknown', { event: 'callback 305' }), patch: { state: 'finished' as const, rawStatus: '305' } };
     expect(await sink.deliver(done)).toBe('merged');
     const count = h.tasks.get(t.id).events.length;
     expect(await sink.deliver(done)).toBe('duplicate');
     expect(h.tasks.get(t.id).events.length).toBe(count);
-    expect(await sink.deliver({ ...base, dedupeKey: 'k-301', at, summary: 'callback 301 (late)', patch: { state: 'recording', rawStatus: '301' } })).toBe('merged');
+    expect(await sink.deliver({ ...base, dedupeKey: 'k-301', at, message: msg('timeline.callbackUnknown', { event: 'callback 301 (late)' }), patch: { state: 'recording', rawStatus: '301' } })).toBe('merged');
     expect(h.tasks.get(t.id).task).toMatchObject({ state: 'finished', rawStatus: '305' });
-    expect(await sink.deliver({ ...base, vendorTaskId: 'nope', dedupeKey: 'k', at, summary: 's', patch: {} })).toBe('unknown-task');
+    expect(await sink.deliver({ ...base, vendorTaskId: 'nope', dedupeKey: 'k', at, message: msg('timeline.callbackUnknown', { event: 's' }), patch: {} })).toBe('unknown-task');
   });
 
   it('parks a callback that outruns the start answer and merges it once the start records the task id', async () => {
@@ -35,14 +36,14 @@ describe('the callback sink', () => {
     }
     const sink = h.tasks.callbackSink();
     const at = h.sandbox.clock.now();
-    const early = { vendor: 'tencent-trro' as const, vendorTaskId, dedupeKey: `${at}:301`, at, summary: 'callback 301 recording started', patch: {}, raw: { EventType: 301 } };
+    const early = { vendor: 'tencent-trro' as const, vendorTaskId, dedupeKey: `${at}:301`, at, message: trroMsg('vendor.tencent-trro.callback.started'), patch: {}, raw: { EventType: 301 } };
     const parked = await sink.deliver(early);
     const t = await starting;
     expect({
       parked,
       callbacks: h.tasks.get(t.id).events.filter((e) => e.source === 'callback').map((e) => e.summary),
       again: await sink.deliver(early),
-    }).toEqual({ parked: 'unknown-task', callbacks: ['callback 301 recording started'], again: 'duplicate' });
+    }).toEqual({ parked: 'unknown-task', callbacks: ['301 recorder started'], again: 'duplicate' });
   });
 
   it('applies same-rank states in the order of their time, not of their arrival', async () => {
@@ -50,8 +51,8 @@ describe('the callback sink', () => {
     const sink = h.tasks.callbackSink();
     const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
     const at = h.sandbox.clock.now();
-    await sink.deliver({ ...base, dedupeKey: 'b', at: at + 2000, summary: 'resumed', patch: { state: 'recording', rawStatus: 'resumed' } });
-    await sink.deliver({ ...base, dedupeKey: 'a', at: at + 1000, summary: 'paused (late)', patch: { state: 'paused', rawStatus: 'paused' } });
+    await sink.deliver({ ...base, dedupeKey: 'b', at: at + 2000, message: msg('timeline.callbackUnknown', { event: 'resumed' }), patch: { state: 'recording', rawStatus: 'resumed' } });
+    await sink.deliver({ ...base, dedupeKey: 'a', at: at + 1000, message: msg('timeline.callbackUnknown', { event: 'paused (late)' }), patch: { state: 'paused', rawStatus: 'paused' } });
     expect(h.tasks.get(t.id).task).toMatchObject({ state: 'recording', rawStatus: 'resumed' });
   });
 });

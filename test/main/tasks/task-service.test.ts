@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TaskDetail } from '@contract';
+import { msg, type TaskDetail } from '@contract';
 import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
@@ -191,13 +191,13 @@ describe('TRRO: start and stop, state from callbacks', () => {
     const sink = h.tasks.callbackSink();
     const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: { EventType: 0 } };
     const at = h.sandbox.clock.now();
-    expect(await sink.deliver({ ...base, dedupeKey: `${at}:303`, at, summary: 'callback 303 recording stopped', patch: { state: 'uploading', rawStatus: '303' } })).toBe('merged');
+    expect(await sink.deliver({ ...base, dedupeKey: `${at}:303`, at, message: msg('timeline.callbackUnknown', { event: 'callback 303 recording stopped' }), patch: { state: 'uploading', rawStatus: '303' } })).toBe('merged');
     const file = {
       fileId: 'deck/x/device-1_0_1.mp4', streamId: null, userId: null, userName: null, format: 'mp4', kind: 'stream' as const, trackType: 'audio+video' as const,
       status: 'uploaded' as const, rawStatus: null, url: null, vendorVideoId: null, sizeBytes: null, durationMs: null, width: null, height: null, beginAt: at, playOffsetMs: null,
     };
-    expect(await sink.deliver({ ...base, dedupeKey: `${at + 10_000}:310`, at: at + 10_000, summary: 'callback 310 upload', patch: { files: [file] } })).toBe('merged');
-    expect(await sink.deliver({ ...base, dedupeKey: `${at + 10_000}:305`, at: at + 10_000, summary: 'callback 305 done', patch: { state: 'finished', rawStatus: '305' } })).toBe('merged');
+    expect(await sink.deliver({ ...base, dedupeKey: `${at + 10_000}:310`, at: at + 10_000, message: msg('timeline.callbackUnknown', { event: 'callback 310 upload' }), patch: { files: [file] } })).toBe('merged');
+    expect(await sink.deliver({ ...base, dedupeKey: `${at + 10_000}:305`, at: at + 10_000, message: msg('timeline.callbackUnknown', { event: 'callback 305 done' }), patch: { state: 'finished', rawStatus: '305' } })).toBe('merged');
     const d = h.tasks.get(t.id);
     expect(d.task).toMatchObject({ state: 'finished', rawStatus: '305', fileCount: 1, filesUploaded: 1 });
     expect(d.exchanges.map((e) => e.action)).toEqual(['CreateCloudRecording', 'DeleteCloudRecording']);

@@ -1,4 +1,4 @@
-import { VENDOR_IDS } from '@contract';
+import { CATALOGUES, formatMessage, placeholdersOf, VENDOR_IDS } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { i18n, LOCALES } from '../../../src-renderer/src/i18n';
 
@@ -9,5 +9,20 @@ describe('i18n', () => {
       for (const key of ['name', 'roomId', 'roomHelp']) expect(t(`vendors.${id}.${key}`), `${id}.${key}`).not.toBe(`vendors.${id}.${key}`);
     }
     expect(t('vendors.tencent-tiw.recordModes.REALTIME_MODE')).not.toContain('vendors.');
+  });
+
+  it.each(LOCALES)('formats every message of the core in %s exactly as the core does', (locale) => {
+    const differing = Object.keys(CATALOGUES[locale]).filter((key) => {
+      const params = Object.fromEntries(placeholdersOf(CATALOGUES[locale][key]!).map((p, i) => [p, `p${i}`]));
+      return i18n.global.t(key, params, { locale }) !== formatMessage(locale, { key, params });
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps the core’s keys apart from the renderer’s own text', () => {
+    const ui = i18n.global.getLocaleMessage('en') as Record<string, unknown>;
+    const uiDomains = Object.keys(ui).filter((k) => !(k in CATALOGUES.en));
+    const coreDomains = new Set(Object.keys(CATALOGUES.en).map((k) => k.split('.')[0]));
+    expect(uiDomains.filter((d) => coreDomains.has(d))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_ENDPOINT_FIELD, ACCOUNT_NAME_FIELD, accountSchemas, ProductionOnlySchema, secretFormFields, Uint32IdSchema, type SecretFieldInfo } from '../../account-parts';
 import type { FormField } from '../../common';
 import { TENCENT_API_KEYS, TENCENT_REGION_LABEL, TencentRegionSchema } from '../tencent-api3';
+import { tiwMsg } from './messages';
 
 /** TIW vendor fields. */
 export const TiwAccountFieldsSchema = z.strictObject({
@@ -20,19 +21,13 @@ const SECRET_INFO: readonly SecretFieldInfo[] = [
   ...TENCENT_API_KEYS,
   {
     field: 'sdkSecretKey',
-    label: { en: 'SDK secret key (UserSig)', 'zh-CN': 'SDK 密钥（UserSig）' },
-    help: {
-      en: "The IM/TRTC application's secret key, used to sign the recorder's RecordUserSig.",
-      'zh-CN': 'IM/TRTC 应用的密钥，用于为录制用户生成 RecordUserSig。',
-    },
+    label: tiwMsg('vendor.tencent-tiw.secret.sdkSecretKey.label'),
+    help: tiwMsg('vendor.tencent-tiw.secret.sdkSecretKey.help'),
   },
   {
     field: 'callbackKey',
-    label: { en: 'Callback key (optional)', 'zh-CN': '回调密钥 CallbackKey（可选）' },
-    help: {
-      en: 'Only for the callback receiver: the CallbackKey set with SetOnlineRecordCallbackKey (up to 64 characters). Callbacks are verified with it.',
-      'zh-CN': '仅用于回调接收：通过 SetOnlineRecordCallbackKey 设置的回调密钥（最多 64 个字符），用于校验回调签名。',
-    },
+    label: tiwMsg('vendor.tencent-tiw.secret.callbackKey.label'),
+    help: tiwMsg('vendor.tencent-tiw.secret.callbackKey.help'),
   },
 ];
 
@@ -44,8 +39,8 @@ const FORM: readonly FormField[] = [
     key: 'fields.sdkAppId',
     kind: 'number',
     required: true,
-    label: { en: 'SdkAppId', 'zh-CN': 'SdkAppId' },
-    help: { en: 'Whiteboard application SdkAppId, e.g. 1400000001.', 'zh-CN': '互动白板应用的 SdkAppId，例如 1400000001。' },
+    label: tiwMsg('vendor.tencent-tiw.form.sdkAppId.label'),
+    help: tiwMsg('vendor.tencent-tiw.form.sdkAppId.help'),
     placeholder: '1400000001',
   },
   {
@@ -53,10 +48,7 @@ const FORM: readonly FormField[] = [
     kind: 'text',
     required: true,
     label: TENCENT_REGION_LABEL,
-    help: {
-      en: 'Sent as X-TC-Region. The international site only supports ap-singapore for recording.',
-      'zh-CN': '作为 X-TC-Region 发送；国际站实时录制仅支持 ap-singapore。',
-    },
+    help: tiwMsg('vendor.tencent-tiw.form.region.help'),
     placeholder: 'ap-guangzhou',
   },
   ACCOUNT_ENDPOINT_FIELD,

@@ -1,4 +1,5 @@
 import type { VendorDescriptorOf } from '../vendor-contract';
+import { tiwMsg } from './messages';
 import { TIW_LAYOUT_MODES, TIW_LIMITS, TIW_REGION_KINDS } from './limits';
 
 /**
@@ -8,7 +9,7 @@ import { TIW_LAYOUT_MODES, TIW_LIMITS, TIW_REGION_KINDS } from './limits';
  */
 export const TIW_DESCRIPTOR: VendorDescriptorOf<'tencent-tiw'> = {
   id: 'tencent-tiw',
-  name: { en: 'Tencent TIW online recording', 'zh-CN': '腾讯云互动白板实时录制' },
+  name: tiwMsg('vendor.tencent-tiw.name'),
   capabilities: {
     query: true,
     listTasks: false,

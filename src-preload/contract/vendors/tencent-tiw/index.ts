@@ -1,12 +1,14 @@
 import { TIW_ACCOUNT } from './account';
 import { TIW_DESCRIPTOR } from './descriptor';
 import { TIW_LIMITS, type TiwLimits } from './limits';
+import { TIW_MESSAGES, tiwFinishReason } from './messages';
 import { TiwRequestOptionsSchema } from './request';
 import { validateTiwRequest, type TiwRequest } from './validate';
 
 export * from './account';
 export * from './descriptor';
 export * from './limits';
+export * from './messages';
 export * from './request';
 export * from './validate';
 
@@ -16,6 +18,8 @@ export const TIW_CONTRACT = {
   descriptor: TIW_DESCRIPTOR,
   account: TIW_ACCOUNT,
   request: { key: 'tiw', options: TiwRequestOptionsSchema },
+  messages: TIW_MESSAGES,
+  finishReason: tiwFinishReason,
   limits: TIW_LIMITS,
   validate(request: TiwRequest, _storage: unknown, limits: TiwLimits = TIW_LIMITS) {
     return validateTiwRequest(request, limits);

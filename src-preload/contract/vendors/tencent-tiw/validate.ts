@@ -1,6 +1,8 @@
 import type { FieldIssue, RecordingRequestBase } from '../../request-parts';
 import { checkHttpUrl, checkRange, checkRegions, error, warning, type IntRange } from '../checks';
+import { msg } from '../../messages/message';
 import { TIW_LIMITS, type TiwLimits } from './limits';
+import { tiwMsg } from './messages';
 import type { TiwRequestOptions } from './request';
 
 /** A normalized request as the TIW validator reads it: the shared fields and TIW's own options. */
@@ -15,32 +17,28 @@ export function validateTiwRequest(request: TiwRequest, limits: TiwLimits = TIW_
   const roomText = request.roomId.trim();
   const roomId = /^\d+$/.test(roomText) ? Number(roomText) : NaN;
   if (Number.isNaN(roomId)) {
-    issues.push(error('roomId', 'The TIW room ID must be a whole number.', 'TIW 房间号必须是整数。'));
+    issues.push(error('roomId', tiwMsg('vendor.tencent-tiw.issue.roomIdWhole')));
   } else {
     checkRange(issues, 'roomId', roomId, limits.roomId);
   }
   const tiw = request.tiw;
   if (tiw.recordUserId !== null) {
     if (tiw.recordUserId.trim() === '') {
-      issues.push(error('tiw.recordUserId', 'The record user ID must not be blank.', '录制用户 ID 不能为空。'));
+      issues.push(error('tiw.recordUserId', tiwMsg('vendor.tencent-tiw.issue.recordUserBlank')));
     } else if (new TextEncoder().encode(tiw.recordUserId).length > limits.recordUserIdMaxBytes) {
       issues.push(
-        error('tiw.recordUserId', `At most ${limits.recordUserIdMaxBytes} bytes.`, `最多 ${limits.recordUserIdMaxBytes} 个字节。`),
+        error('tiw.recordUserId', tiwMsg('vendor.tencent-tiw.issue.recordUserBytes', { max: limits.recordUserIdMaxBytes })),
       );
     } else if (!tiw.recordUserId.startsWith(`tic_record_user_${roomText}_`)) {
       issues.push(
-        warning(
-          'tiw.recordUserId',
-          `TIW expects the form tic_record_user_${roomText}_<random>, and no app user may use it.`,
-          `TIW 要求格式为 tic_record_user_${roomText}_<随机串>，且不能被任何客户端使用。`,
-        ),
+        warning('tiw.recordUserId', tiwMsg('vendor.tencent-tiw.issue.recordUserForm', { room: roomText })),
       );
     }
   }
   checkRange(issues, 'maxIdleSec', request.maxIdleSec, limits.autoStopTimeoutSec);
   if (tiw.trtcRoomId !== null && /^\d+$/.test(tiw.trtcRoomId)) checkRange(issues, 'tiw.trtcRoomId', Number(tiw.trtcRoomId), limits.roomId);
   if (tiw.chatGroupId !== null && tiw.recordMode !== 'VIDEO_GENERATION_MODE') {
-    issues.push(error('tiw.chatGroupId', 'A chat group is recorded only in video-generation mode.', '仅视频生成模式下可录制聊天群组。'));
+    issues.push(error('tiw.chatGroupId', tiwMsg('vendor.tencent-tiw.issue.chatGroupMode')));
   }
   if (tiw.concat?.image) checkHttpUrl(issues, 'tiw.concat.image', tiw.concat.image);
   checkHttpUrl(issues, 'callbackUrl', request.callbackUrl === '' ? null : request.callbackUrl);
@@ -48,24 +46,24 @@ export function validateTiwRequest(request: TiwRequest, limits: TiwLimits = TIW_
     for (const k of ['width', 'height'] as const) {
       const v = request.whiteboard[k];
       if (v !== null && v < limits.whiteboardMinSize) {
-        issues.push(error(`whiteboard.${k}`, `Must be at least ${limits.whiteboardMinSize}.`, `不能小于 ${limits.whiteboardMinSize}。`));
+        issues.push(error(`whiteboard.${k}`, tiwMsg('vendor.tencent-tiw.issue.whiteboardMinSize', { min: limits.whiteboardMinSize })));
       }
     }
   }
   if (request.output.format !== 'mp4') {
-    issues.push(error('output.format', 'TIW records mp4 files only.', 'TIW 仅生成 mp4 文件。'));
+    issues.push(error('output.format', tiwMsg('vendor.tencent-tiw.issue.mp4Only')));
   }
   if (request.streamType !== 'audio+video') {
     issues.push(
-      error('streamType', 'TIW records audio and video together (turn on audio files for mp3 copies).', 'TIW 只能录制音视频（如需 mp3 请开启音频文件）。'),
+      error('streamType', tiwMsg('vendor.tencent-tiw.issue.audioVideoOnly')),
     );
   }
   if (request.storageTargetId !== null) {
-    issues.push(error('storageTargetId', 'TIW uploads to its own storage; a storage target cannot be used.', 'TIW 录制文件存放在腾讯云点播，不能指定存储目标。'));
+    issues.push(error('storageTargetId', tiwMsg('vendor.tencent-tiw.issue.noStorageTarget')));
   }
   if (request.mode === 'mixed') validateMix(request, limits, issues);
   else if (tiw.teacherId !== null) {
-    issues.push(warning('tiw.teacherId', 'The teacher is used only by a mixed built-in layout.', '老师 ID 仅在混流内置布局中生效。'));
+    issues.push(warning('tiw.teacherId', tiwMsg('vendor.tencent-tiw.issue.teacherBuiltInOnly')));
   }
   return issues;
 }
@@ -73,24 +71,24 @@ export function validateTiwRequest(request: TiwRequest, limits: TiwLimits = TIW_
 function validateMix(request: TiwRequest, limits: TiwLimits, issues: FieldIssue[]): void {
   const mix = request.mix;
   if (!mix) {
-    issues.push(error('mix', 'Mixed recording needs mix settings.', '混流录制需要填写混流参数。'));
+    issues.push(error('mix', msg('issue.mixRequired')));
     return;
   }
   if (!(limits.layoutModes as readonly string[]).includes(mix.layoutMode)) {
     issues.push(
-      error('mix.layoutMode', 'TIW offers built-in layouts 1 and 2, or a custom layout.', 'TIW 仅支持内置布局 1、2 或自定义布局。'),
+      error('mix.layoutMode', tiwMsg('vendor.tencent-tiw.issue.layoutModes')),
     );
     return;
   }
   if (mix.backgroundImage !== null) {
-    issues.push(error('mix.backgroundImage', 'TIW cannot show a background image.', 'TIW 不支持背景图。'));
+    issues.push(error('mix.backgroundImage', tiwMsg('vendor.tencent-tiw.issue.noBackgroundImage')));
   }
   if (mix.layoutMode !== 'custom') {
-    if (mix.regions.length > 0) issues.push(warning('mix.regions', 'Regions are ignored by a built-in layout.', '内置布局会忽略自定义画面。'));
+    if (mix.regions.length > 0) issues.push(warning('mix.regions', tiwMsg('vendor.tencent-tiw.issue.regionsIgnored')));
     return;
   }
   if (request.tiw.teacherId !== null) {
-    issues.push(warning('tiw.teacherId', 'The teacher is ignored by a custom layout.', '自定义布局会忽略老师 ID。'));
+    issues.push(warning('tiw.teacherId', tiwMsg('vendor.tencent-tiw.issue.teacherIgnored')));
   }
   checkRange(issues, 'mix.width', mix.width, limits.layoutSize);
   checkRange(issues, 'mix.height', mix.height, limits.layoutSize);
@@ -106,6 +104,6 @@ function validateMix(request: TiwRequest, limits: TiwLimits, issues: FieldIssue[
     ranged(`${p}.top`, r.top, limits.layoutOffset);
     ranged(`${p}.width`, r.width, limits.layoutSize);
     ranged(`${p}.height`, r.height, limits.layoutSize);
-    if (r.backgroundImage !== null) issues.push(error(`${p}.backgroundImage`, 'TIW cannot show a background image.', 'TIW 不支持背景图。'));
+    if (r.backgroundImage !== null) issues.push(error(`${p}.backgroundImage`, tiwMsg('vendor.tencent-tiw.issue.noBackgroundImage')));
   });
 }

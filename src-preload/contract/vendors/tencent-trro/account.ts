@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_ENDPOINT_FIELD, ACCOUNT_NAME_FIELD, accountSchemas, ProductionOnlySchema, secretFormFields, type SecretFieldInfo } from '../../account-parts';
 import { customIssue, type FormField } from '../../common';
 import { TENCENT_API_KEYS, TENCENT_REGION_LABEL, TencentRegionSchema } from '../tencent-api3';
+import { trroMsg } from './messages';
 
 /** TRRO vendor fields. */
 export const TrroAccountFieldsSchema = z.strictObject({
@@ -10,7 +11,7 @@ export const TrroAccountFieldsSchema = z.strictObject({
     .trim()
     .min(1)
     .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, customIssue('Letters, digits, _ and - only', '只能包含字母、数字、_ 和 -')),
+    .regex(/^[A-Za-z0-9_-]+$/, customIssue(trroMsg('vendor.tencent-trro.form.projectId.alphabet'))),
   /** X-TC-Region is optional for TRRO. */
   region: z
     .union([TencentRegionSchema, z.literal(''), z.null()])
@@ -25,11 +26,8 @@ const SECRET_INFO: readonly SecretFieldInfo[] = [
   ...TENCENT_API_KEYS,
   {
     field: 'signKey',
-    label: { en: 'Callback SignKey (optional)', 'zh-CN': '回调签名密钥 SignKey（可选）' },
-    help: {
-      en: 'Only for the callback receiver: the SignKey given to ModifyCallbackUrl. Callbacks are verified with it.',
-      'zh-CN': '仅用于回调接收：调用 ModifyCallbackUrl 时设置的 SignKey，用于校验回调签名。',
-    },
+    label: trroMsg('vendor.tencent-trro.secret.signKey.label'),
+    help: trroMsg('vendor.tencent-trro.secret.signKey.help'),
   },
 ];
 
@@ -41,8 +39,8 @@ const FORM: readonly FormField[] = [
     key: 'fields.projectId',
     kind: 'text',
     required: true,
-    label: { en: 'Project ID', 'zh-CN': '项目 ID（ProjectId）' },
-    help: { en: 'TRRO project id, e.g. m82k5408n123phvb.', 'zh-CN': 'TRRO 项目 ID，例如 m82k5408n123phvb。' },
+    label: trroMsg('vendor.tencent-trro.form.projectId.label'),
+    help: trroMsg('vendor.tencent-trro.form.projectId.help'),
     placeholder: 'm82k5408n123phvb',
   },
   {
@@ -50,7 +48,7 @@ const FORM: readonly FormField[] = [
     kind: 'text',
     required: false,
     label: TENCENT_REGION_LABEL,
-    help: { en: 'Optional for TRRO (X-TC-Region).', 'zh-CN': 'TRRO 可不填（X-TC-Region）。' },
+    help: trroMsg('vendor.tencent-trro.form.region.help'),
     placeholder: 'ap-guangzhou',
   },
   ACCOUNT_ENDPOINT_FIELD,

@@ -1,5 +1,6 @@
 import { OUTPUT_FORMATS } from '../../request-parts';
 import type { VendorDescriptorOf } from '../vendor-contract';
+import { trroMsg } from './messages';
 import { TRRO_LIMITS, TRRO_OUTPUT_FORMATS, TRRO_STORAGE_VENDORS } from './limits';
 
 /**
@@ -9,7 +10,7 @@ import { TRRO_LIMITS, TRRO_OUTPUT_FORMATS, TRRO_STORAGE_VENDORS } from './limits
  */
 export const TRRO_DESCRIPTOR: VendorDescriptorOf<'tencent-trro'> = {
   id: 'tencent-trro',
-  name: { en: 'Tencent TRRO cloud recording', 'zh-CN': '腾讯云实时互动-工业能源版云端录制' },
+  name: trroMsg('vendor.tencent-trro.name'),
   capabilities: {
     query: false,
     listTasks: false,
@@ -36,8 +37,5 @@ export const TRRO_DESCRIPTOR: VendorDescriptorOf<'tencent-trro'> = {
   ratePerSecond: { other: TRRO_LIMITS.ratePerSecond },
   // The segment rule is a RegExp; as data it travels as its source text.
   limits: { ...TRRO_LIMITS, fileNamePrefixSegment: TRRO_LIMITS.fileNamePrefixSegment.source },
-  note: {
-    en: 'TRRO has no status query: after the start, a task’s state comes only from callbacks. Turn on the callback receiver to follow it.',
-    'zh-CN': 'TRRO 没有状态查询接口：启动后任务状态只能通过回调获得。请开启回调接收以跟踪任务。',
-  },
+  note: trroMsg('vendor.tencent-trro.note'),
 };

@@ -2,12 +2,14 @@ import type { RecordingRequestBase } from '../../request-parts';
 import { TRRO_ACCOUNT } from './account';
 import { TRRO_DESCRIPTOR } from './descriptor';
 import { TRRO_LIMITS, type TrroLimits } from './limits';
+import { TRRO_MESSAGES, trroFinishReason } from './messages';
 import { TrroRequestOptionsSchema } from './request';
 import { validateTrroRequest } from './validate';
 
 export * from './account';
 export * from './descriptor';
 export * from './limits';
+export * from './messages';
 export * from './request';
 export * from './validate';
 
@@ -20,6 +22,8 @@ export const TRRO_CONTRACT = {
   descriptor: TRRO_DESCRIPTOR,
   account: TRRO_ACCOUNT,
   request: { key: 'trro', options: TrroRequestOptionsSchema },
+  messages: TRRO_MESSAGES,
+  finishReason: trroFinishReason,
   limits: TRRO_LIMITS,
   validate(request: RecordingRequestBase, _storage: unknown, limits: TrroLimits = TRRO_LIMITS) {
     return validateTrroRequest(request, limits);

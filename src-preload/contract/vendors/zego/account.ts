@@ -8,7 +8,9 @@ import {
   Uint32IdSchema,
   type SecretFieldInfo,
 } from '../../account-parts';
-import type { FormField, FormOption, LocalizedText } from '../../common';
+import type { FormField, FormOption } from '../../common';
+import type { Message } from '../../messages/message';
+import { zegoMsg } from './messages';
 
 /** ZEGO v2 hosts (docs/vendors/zego.md §2.1). The unified host routes to the nearest region. */
 export const ZEGO_REGION_HOSTS = [
@@ -24,14 +26,14 @@ export const ZEGO_REGION_HOSTS = [
 export type ZegoRegionHost = (typeof ZEGO_REGION_HOSTS)[number];
 
 /** Operator-facing names of the ZEGO hosts. */
-export const ZEGO_REGION_LABELS: Record<ZegoRegionHost, LocalizedText> = {
-  'cloudrecord-api.zego.im': { en: 'Unified (nearest region)', 'zh-CN': '统一接入（就近路由）' },
-  'cloudrecord-api-sha.zego.im': { en: 'Mainland China (Shanghai)', 'zh-CN': '中国内地（上海）' },
-  'cloudrecord-api-hkg.zego.im': { en: 'Hong Kong, Macau, Taiwan (Hong Kong)', 'zh-CN': '中国港澳台（香港）' },
-  'cloudrecord-api-fra.zego.im': { en: 'Europe (Frankfurt)', 'zh-CN': '欧洲（法兰克福）' },
-  'cloudrecord-api-lax.zego.im': { en: 'US West (California)', 'zh-CN': '美西（加州）' },
-  'cloudrecord-api-bom.zego.im': { en: 'Asia-Pacific (Mumbai)', 'zh-CN': '亚太（孟买）' },
-  'cloudrecord-api-sgp.zego.im': { en: 'Southeast Asia (Singapore)', 'zh-CN': '东南亚（新加坡）' },
+export const ZEGO_REGION_LABELS: Record<ZegoRegionHost, Message> = {
+  'cloudrecord-api.zego.im': zegoMsg('vendor.zego.region.unified'),
+  'cloudrecord-api-sha.zego.im': zegoMsg('vendor.zego.region.sha'),
+  'cloudrecord-api-hkg.zego.im': zegoMsg('vendor.zego.region.hkg'),
+  'cloudrecord-api-fra.zego.im': zegoMsg('vendor.zego.region.fra'),
+  'cloudrecord-api-lax.zego.im': zegoMsg('vendor.zego.region.lax'),
+  'cloudrecord-api-bom.zego.im': zegoMsg('vendor.zego.region.bom'),
+  'cloudrecord-api-sgp.zego.im': zegoMsg('vendor.zego.region.sgp'),
 };
 
 const DEFAULT_HOST: ZegoRegionHost = 'cloudrecord-api.zego.im';
@@ -49,19 +51,13 @@ const SECRET_FIELDS = ['serverSecret', 'callbackSecret'] as const;
 const SECRET_INFO: readonly SecretFieldInfo[] = [
   {
     field: 'serverSecret',
-    label: { en: 'ServerSecret', 'zh-CN': 'ServerSecret' },
-    help: {
-      en: 'From the ZEGO console (project → basic configuration). Signs every request; kept in the OS keychain.',
-      'zh-CN': '在 ZEGO 控制台（项目 → 基础配置）获取，用于请求签名，保存在系统钥匙串中。',
-    },
+    label: zegoMsg('vendor.zego.secret.serverSecret.label'),
+    help: zegoMsg('vendor.zego.secret.serverSecret.help'),
   },
   {
     field: 'callbackSecret',
-    label: { en: 'CallbackSecret (optional)', 'zh-CN': 'CallbackSecret（可选）' },
-    help: {
-      en: "Only for the callback receiver: the project's CallbackSecret from the ZEGO console, not the ServerSecret. Callbacks are verified with it.",
-      'zh-CN': '仅用于回调接收：ZEGO 控制台项目信息中的 CallbackSecret（不是 ServerSecret），用于校验回调签名。',
-    },
+    label: zegoMsg('vendor.zego.secret.callbackSecret.label'),
+    help: zegoMsg('vendor.zego.secret.callbackSecret.help'),
   },
 ];
 
@@ -75,14 +71,11 @@ const FORM: readonly FormField[] = [
     key: 'environment',
     kind: 'select',
     required: true,
-    label: { en: 'Environment', 'zh-CN': '环境' },
-    help: {
-      en: 'Test only for projects created on or before 2021-11-16 with a test-environment AppID (sent as IsTest=true).',
-      'zh-CN': '仅 2021-11-16 及之前创建且使用测试环境 AppID 的项目选择“测试”（请求携带 IsTest=true）。',
-    },
+    label: zegoMsg('vendor.zego.form.environment.label'),
+    help: zegoMsg('vendor.zego.form.environment.help'),
     options: [
-      { value: 'production', label: { en: 'Production', 'zh-CN': '正式环境' } },
-      { value: 'test', label: { en: 'Test', 'zh-CN': '测试环境' } },
+      { value: 'production', label: zegoMsg('vendor.zego.form.environment.production') },
+      { value: 'test', label: zegoMsg('vendor.zego.form.environment.test') },
     ],
     defaultValue: 'production',
   },
@@ -90,15 +83,15 @@ const FORM: readonly FormField[] = [
     key: 'fields.appId',
     kind: 'number',
     required: true,
-    label: { en: 'AppID', 'zh-CN': 'AppID' },
-    help: { en: 'Project AppID from the ZEGO console (a whole number).', 'zh-CN': 'ZEGO 控制台中的项目 AppID（整数）。' },
+    label: zegoMsg('vendor.zego.form.appId.label'),
+    help: zegoMsg('vendor.zego.form.appId.help'),
   },
   {
     key: 'fields.regionHost',
     kind: 'select',
     required: true,
-    label: { en: 'Region', 'zh-CN': '接入地域' },
-    help: { en: 'Use the region where your studio or server runs.', 'zh-CN': '选择离您的录制机房或服务器最近的地域。' },
+    label: zegoMsg('vendor.zego.form.regionHost.label'),
+    help: zegoMsg('vendor.zego.form.regionHost.help'),
     options: HOST_OPTIONS,
     defaultValue: DEFAULT_HOST,
   },

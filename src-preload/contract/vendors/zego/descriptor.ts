@@ -1,4 +1,5 @@
 import type { VendorDescriptorOf } from '../vendor-contract';
+import { zegoMsg } from './messages';
 import { ZEGO_LAYOUT_MODES, ZEGO_LIMITS, ZEGO_OUTPUT_FORMATS, ZEGO_REGION_KINDS, ZEGO_STORAGE_PROVIDERS } from './limits';
 
 /**
@@ -8,7 +9,7 @@ import { ZEGO_LAYOUT_MODES, ZEGO_LIMITS, ZEGO_OUTPUT_FORMATS, ZEGO_REGION_KINDS,
  */
 export const ZEGO_DESCRIPTOR: VendorDescriptorOf<'zego'> = {
   id: 'zego',
-  name: { en: 'ZEGO Cloud Recording', 'zh-CN': '即构云端录制' },
+  name: zegoMsg('vendor.zego.name'),
   capabilities: {
     query: true,
     listTasks: true,
@@ -67,8 +68,5 @@ export const ZEGO_DESCRIPTOR: VendorDescriptorOf<'zego'> = {
   /** Per AppId (StartRecord/StopRecord: 20 on the test environment). */
   ratePerSecond: { StartRecord: 50, StopRecord: 50, other: 10 },
   limits: { ...ZEGO_LIMITS },
-  note: {
-    en: 'Pause, resume, layout updates and snapshots apply to mixed-stream tasks only. ZEGO answers status queries for 3 days.',
-    'zh-CN': '暂停、恢复、更新布局和截图仅适用于混流录制任务。ZEGO 只能查询 3 天内的任务状态。',
-  },
+  note: zegoMsg('vendor.zego.note'),
 };

@@ -2,12 +2,14 @@ import type { StorageTargetShape } from '../../storage-providers';
 import { ZEGO_ACCOUNT } from './account';
 import { ZEGO_DESCRIPTOR } from './descriptor';
 import { ZEGO_LIMITS, type ZegoLimits } from './limits';
+import { ZEGO_MESSAGES, zegoFinishReason } from './messages';
 import { ZegoRequestOptionsSchema } from './request';
 import { validateZegoRequest, type ZegoRequest } from './validate';
 
 export * from './account';
 export * from './descriptor';
 export * from './limits';
+export * from './messages';
 export * from './request';
 export * from './validate';
 
@@ -17,6 +19,8 @@ export const ZEGO_CONTRACT = {
   descriptor: ZEGO_DESCRIPTOR,
   account: ZEGO_ACCOUNT,
   request: { key: 'zego', options: ZegoRequestOptionsSchema },
+  messages: ZEGO_MESSAGES,
+  finishReason: zegoFinishReason,
   limits: ZEGO_LIMITS,
   validate(request: ZegoRequest, storage: StorageTargetShape | null, limits: ZegoLimits = ZEGO_LIMITS) {
     return validateZegoRequest(request, storage, limits);

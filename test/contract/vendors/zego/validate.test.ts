@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  formatMessage,
   isAcceptable,
   RecordingRequestSchema,
   STORAGE_PROVIDERS,
-  ZEGO_LIMITS,
   validateZegoLayout,
   validateZegoRequest,
   validateZegoStorage,
+  ZEGO_LIMITS,
   type FieldIssue,
   type RecordingRequestInput,
   type ZegoStorageShape,
@@ -39,7 +40,7 @@ describe('validateZegoRequest', () => {
     const issues = validateZegoRequest(req, OSS, ZEGO_LIMITS);
     expect(paths(issues).sort()).toEqual(['maxIdleSec', 'maxRecordSec', 'mix.fps', 'mix.height']);
     expect(paths(issues, 'warning')).toEqual(['mix.bitrateBps']);
-    expect(issues[0]?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(formatMessage('zh-CN', issues[0]!.message)).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('checks custom regions against the canvas, the region count and the whiteboard view', () => {

@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('vendor http helpers', () => {
       const e = await failure(createVendorHttp({ baseURL: base, timeoutMs: 100 }).post('/?Signature=abc&AccessKeySecret=zzz', '{}'));
       expect(e).toMatchObject({ code: 'VENDOR_TIMEOUT', retryable: true, details: { mayHaveReachedVendor: true } });
       expect(JSON.stringify(e.toAppError())).not.toMatch(/Signature|zzz|127\.0\.0\.1/);
-      expect(e.messages!['zh-CN']).toContain('未知');
+      expect(formatMessage('zh-CN', e.text!)).toContain('未知');
     });
   });
 

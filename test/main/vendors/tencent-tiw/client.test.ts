@@ -130,7 +130,7 @@ describe('TIW client against the Sandbox', () => {
       ['VENDOR_SERVICE', 'UnsupportedRegion'],
       ['VENDOR_SERVICE', 'UnauthorizedOperation.SdkAppId'],
     ]);
-    expect(cases[2]?.messages!.en).toContain('region');
+    expect(cases[2]?.message).toContain('region');
   });
 
   it('maps transport failures: unreachable, 5xx and a malformed body', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VendorStatusSchema, type VendorStatus } from '@contract';
+import { formatMessage, msg, VendorStatusSchema, type VendorStatus } from '@contract';
 import { diffTiwStatus, mapDescribeOnlineRecord, tiwTaskState } from '../../../../src-main/vendors/tencent-tiw/map';
 import finished from './fixtures/describe-finished.json';
 import failed from './fixtures/describe-failed.json';
@@ -140,10 +140,10 @@ describe('TIW status diff', () => {
     const done = mapDescribeOnlineRecord(finished.Response);
     const withException = { ...recording, extra: { ...recording.extra, ExceptionCnt: 1 } };
     expect(diffTiwStatus(recording, withException, 'poll', 5)).toEqual([
-      { at: 5, source: 'poll', kind: 'error', summary: 'ExceptionCnt 0→1', state: 'recording', raw: 1 },
+      { at: 5, source: 'poll', kind: 'error', message: msg('timeline.factChanged', { fact: 'ExceptionCnt', from: '0', to: '1' }), state: 'recording', raw: 1 },
     ]);
     const events = diffTiwStatus(recording, done, 'poll', 9);
-    expect(events.map((e) => [e.kind, e.summary])).toEqual([
+    expect(events.map((e) => [e.kind, formatMessage('en', e.message)])).toEqual([
       ['state-changed', 'state recording→finished (TIW RECORDING→FINISHED/USER_CALL)'],
       ['file-added', 'file dace3518e865e76a9e36712c629822ba uploaded'],
       ['file-added', 'file 763d1f6b8679c3f17fb118bd37d05c85 uploaded'],

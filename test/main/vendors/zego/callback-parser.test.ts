@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { zegoCallbackParser } from '../../../../src-main/vendors/zego/callback-parser';
 import { zegoCallbackSignature } from '../../../../src-main/vendors/zego/sign';
@@ -20,7 +21,7 @@ describe('ZEGO callback parser', () => {
       const r = parse({ event_type, detail, sequence: i });
       if (!r.ok || !r.delivery) throw new Error('refused');
       const { state, rawStatus, finishReason, files } = r.delivery.patch;
-      return [event_type, state ?? null, rawStatus ?? null, finishReason ?? null, files?.map((f) => [f.fileId, f.format, f.status]) ?? null, r.delivery.summary];
+      return [event_type, state ?? null, rawStatus ?? null, finishReason ?? null, files?.map((f) => [f.fileId, f.format, f.status]) ?? null, formatMessage('en', r.delivery.message)];
     });
     expect(out).toEqual([
       [2, 'uploading', '3', 'quit_reason 3: idle longer than MaxIdleTime', null, 'callback 2 ended (idle longer than MaxIdleTime), uploading'],

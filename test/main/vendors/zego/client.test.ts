@@ -1,3 +1,4 @@
+import { formatMessage } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppFailure } from '../../../../src-main/errors/app-failure';
 import { createClockSkewStore } from '../../../../src-main/vendors/shared/http';
@@ -119,7 +120,7 @@ describe('ZEGO client against the Sandbox emulator', () => {
     expect((await vendorFailure(env.client({ isTest: true }).ping())).details['vendorCode']).toBe(100000016);
     const missing = await vendorFailure(env.client().describeRecordStatus('AAAAAAAAAAAAAAAA', op));
     expect(missing.code).toBe('VENDOR_TASK_NOT_FOUND');
-    expect(missing.messages!['zh-CN']).toContain('找不到');
+    expect(formatMessage('zh-CN', missing.text!)).toContain('找不到');
     expect(await env.client().ping()).toMatchObject({ requestId: expect.any(String) });
   });
 

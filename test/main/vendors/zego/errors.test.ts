@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@contract';
+import { CATALOGUES, ERROR_CODES, formatMessage } from '@contract';
 import { ZEGO_ERROR_CODES, zegoError } from '../../../../src-main/vendors/zego/errors';
 
 // Every code of spec §6.1 and §6.2.
@@ -15,8 +15,9 @@ describe('ZEGO error codes', () => {
     for (const code of SPEC_CODES) {
       const e = zegoError(code, '', 'rid');
       expect(ERROR_CODES).toContain(e.code);
-      expect(e.messages!.en.length).toBeGreaterThan(5);
-      expect(e.messages!['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(e.text!.key in CATALOGUES.en && e.text!.key in CATALOGUES['zh-CN']).toBe(true);
+      expect(e.message.length).toBeGreaterThan(5);
+      expect(formatMessage('zh-CN', e.text!)).toMatch(/[\u4e00-\u9fff]/);
       expect(e.details).toMatchObject({ vendorCode: code, requestId: 'rid' });
     }
   });
@@ -30,7 +31,7 @@ describe('ZEGO error codes', () => {
     expect(pick(300001000)).toEqual(['VENDOR_TASK_NOT_FOUND', false]);
     expect(pick(300001001)).toEqual(['VENDOR_STATE', false]);
     expect(pick(300010000)).toEqual(['VENDOR_INTERNAL', true]);
-    expect(zegoError(300000004, 'invalid parameter: RoomId', null).messages!.en).toContain('RoomId');
+    expect(zegoError(300000004, 'invalid parameter: RoomId', null).message).toContain('RoomId');
     expect(zegoError(123, 'x', null)).toMatchObject({ code: 'VENDOR_INTERNAL', details: { vendorCode: 123 } });
   });
 });

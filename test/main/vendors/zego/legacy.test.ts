@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingRequestSchema } from '@contract';
+import { formatMessage, RecordingRequestSchema } from '@contract';
 import { importLegacyStartBody } from '../../../../src-main/vendors/zego/legacy';
 import { buildStartRecordBody } from '../../../../src-main/vendors/zego/request';
 
@@ -59,7 +59,7 @@ describe('legacy start body import', () => {
     expect(r.secretsRemoved).toEqual(['access_token', 'storage_params.access_key_id', 'storage_params.access_key_secret']);
     const withRealKeys = importLegacyStartBody(OSS_SAMPLE.replace('"access_key_secret": "xxxx"', '"access_key_secret": "SK-123"').replace('"access_token": "xxxx"', '"access_token": "TOKEN-9"'));
     expect(JSON.stringify(withRealKeys)).not.toMatch(/SK-123|TOKEN-9/);
-    expect(r.notes[0]?.en).toBe('Secrets removed: enter them in the storage target.');
+    expect(formatMessage('en', r.notes[0]!)).toBe('Secrets removed: enter them in the storage target.');
     expect(buildStartRecordBody(req, null, null)).toMatchObject({ RoomId: 'xxxx', RecordInputParams: { RecordMode: 1, StreamType: 3, MaxIdleTime: 60 } });
   });
 
@@ -88,6 +88,6 @@ describe('legacy start body import', () => {
     const req = RecordingRequestSchema.parse(r.request);
     expect(req.mix).toMatchObject({ layoutMode: 'custom', width: 1280, bitrateBps: 3000, regions: [{ left: 0, top: 0, width: 640, height: 360, fillMode: 'fit', streamId: 's1' }] });
     expect(r.unmapped).toEqual(['record_input_params.mix_config.mix_output_watermark_image', 'record_input_params.mystery']);
-    expect(r.notes.map((n) => n.en).join(' ')).toContain('kbps');
+    expect(r.notes.map((n) => formatMessage('en', n)).join(' ')).toContain('kbps');
   });
 });

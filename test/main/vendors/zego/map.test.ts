@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VendorStatus } from '@contract';
+import { formatMessage, type VendorStatus } from '@contract';
 import { diffStatus, mapZegoFile, mapZegoStatus, zegoTaskState } from '../../../../src-main/vendors/zego/map';
 
 // Verbatim from the DescribeRecordStatus docs: seed 000 (zh) and seed 001 (en, with CustomBeginTimestamp).
@@ -138,7 +138,7 @@ describe('ZEGO status mapping', () => {
     expect(diffStatus(s, s, 'poll', 1)).toEqual([]);
     const uploading: VendorStatus = { ...s, state: 'uploading', files: [{ ...s.files[0]!, status: 'uploading', rawStatus: '2', url: null }] };
     const events = diffStatus(uploading, s, 'poll', 5);
-    expect(events.map((e) => [e.kind, e.summary])).toEqual([
+    expect(events.map((e) => [e.kind, formatMessage('en', e.message)])).toEqual([
       ['state-changed', 'state uploading→finished (ZEGO 3→3)'],
       ['file-changed', `file ${s.files[0]!.fileId} uploading→uploaded`],
     ]);

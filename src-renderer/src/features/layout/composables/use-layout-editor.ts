@@ -1,4 +1,4 @@
-import type { FieldIssue, LayoutRegion, MixSettings, VendorId } from '@contract';
+import type { FieldIssue, LayoutRegion, Message, MixSettings, VendorId } from '@contract';
 import { computed, inject, ref, type ComputedRef, type InjectionKey, type Ref } from 'vue';
 import { layoutIssues, layoutLimitsOf, type LayoutLimits } from '../model/layout-rules';
 import { addRegion, canvasOf, duplicateRegion, nudgeRegion, removeRegion, resizeCanvas, updateRegion } from '../model/regions';
@@ -158,14 +158,14 @@ export function useLayoutEditor(): LayoutEditor {
 }
 
 /** Feedback text and status of a layout field: the vendor's message when there is one, else the help. */
-export function useFieldFeedback(editor: LayoutEditor, lt: (issue: FieldIssue) => string): {
+export function useFieldFeedback(editor: LayoutEditor, lt: (message: Message) => string): {
   feedback: (path: string, help?: string) => string | undefined;
   status: (path: string) => 'error' | 'warning' | undefined;
 } {
   return {
     feedback(path, help) {
       const i = editor.issueAt(path);
-      return i ? lt(i) : help;
+      return i ? lt(i.message) : help;
     },
     status: (path) => editor.issueAt(path)?.severity,
   };

@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
 import { i18n } from '../../../i18n';
+import { localize } from '../../../ui/use-localized';
 import { useSettingsStore } from '../../settings/stores/settings';
 import { VENDOR_DESCRIPTORS } from '../../../vendors/descriptors';
 
@@ -86,7 +87,7 @@ export const useTasksStore = defineStore('tasks', () => {
       type: alert.kind === 'upload-failed' || alert.kind === 'still-running' ? 'warning' : 'error',
       title,
       content: body,
-      meta: new Date(alert.at).toLocaleTimeString(),
+      meta: i18n.global.d(alert.at, 'time'),
       duration: 12_000,
       keepAliveOnHover: true,
     });
@@ -96,7 +97,7 @@ export const useTasksStore = defineStore('tasks', () => {
     return i18n.global.t(`monitor.alertKinds.${alert.kind}`);
   }
   function alertBody(alert: TaskAlert): string {
-    return i18n.global.locale.value === 'zh-CN' ? alert.message['zh-CN'] : alert.message.en;
+    return localize(alert.message);
   }
 
   function receive(alert: TaskAlert): void {

@@ -1,4 +1,5 @@
 import {
+  issueMessage,
   RecordingRequestSchema,
   type FieldIssue,
   type MixSettings,
@@ -89,12 +90,7 @@ export function pathText(path: readonly PropertyKey[]): string {
 
 /** Schema problems (a field of the wrong type) as field issues, so they show where the validators' do. */
 export function schemaIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((i) => ({
-    path: pathText(i.path),
-    en: i.message,
-    'zh-CN': i.message,
-    severity: 'error' as const,
-  }));
+  return issues.map((i) => ({ path: pathText(i.path), severity: 'error' as const, message: issueMessage(i) }));
 }
 
 /** The issues at `path`, errors first. */

@@ -1,4 +1,4 @@
-import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
+import { issueMessage, RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { call } from '../../../bridge';
@@ -166,7 +166,10 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
   async function preview(): Promise<{ preview: TaskPreview } | { error: AppError }> {
     if (!accountId.value) return { error: { code: 'VALIDATION', message: 'No account' } };
     const parsed = RecordingRequestSchema.safeParse(request.value);
-    if (!parsed.success) return { error: { code: 'VALIDATION', message: parsed.error.issues[0]?.message ?? 'invalid' } };
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return { error: { code: 'VALIDATION', message: first?.message ?? 'invalid', ...(first ? { text: issueMessage(first) } : {}) } };
+    }
     const r = await call('tasks:preview', { accountId: accountId.value, request: parsed.data });
     return r.ok ? { preview: r.value } : { error: r.error };
   }

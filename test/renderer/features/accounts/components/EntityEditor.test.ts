@@ -40,7 +40,7 @@ describe('EntityEditor', () => {
   });
 
   it('shows the field error the core answers with and stays open', async () => {
-    handle('accounts:create', () => ({ ok: false, error: { code: 'VALIDATION', message: 'taken', details: { fields: { name: { en: 'That name is already used.', 'zh-CN': '名称已被使用。' } } } } }));
+    handle('accounts:create', () => ({ ok: false, error: { code: 'VALIDATION', message: 'taken', details: { fields: { name: { key: 'account.duplicateName', params: { scope: { key: 'account.scope.vendor' } } } } } } }));
     mountEditor({ kind: 'account', vendor: 'zego', account: null });
     await input('account', 'name').setValue('Studio A');
     await input('account', 'fields.appId').setValue('1');

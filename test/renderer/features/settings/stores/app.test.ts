@@ -1,4 +1,4 @@
-import type { AppInfo } from '@contract';
+import { msg, type AppInfo } from '@contract';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../../../../src-renderer/src/features/settings/stores/app';
@@ -27,7 +27,7 @@ describe('app store', () => {
   it('takes the keychain status the core sends when the keychain stops answering, and when it is back', async () => {
     const store = useAppStore();
     await store.refresh();
-    const reason = { en: 'The keychain stopped answering.', 'zh-CN': '钥匙串已停止响应。' };
+    const reason = msg('keychain.lost', { cause: msg('keychain.lostCause.locked') });
     emit('app:keychainChanged', { backend: 'keytar', available: false, reason });
     const lost = store.info?.keychain;
     emit('app:keychainChanged', { backend: 'keytar', available: true });

@@ -4,7 +4,7 @@
  * whole sweeps missed it. `dismissed_at` remembers the operator's dismissal. Adoption moves the task
  * into `tasks` and deletes its row here.
  */
-export const MIGRATION_004_FOREIGN_TASKS = `
+export const MIGRATION_005_FOREIGN_TASKS = `
 CREATE TABLE foreign_tasks (
   id             TEXT PRIMARY KEY,
   vendor         TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { formatMessage, msg, taskStateText, type AfterStart, type EventSource, type Message, type TaskAlert, type TaskState, type TaskSummary, type TimelineEventDraft } from '@contract';
+import { formatMessage, msg, taskStateText, type AfterStart, type EventSource, type Message, type TaskAlert, type TaskState, type TaskSummary, type TimelineEventDraft, type VendorStatus } from '@contract';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { SecretScrubber } from '../store/secret-scrubber';
@@ -244,7 +244,7 @@ export class TaskJournal {
     const known = row.lastSeenAt === null ? { ...stored, extra: { ...read.status.extra, ...stored.extra } } : stored;
     const next = mergeStatus(row, known, read.status, stale, at);
     const before = new Map(known.files.map((f) => [f.fileId, f]));
-    const drafts = changeEvents(adapterOf(row.vendor), known, next, source, at);
+    const drafts = changeEvents(adapterOf(row.vendor), this.reportedFrom(row.id, known, next), next, source, at);
     this.ledger.upsertFiles(id, next.files.filter((f) => JSON.stringify(before.get(f.fileId)) !== JSON.stringify(f)), at);
     const timesChanged = next.startedAt !== row.startedAt || next.endedAt !== row.endedAt;
     if (drafts.length === 0 && !timesChanged) {
@@ -259,6 +259,15 @@ export class TaskJournal {
     const streamIds = streamIdsOf(row.request, next.files);
     this.ledger.update(id, { state, rawStatus, startedAt, endedAt, finishReason, extra, lastSeenAt: at, updatedAt: at, streamIds, ...(source !== 'operator' ? { error: null } : {}) });
     return { changed: true, before: row.state, after: next.state, drafts };
+  }
+
+  /**
+   * The status a read moves from, for its timeline row: the state the vendor last reported, not the one
+   * an operator action assumed ahead of it (Pause reads "recording→paused", not "paused→paused").
+   */
+  private reportedFrom(id: string, known: VendorStatus, next: VendorStatus): VendorStatus {
+    if (known.state === next.state && known.rawStatus === next.rawStatus && known.finishReason === next.finishReason) return known;
+    return { ...known, state: this.ledger.lastReportedState(id) ?? known.state };
   }
 
   private afterApply(id: string, r: Applied): void {

@@ -98,6 +98,24 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
     expect(JSON.stringify(d)).not.toContain(h.storageKeys.accessKeySecret);
   });
 
+  it('writes the state a task really came from when the operator starts, pauses, resumes and stops it', async () => {
+    await h.sandbox.control('zego', 'publish-stream', { roomId: 'room-from', streamId: 's1', userId: 'u1' });
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-from', mode: 'mixed', mix: MIX, storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    await h.tasks.pollSource().poll(t.id);
+    await h.tasks.pause(t.id);
+    await h.tasks.resume(t.id);
+    await h.tasks.stop(t.id);
+    const states = h.tasks.get(t.id).events.filter((e) => e.kind === 'state-changed').map((e) => e.summary);
+    expect(states).toEqual([
+      'state starting (ZEGO 1)',
+      'state starting→recording (ZEGO 1→2)',
+      'state recording→paused (ZEGO 2→5)',
+      'state paused→recording (ZEGO 5→2)',
+      'state recording→uploading (ZEGO 2→3)',
+    ]);
+  });
+
   it('starts one task for a double click with the same startKey', async () => {
     const input = { accountId: h.ids.zego, request: request({ roomId: 'room-2', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() };
     const [a, b] = await Promise.all([h.tasks.start(input), h.tasks.start(input)]);

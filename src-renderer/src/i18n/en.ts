@@ -106,7 +106,6 @@ export default {
   banner: {
     sessionSecrets:
       'No OS keychain is available, so secrets you enter are kept in memory for this session only and are gone when RecDeck quits.',
-    fix: 'How to fix: {reason}',
     offline: 'Lost contact with the RecDeck core; retrying…',
   },
 };

@@ -107,7 +107,6 @@ const zhCN: typeof en = {
   },
   banner: {
     sessionSecrets: '没有可用的系统钥匙串：您输入的密钥只保存在本次会话的内存中，RecDeck 退出后即丢失。',
-    fix: '解决方法：{reason}',
     offline: '与 RecDeck 核心服务的连接中断，正在重试…',
   },
 };

@@ -114,6 +114,17 @@ export class TaskJournal {
     this.changed(id);
   }
 
+  /** A start whose answer was lost, and the vendor has no task from it: nothing runs there. */
+  startNotFound(id: string, vendor: string): void {
+    this.ledger.tx(() => {
+      const t = this.deps.now();
+      this.ledger.update(id, { state: 'failed', finishReason: formatMessage('en', msg('finishReason.notStarted')), updatedAt: t, endedAt: t });
+      this.ledger.addEvent(id, { at: t, source: 'system', kind: 'state-changed', message: msg('timeline.startNotFound', { vendor }), state: 'failed' });
+    });
+    this.changed(id);
+    this.alert(id, 'failed', msg('alert.notStartedNow'));
+  }
+
   /** An operator action the vendor accepted: a timeline row with its RequestId and the state it leads to. */
   actionDone(id: string, label: Message, expected: TaskState | null, result: { requestId: string; sentBody?: unknown }, patch: (row: TaskRow) => TaskPatch = () => ({})): void {
     this.ledger.tx(() => {

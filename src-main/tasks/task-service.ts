@@ -82,8 +82,9 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const link = createVendorLink(deps.connections, journal);
   const store = new ForeignTaskStore(deps.db);
   const foreignChanged = (): void => deps.emitForeign?.(store.list());
-  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, log: deps.log, now, newId });
-  const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
+  const startsInFlight = new Set<string>();
+  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, startsInFlight, log: deps.log, now, newId });
+  const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, startsInFlight, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
   const foreign = createForeignTasks({ journal, link, store, accounts: deps.accounts.accounts, now, newId, changed: foreignChanged });
   const presets = new PresetStore(deps.db, now, newId);
   return {

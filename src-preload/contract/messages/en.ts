@@ -132,6 +132,7 @@ export const EN = {
 
 
   'finishReason.startRejected': 'start-rejected',
+  'finishReason.notStarted': 'not-started',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event} (not known to RecDeck)',
 
@@ -154,6 +155,7 @@ export const EN = {
   'timeline.started': 'started: vendor task id {taskId} (RequestId {requestId})',
   'timeline.startedReconciled': 'started: vendor task id {taskId} (found after a lost answer) (RequestId {requestId})',
   'timeline.startFailed': 'start failed: {code}',
+  'timeline.startNotFound': 'state failed: {vendor} has no task from this start, so it did not start',
   'timeline.actionDone': '{action} (RequestId {requestId})',
   'timeline.actionFailed': '{action} failed: {code}',
   'timeline.forgotten': 'vendor no longer knows the task; keeping the last known state {state}',
@@ -164,8 +166,9 @@ export const EN = {
   'timeline.lostWhy.cannotList': 'the start was interrupted before the vendor answered, and this vendor cannot list tasks to find it',
   'timeline.lostWhy.notStarted': 'the start was interrupted and the vendor has no task from it',
   'timeline.lostWhy.answerLost': 'the start answer was lost and this vendor cannot list tasks',
+  'timeline.lostWhy.unconfirmed': '{vendor} did not say within 2 minutes whether the recording started',
   'timeline.note.callbacksNotRedirected': 'callbacks not redirected to the local receiver: {code}',
-  'timeline.note.startUnknown': 'start outcome unknown: refresh or the next launch reconciles it with the vendor',
+  'timeline.note.startUnknown': 'start outcome unknown: RecDeck keeps asking the vendor whether it started',
   'timeline.note.reconcileFailed': 'could not reconcile with the vendor at launch; status polling will retry',
   'timeline.note.startUnclear': 'the start was interrupted; the vendor’s task list did not tell whether it started (refresh to retry)',
   'timeline.note.noQuery': 'left {state} by an earlier session; {vendor} has no status query, so its status comes only from callbacks',
@@ -177,6 +180,8 @@ export const EN = {
   'alert.stillRunningNoQuery': 'A {vendor} recording from an earlier session may still be running ({vendor} reports status only by callback) — it may be billing.',
   'alert.lostInterrupted': 'A start was interrupted before the vendor answered; the task may or may not run at the vendor.',
   'alert.notStarted': 'A start interrupted in an earlier session did not start a recording at the vendor.',
+  'alert.notStartedNow': 'The recording did not start: the vendor has no task from it.',
+  'alert.startUnconfirmed': 'RecDeck could not confirm that the recording started. If it runs at the vendor, it shows under Not started here.',
 
   'error.vendorUnreachable': 'The vendor could not be reached.',
   'task.accountDeleted': 'The account of this task was deleted',

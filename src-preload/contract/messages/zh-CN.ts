@@ -129,6 +129,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
 
 
   'finishReason.startRejected': '启动被拒绝',
+  'finishReason.notStarted': '未开始',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event}（RecDeck 无法识别）',
 
@@ -151,6 +152,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'timeline.started': '已启动：厂商任务 ID {taskId}（RequestId {requestId}）',
   'timeline.startedReconciled': '已启动：厂商任务 ID {taskId}（应答丢失后找回）（RequestId {requestId}）',
   'timeline.startFailed': '启动失败：{code}',
+  'timeline.startNotFound': '状态变为失败：{vendor} 处没有由此启动创建的任务，录制未开始',
   'timeline.actionDone': '{action}（RequestId {requestId}）',
   'timeline.actionFailed': '{action}失败：{code}',
   'timeline.forgotten': '厂商已不再记录该任务；保留最后已知状态“{state}”',
@@ -161,8 +163,9 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'timeline.lostWhy.cannotList': '启动在厂商应答前被中断，且该厂商无法列出任务以找回它',
   'timeline.lostWhy.notStarted': '启动被中断，厂商处没有由此创建的任务',
   'timeline.lostWhy.answerLost': '启动应答丢失，且该厂商无法列出任务',
+  'timeline.lostWhy.unconfirmed': '{vendor} 在 2 分钟内未能确认录制是否已开始',
   'timeline.note.callbacksNotRedirected': '回调未改为发送到本地接收器：{code}',
-  'timeline.note.startUnknown': '启动结果未知：刷新或下次启动时会与厂商核对',
+  'timeline.note.startUnknown': '启动结果未知：RecDeck 会持续向厂商核对是否已开始',
   'timeline.note.reconcileFailed': '启动时未能与厂商核对；状态轮询会重试',
   'timeline.note.startUnclear': '启动被中断；无法从厂商任务列表判断是否已启动（刷新可重试）',
   'timeline.note.noQuery': '上次运行时停留在“{state}”；{vendor} 没有状态查询接口，状态只能来自回调',
@@ -174,6 +177,8 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'alert.stillRunningNoQuery': '上次运行时启动的 {vendor} 录制可能仍在进行（{vendor} 仅通过回调报告状态），可能仍在计费。',
   'alert.lostInterrupted': '启动在云端应答前中断，任务可能已在云端运行，也可能没有。',
   'alert.notStarted': '上次运行中被中断的启动未在云端创建录制任务。',
+  'alert.notStartedNow': '录制未开始：云端没有由此创建的任务。',
+  'alert.startUnconfirmed': 'RecDeck 无法确认录制是否已开始。如果它正在云端运行，会显示在“非本机启动”中。',
 
   'error.vendorUnreachable': '无法连接到云服务。',
   'task.accountDeleted': '该任务的账号已被删除',

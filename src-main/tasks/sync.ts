@@ -90,7 +90,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       if (unreachable(e)) return 'unreachable';
       journal.recordError(row.id, source, msg('task.action.status'), e, true);
-      return 'error';
+      return e instanceof AppFailure && e.code === 'VENDOR_RATE_LIMITED' ? 'rate-limited' : 'error';
     }
   }
 
@@ -107,7 +107,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       if (!account) continue;
       if (head.vendorTaskId === null) {
         const lane = pendingStartLane(head, account);
-        if (lane) out.push({ id: head.id, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: null, changedAt: head.updatedAt });
+        if (lane) out.push({ id: head.id, accountId: head.accountId, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: null, changedAt: head.updatedAt });
         continue;
       }
       const lane = link.adapter(head).pollLane(account);
@@ -116,7 +116,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       const swept = covers(head);
       const asks = [swept ? sweeper.wanted(head.id) : undefined, watched].filter((t): t is number => t !== undefined);
       const dueAt = asks.length > 0 ? Math.min(...asks) : swept ? null : undefined;
-      const target: PollTarget = { id: head.id, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: head.lastSeenAt, changedAt: head.updatedAt };
+      const target: PollTarget = { id: head.id, accountId: head.accountId, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: head.lastSeenAt, changedAt: head.updatedAt };
       out.push(dueAt === undefined ? target : { ...target, dueAt });
     }
     for (const id of lastRead.keys()) if (!open.has(id)) lastRead.delete(id);

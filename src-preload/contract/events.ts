@@ -20,11 +20,35 @@ export const TaskAlertEventSchema = z.object({
 /** See {@link TaskAlertEventSchema}. */
 export type TaskAlert = z.infer<typeof TaskAlertEventSchema>;
 
-/** Payload of `scheduler:changed`: whether status polling runs, and since when it cannot reach vendors. */
+/** How one account's status reads fare: whether its vendor answers, and how much of its rate is in use. */
+export const AccountHealthSchema = z.object({
+  accountId: z.string(),
+  /**
+   * `ok`: it answers. `failing`: it answers, but with an error for several reads in a row.
+   * `unreachable`: no answer; its polling is paused and one request at a time probes it. Every other
+   * account keeps polling either way.
+   */
+  state: z.enum(['ok', 'failing', 'unreachable']),
+  /** Since when it is failing or unreachable; null while ok. */
+  since: z.number().nullable(),
+  /** Last read this session that the vendor answered without error; null = none yet. */
+  lastOkAt: z.number().nullable(),
+  /** Share of the vendor's rate used in the last second on the account's busiest lane, 0–1, the operator's calls included. */
+  load: z.number(),
+  /** Last time the vendor throttled a read of this account this session; null = never. */
+  throttledAt: z.number().nullable(),
+  /** Tasks of this account whose status is being read. */
+  tasks: z.number().int(),
+});
+/** See {@link AccountHealthSchema}. */
+export type AccountHealth = z.infer<typeof AccountHealthSchema>;
+
+/** Payload of `scheduler:changed` and output of `scheduler:status`: status polling, account by account. */
 export const SchedulerStatusSchema = z.object({
-  online: z.boolean(),
-  offlineSince: z.number().nullable(),
+  /** Tasks whose status is being read. */
   activeTasks: z.number().int(),
+  /** Every account with tasks to read or a task list to sweep, by account id. */
+  accounts: z.array(AccountHealthSchema),
 });
 /** See {@link SchedulerStatusSchema}. */
 export type SchedulerStatus = z.infer<typeof SchedulerStatusSchema>;

@@ -154,10 +154,10 @@ describe('event batcher', () => {
     const { time, batcher, received } = setup();
     const alert = { taskId: 'a', kind: 'lost' as const, message: msg('alert.lostInterrupted'), at: 1 };
     for (let i = 0; i < 10; i++) batcher.emit('tasks:alerted', alert);
-    for (let n = 0; n < 5; n++) batcher.emit('scheduler:changed', { online: true, offlineSince: null, activeTasks: n });
+    for (let n = 0; n < 5; n++) batcher.emit('scheduler:changed', { activeTasks: n, accounts: [] });
     await time.advance(2_000);
     const status = received.filter((r) => r.event === 'scheduler:changed');
-    expect(status.map((r) => r.payload)).toEqual([{ online: true, offlineSince: null, activeTasks: 4 }]);
+    expect(status.map((r) => r.payload)).toEqual([{ activeTasks: 4, accounts: [] }]);
   });
 
   it('drops what is waiting once closed', async () => {

@@ -27,9 +27,9 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
     const poll = h.tasks.pollSource();
     // ZEGO lists its tasks: a sweep covers this one, so it is read only when the sweep or the operator asks.
     expect(poll.targets()).toEqual([
-      { id: started.id, laneKey: `zego:${h.creds.zego.appId}:DescribeRecordStatus`, ratePerSecond: 10, state: 'starting', lastSeenAt: expect.any(Number), changedAt: expect.any(Number), dueAt: null },
+      { id: started.id, accountId: h.ids.zego, laneKey: `zego:${h.creds.zego.appId}:DescribeRecordStatus`, ratePerSecond: 10, state: 'starting', lastSeenAt: expect.any(Number), changedAt: expect.any(Number), dueAt: null },
     ]);
-    expect(poll.sweeps?.()).toEqual([{ key: `zego:${h.creds.zego.appId}:DescribeTasks`, laneKey: `zego:${h.creds.zego.appId}:DescribeTasks`, ratePerSecond: 10 }]);
+    expect(poll.sweeps?.()).toEqual([{ key: `zego:${h.creds.zego.appId}:DescribeTasks`, accountId: h.ids.zego, laneKey: `zego:${h.creds.zego.appId}:DescribeTasks`, ratePerSecond: 10 }]);
 
     await h.advance(1500);
     expect(await poll.poll(started.id)).toBe('changed');

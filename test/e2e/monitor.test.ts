@@ -175,7 +175,7 @@ describe('monitoring a Sandbox recording', () => {
     await page.getByTestId('alerts-list').waitFor({ state: 'detached' });
   });
 
-  it('shows polling paused while the vendor is unreachable, and History keeps working', async () => {
+  it('names the account whose vendor cannot be reached, pauses only its tasks, and History keeps working', async () => {
     const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
     const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
     const room = `e2e-offline-${SUFFIX}`;
@@ -191,10 +191,13 @@ describe('monitoring a Sandbox recording', () => {
     });
     await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
     await invoke('sandbox:control', { vendor: 'faults', command: 'inject', input: { vendor: 'zego', kind: 'reset', count: 100_000 } });
-    await page.locator('.n-alert[data-testid="scheduler-offline"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('.n-alert[data-testid="scheduler-offline"]').textContent()).toMatch(/Status polling paused since \d{1,2}:\d{2}.* network down/);
+    await page.locator('.n-alert[data-testid="scheduler-troubled"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.n-alert[data-testid="scheduler-troubled"]').textContent()).toMatch(/Sandbox · ZEGO cannot be reached since \d{1,2}:\d{2}.*last success \d{1,2}:\d{2}.*Every other account keeps polling/);
     await page.locator(`[data-testid="live-card-${task.id}"]`).getByTestId('freshness').getByText('Polling paused').waitFor();
-    await page.screenshot({ path: screenshotPath('monitor-12-live-offline') });
+    await page.getByTestId('scheduler-troubled-tag').click();
+    await page.locator('[data-testid="health-row"][data-state="unreachable"]').getByText('Sandbox · ZEGO').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-12-live-account-unreachable') });
+    await page.getByTestId('scheduler-troubled-tag').click();
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-offline').waitFor();
     await page.getByTestId('history-row').first().waitFor();

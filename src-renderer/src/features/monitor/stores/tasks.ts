@@ -1,4 +1,4 @@
-import { OPEN_TASK_STATES, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
+import { OPEN_TASK_STATES, type AccountHealth, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
 import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
@@ -29,7 +29,7 @@ function initialPermission(): NotifyPermission {
 
 /**
  * Live tasks keyed by id (from `tasks:active` and the batched `tasks:changed`), vendors'
- * capabilities, the scheduler's online state and the alerts the core raised.
+ * capabilities, how each account's status reads fare and the alerts the core raised.
  */
 export const useTasksStore = defineStore('tasks', () => {
   const byId = shallowRef(new Map<string, TaskSummary>());
@@ -52,7 +52,14 @@ export const useTasksStore = defineStore('tasks', () => {
       .sort((a, b) => (b.endedAt ?? b.updatedAt) - (a.endedAt ?? a.updatedAt));
   });
   const unread = computed(() => alerts.value.filter((a) => !a.read).length);
-  const offline = computed(() => scheduler.value !== null && !scheduler.value.online);
+  /** Accounts whose vendor does not answer, or answers with errors; every other account polls as usual. */
+  const troubled = computed<AccountHealth[]>(() => (scheduler.value?.accounts ?? []).filter((a) => a.state !== 'ok'));
+
+  /** Since when the account's status reads are paused because its vendor cannot be reached; null while they run. */
+  function pausedSince(accountId: string | null): number | null {
+    const health = scheduler.value?.accounts.find((a) => a.accountId === accountId);
+    return health?.state === 'unreachable' ? health.since : null;
+  }
 
   function upsert(tasks: readonly TaskSummary[], removed: readonly string[] = []): void {
     const map = byId.value;
@@ -170,7 +177,8 @@ export const useTasksStore = defineStore('tasks', () => {
     active,
     recentlyEnded,
     unread,
-    offline,
+    troubled,
+    pausedSince,
     refresh,
     upsert,
     act,

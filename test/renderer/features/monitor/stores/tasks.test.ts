@@ -37,4 +37,16 @@ describe('tasks store', () => {
     expect((await store.act('t1', 'stop'))?.code).toBe('VENDOR_TIMEOUT');
     expect(store.busy).toEqual({});
   });
+
+  it('pauses only the tasks of an account that cannot be reached, and lists the accounts in trouble', () => {
+    const store = useTasksStore();
+    const health = (accountId: string, state: 'ok' | 'failing' | 'unreachable', since: number | null) => ({ accountId, state, since, lastOkAt: 50, load: 0.4, throttledAt: null, tasks: 1 });
+    emit('scheduler:changed', { activeTasks: 3, accounts: [health('a', 'ok', null), health('b', 'unreachable', 100), health('c', 'failing', 120)] });
+    expect({ a: store.pausedSince('a'), b: store.pausedSince('b'), gone: store.pausedSince(null), troubled: store.troubled.map((h) => h.accountId) }).toEqual({
+      a: null,
+      b: 100,
+      gone: null,
+      troubled: ['b', 'c'],
+    });
+  });
 });

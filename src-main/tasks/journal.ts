@@ -70,8 +70,11 @@ export class TaskJournal {
     if (row) this.deps.emitChanged(this.ledger.summary(row));
   }
 
+  /** Raises an alert that names the recording: its room, vendor and account. */
   alert(id: string, kind: TaskAlert['kind'], message: TaskAlert['message']): void {
-    this.deps.emitAlert({ taskId: id, kind, message, at: this.deps.now() });
+    const row = this.ledger.get(id);
+    if (!row) return;
+    this.deps.emitAlert({ taskId: id, roomId: row.roomId, vendor: row.vendor, accountName: row.accountName, kind, message, at: this.deps.now() });
   }
 
   /** Writes a new task and its first event before the vendor is called; false when its start key is taken. */

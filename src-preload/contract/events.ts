@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MessageSchema } from './messages/message';
+import { msg, MessageSchema, type Message } from './messages/message';
 import { TaskSummarySchema } from './tasks';
+import { VENDOR_CONTRACTS, VendorIdSchema } from './vendors';
 
 /** Payloads of the core → renderer events (`app:pinged`'s lives in app.ts, beside the ping it answers). */
 
@@ -13,12 +14,21 @@ export const TasksChangedEventSchema = z.object({ tasks: z.array(TaskSummarySche
 /** Payload of `tasks:alerted`: something the operator must hear about now. */
 export const TaskAlertEventSchema = z.object({
   taskId: z.string(),
+  /** The recording it is about, as the operator knows it: room, vendor and account. */
+  roomId: z.string(),
+  vendor: VendorIdSchema,
+  accountName: z.string(),
   kind: z.enum(['still-running', 'failed', 'ended-unexpectedly', 'upload-failed', 'lost']),
   message: MessageSchema,
   at: z.number(),
 });
 /** See {@link TaskAlertEventSchema}. */
 export type TaskAlert = z.infer<typeof TaskAlertEventSchema>;
+
+/** Which recording an alert is about, as one line: room, vendor and account. */
+export function alertAbout(alert: Pick<TaskAlert, 'roomId' | 'vendor' | 'accountName'>): Message {
+  return msg('alert.about', { room: alert.roomId, vendor: VENDOR_CONTRACTS[alert.vendor].descriptor.name, account: alert.accountName });
+}
 
 /** How one account's status reads fare: whether its vendor answers, and how much of its rate is in use. */
 export const AccountHealthSchema = z.object({

@@ -165,14 +165,21 @@ describe('monitoring a Sandbox recording', () => {
     await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
     const vendorTaskId = task.vendorTaskId ?? (await invoke<{ task: { vendorTaskId: string } }>('tasks:get', { id: task.id })).task.vendorTaskId;
     await invoke('sandbox:control', { vendor: 'zego', command: 'fail-task', input: { taskId: vendorTaskId } });
-    await page.locator('.n-notification').getByText('Recording failed').first().waitFor({ timeout: 30_000 });
+    const toast = page.locator('.n-notification').filter({ hasText: 'Recording failed' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    expect(await toast.textContent()).toContain(`Room ${room} · ZEGO Cloud Recording · Sandbox · ZEGO`);
     await page.screenshot({ path: screenshotPath('monitor-10-alert-toast') });
     await page.getByTestId('alerts-button').click();
     await page.getByTestId('alerts-list').getByText('Recording failed').first().waitFor();
+    expect(await page.getByTestId('alert-subject').first().textContent()).toBe(`Room ${room} · ZEGO Cloud Recording · Sandbox · ZEGO`);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('monitor-11-alerts-list') });
     await page.getByTestId('alerts-button').click();
     await page.getByTestId('alerts-list').waitFor({ state: 'detached' });
+    await toast.getByTestId('alert-open').click();
+    await page.locator(`[data-testid="task-detail"]`).waitFor();
+    expect(page.url()).toContain(`/tasks/${task.id}`);
+    await page.getByTestId('nav-live').click();
   });
 
   it('names the account whose vendor cannot be reached, pauses only its tasks, and History keeps working', async () => {

@@ -94,7 +94,9 @@ describe('a start whose outcome RecDeck did not hear', () => {
       missing: ['failed', 'not-started'],
       pending: [],
     });
-    expect(h.alerts.filter((a) => a.taskId === missing.id).map((a) => [a.kind, a.message])).toEqual([['failed', msg('alert.notStartedNow')]]);
+    expect(h.alerts.filter((a) => a.taskId === missing.id).map((a) => [a.kind, a.message, a.roomId, a.vendor, a.accountName])).toEqual([
+      ['failed', msg('alert.notStartedNow'), 'room-never', 'zego', 'Z'],
+    ]);
   });
 
   it('gives up after two minutes of no answer: lost, with the reason on the timeline and an alert', async () => {

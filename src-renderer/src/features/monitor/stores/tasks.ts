@@ -1,9 +1,10 @@
-import { OPEN_TASK_STATES, type AccountHealth, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
-import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
+import { alertAbout, OPEN_TASK_STATES, type AccountHealth, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
+import { createDiscreteApi, darkTheme, NButton, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, triggerRef } from 'vue';
+import { computed, h, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
 import { i18n } from '../../../i18n';
+import { router } from '../../../router';
 import { localize } from '../../../ui/use-localized';
 import { useSettingsStore } from '../../settings/stores/settings';
 import { VENDOR_DESCRIPTORS } from '../../../vendors/descriptors';
@@ -90,13 +91,28 @@ export const useTasksStore = defineStore('tasks', () => {
         configProviderProps: computed(() => ({ theme: settings.dark ? darkTheme : null })),
       }).notification;
     }
-    toaster.create({
+    const note = toaster.create({
       type: alert.kind === 'upload-failed' || alert.kind === 'still-running' ? 'warning' : 'error',
       title,
+      description: alertSubject(alert),
       content: body,
       meta: i18n.global.d(alert.at, 'time'),
       duration: 12_000,
       keepAliveOnHover: true,
+      action: () =>
+        h(
+          NButton,
+          {
+            text: true,
+            type: 'primary',
+            'data-testid': 'alert-open',
+            onClick: () => {
+              note.destroy();
+              void router.push({ name: 'task', params: { id: alert.taskId } });
+            },
+          },
+          { default: () => i18n.global.t('monitor.alerts.open') },
+        ),
     });
   }
 
@@ -105,6 +121,10 @@ export const useTasksStore = defineStore('tasks', () => {
   }
   function alertBody(alert: TaskAlert): string {
     return localize(alert.message);
+  }
+  /** Which recording: room, vendor and account. */
+  function alertSubject(alert: TaskAlert): string {
+    return localize(alertAbout(alert));
   }
 
   function receive(alert: TaskAlert): void {
@@ -115,7 +135,7 @@ export const useTasksStore = defineStore('tasks', () => {
     // The Electron host shows native notifications from the main process; only the browser host does it here.
     if (hostKind === 'web' && permission.value === 'granted') {
       try {
-        new Notification(`RecDeck · ${title}`, { body, tag: `${alert.taskId}:${alert.kind}` });
+        new Notification(`RecDeck · ${title}`, { body: `${alertSubject(alert)}\n${body}`, tag: `${alert.taskId}:${alert.kind}` });
       } catch {
         permission.value = 'unsupported';
       }
@@ -189,5 +209,6 @@ export const useTasksStore = defineStore('tasks', () => {
     dismissEnded,
     alertTitle,
     alertBody,
+    alertSubject,
   };
 });

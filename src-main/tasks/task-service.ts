@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ForeignTask, MixSettings, RecordingRequest, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
+import type { ForeignTask, MixSettings, RecordingRequest, SignedCurl, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
 import type { Logger } from '../logging/logger';
 import type { PollSource } from '../scheduler/types';
 import { ForeignTaskStore } from '../store/foreign-tasks';
@@ -12,7 +12,7 @@ import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from '
 import { createForeignTasks, type ForeignTasks } from './foreign';
 import { TaskJournal } from './journal';
 import { PresetStore, type PresetSave } from '../store/preset-store';
-import { previewTask } from './preview';
+import { previewTask, signedCurl, type SignedCurlInput } from './preview';
 import type { RecoveryReport } from './recovery';
 import { createTaskSync } from './sync';
 import { createVendorLink } from './vendor-link';
@@ -58,6 +58,8 @@ export interface TaskService {
   active(): TaskSummary[];
   get(id: string): TaskDetail;
   preview(accountId: string, request: RecordingRequest): Promise<TaskPreview>;
+  /** The form's start, or a task's status read, as a command line signed now (where the vendor's signature names no secret). */
+  signedCurl(input: SignedCurlInput): Promise<SignedCurl>;
   presets: {
     list(): ReturnType<PresetStore['list']>;
     save(input: PresetSave): ReturnType<PresetStore['save']>;
@@ -106,6 +108,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       };
     },
     preview: (accountId, request) => previewTask(deps.accounts, journal.scrubber, accountId, request),
+    signedCurl: (input) => signedCurl(deps.accounts, journal, journal.scrubber, input, now()),
     presets: {
       list: () => presets.list(),
       save: (input) => presets.save(input),

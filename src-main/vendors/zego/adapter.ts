@@ -7,6 +7,7 @@ import { importLegacyStartBody } from './legacy';
 import { diffStatus } from './map';
 import { zegoLane } from './rates';
 import { buildStartRecordBody, redactZegoBody, type ZegoStorage } from './request';
+import { signZegoRequest, ZEGO_SIGNATURE_WINDOW_SEC } from './sign';
 
 function zegoQuery(action: string, appId: unknown, isTest: boolean | null): string {
   const q = new URLSearchParams({ Action: action, AppId: String(appId) });
@@ -100,6 +101,20 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
       headers: { 'Content-Type': 'application/json;charset=utf-8' },
       signatureQuery: { SignatureNonce: '<NONCE>', Timestamp: '<TIMESTAMP>', SignatureVersion: '2.0', Signature: '<SIGNATURE>' },
       body,
+    };
+  },
+  signForCurl(a, baseUrl, target, nowMs, skewSec) {
+    const timestamp = Math.floor(nowMs / 1000) + skewSec;
+    const storage = target.kind === 'start' && target.storage ? { target: target.storage.target, keys: maskedKeys(target.storage) } : null;
+    const [action, body] = target.kind === 'start' ? ['StartRecord', buildStartRecordBody(target.request, storage, null)] : ['DescribeRecordStatus', { TaskId: target.task.vendorTaskId }];
+    const query = new URLSearchParams({ Action: action, ...signZegoRequest(a.fields.appId, a.secrets.serverSecret ?? '', timestamp) });
+    if (a.environment === 'test') query.set('IsTest', 'true');
+    return {
+      method: 'POST',
+      url: `${trimBase(baseUrl)}/?${query.toString()}`,
+      headers: { 'Content-Type': 'application/json;charset=utf-8' },
+      body,
+      expiresAt: (timestamp - skewSec + ZEGO_SIGNATURE_WINDOW_SEC) * 1000,
     };
   },
   importLegacyStart: (text) => importLegacyStartBody(text),

@@ -146,6 +146,7 @@ export const EN = {
   'task.action.whiteboard': 'Whiteboard switch',
   'task.action.snapshot': 'Snapshot',
   'task.action.status': 'status',
+  'task.action.signedCurl': 'A signed cURL command',
   'task.unsupported': '{action} is not offered by this vendor.',
   'task.ruleBroken': 'The request breaks a vendor rule; see the marked fields.',
   'task.alreadyEnded': 'The task is already {state}',

@@ -142,6 +142,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'task.action.layoutOfSingle': '单流录制任务的布局更新',
   'task.action.whiteboard': '切换白板',
   'task.action.snapshot': '截图',
+  'task.action.signedCurl': '已签名的 cURL 命令',
   'task.action.status': '状态查询',
   'task.unsupported': '该厂商不支持{action}。',
   'task.ruleBroken': '请求不符合厂商规则，请查看标出的字段。',

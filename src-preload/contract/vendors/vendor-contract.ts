@@ -29,6 +29,11 @@ export const CapabilitiesSchema = z.object({
   idempotencyKey: z.boolean(),
   /** A pasted start body of the vendor's legacy API can be turned into a request (`tasks:importLegacy`). */
   legacyImport: z.boolean(),
+  /**
+   * A request can be copied as a command line signed by RecDeck (`tasks:signedCurl`): the signature
+   * names no secret (ZEGO's names only the public AppId; Tencent's names the SecretId).
+   */
+  signedCurl: z.boolean(),
 });
 /** See {@link CapabilitiesSchema}. */
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;

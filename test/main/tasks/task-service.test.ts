@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { msg, type TaskDetail } from '@contract';
 import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
@@ -9,6 +11,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.dispose();
 });
+
+const execFileAsync = promisify(execFile);
 
 function timeline(d: TaskDetail): string[] {
   return d.events.map((e) => `${e.source} ${e.kind} ${e.state ?? '-'}`);
@@ -261,3 +265,34 @@ describe('tasks:preview', () => {
     expect(trro.url).toBe(`${h.sandbox.baseUrl}/tencent-trro/`);
   });
 });
+
+describe('tasks:signedCurl', () => {
+  const run = async (curl: string): Promise<Record<string, unknown>> => JSON.parse((await execFileAsync('bash', ['-c', `${curl} --silent`])).stdout) as Record<string, unknown>;
+
+  it('signs a ZEGO status read that runs as it is until ZEGO’s 10-minute window closes, and never shows the secret', async () => {
+    await h.sandbox.control('zego', 'publish-stream', { roomId: 'room-curl', streamId: 's1', userId: 'u1' });
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-curl', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    const signed = await h.tasks.signedCurl({ id: t.id });
+    expect([signed.expiresAt, signed.masked, signed.curl.includes(h.creds.zego.serverSecret)]).toEqual([h.sandbox.clock.now() - (h.sandbox.clock.now() % 1000) + 600_000, [], false]);
+    const now = await run(signed.curl);
+    await h.advance(601_000);
+    const late = await run(signed.curl);
+    expect([now['Code'], (now['Data'] as { Status?: number } | undefined)?.Status, late['Code']]).toEqual([0, 2, 100000004]);
+  });
+
+  it('signs the form’s ZEGO start with the storage keys still masked; with them pasted in, it starts the recording', async () => {
+    const signed = await h.tasks.signedCurl({ accountId: h.ids.zego, request: request({ roomId: 'room-curl-start', storageTargetId: h.ids.storage }) });
+    expect(signed.masked).toEqual(['StorageParams.AccessKeyId', 'StorageParams.AccessKeySecret']);
+    expect(JSON.stringify(signed)).not.toContain(h.storageKeys.accessKeySecret);
+    const pasted = signed.curl.replace('"AccessKeyId":"••••"', `"AccessKeyId":"${h.storageKeys.accessKeyId}"`).replace('"AccessKeySecret":"••••"', `"AccessKeySecret":"${h.storageKeys.accessKeySecret}"`);
+    expect((await run(pasted))['Code']).toBe(0);
+    expect(((await h.sandbox.control('zego', 'list-tasks', {})) as { roomId: string }[]).map((x) => x.roomId)).toEqual(['room-curl-start']);
+  });
+
+  it('offers no signed command where the signature would name a secret (Tencent’s SecretId)', async () => {
+    const e = await failure(h.tasks.signedCurl({ accountId: h.ids.tiw, request: request({ roomId: '1234' }) }));
+    expect(e.code).toBe('UNSUPPORTED');
+  });
+});
+

@@ -1,4 +1,4 @@
-import { msg, type RecordingRequest, type SignedCurl, type TaskPreview } from '@contract';
+import { msg, type Exchange, type InspectedExchange, type RecordingRequest, type SignedCurl, type TaskPreview } from '@contract';
 import { storageSecretFields } from '../accounts/storage-service';
 import { AppFailure } from '../errors/app-failure';
 import type { SecretScrubber } from '../store/secret-scrubber';
@@ -124,4 +124,16 @@ export async function signedCurl(accounts: TaskAccountAccess, journal: TaskJourn
   const signed = adapter.signForCurl(credentials as never, credentials.endpoint ?? adapter.defaultBaseUrl(credentials as never), target, nowMs, 0);
   const body = JSON.parse(scrubber.scrub(JSON.stringify(signed.body ?? null)).split('***').join(PREVIEW_MASK)) as unknown;
   return { curl: scrubber.scrub(toCurl(signed.method, signed.url, {}, signed.headers, body)), expiresAt: signed.expiresAt, masked: maskedPaths(body) };
+}
+
+/**
+ * A stored exchange for the request inspector: a `curl` line of it (the signature as placeholders, for a
+ * stored request keeps none) and whether it only read. `account` gives the fields a vendor signs with
+ * (a region); null once the account is gone.
+ */
+export function inspected(exchange: Exchange, adapter: VendorAdapter, account: { environment: string; fields: Record<string, unknown> } | null): InspectedExchange {
+  const r = exchange.request as { method?: unknown; url?: unknown; body?: unknown } | null;
+  const placeholders = adapter.curlPlaceholders(account ?? { environment: 'production', fields: {} }, exchange.action);
+  const curl = r && typeof r.method === 'string' && typeof r.url === 'string' ? toCurl(r.method, r.url, placeholders.signatureQuery, placeholders.headers, r.body ?? null) : null;
+  return { ...exchange, curl, read: adapter.readActions.includes(exchange.action) };
 }

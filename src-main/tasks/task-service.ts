@@ -12,7 +12,8 @@ import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from '
 import { createForeignTasks, type ForeignTasks } from './foreign';
 import { TaskJournal } from './journal';
 import { PresetStore, type PresetSave } from '../store/preset-store';
-import { previewTask, signedCurl, type SignedCurlInput } from './preview';
+import { inspected, previewTask, signedCurl, type SignedCurlInput } from './preview';
+import { adapterOf } from '../vendors/registry';
 import type { RecoveryReport } from './recovery';
 import { createTaskSync } from './sync';
 import { createVendorLink } from './vendor-link';
@@ -97,13 +98,15 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     active: () => journal.reads.active(now() - recentMs).map((r) => journal.reads.summary(r)),
     get(id) {
       const row = journal.require(id);
+      const adapter = adapterOf(row.vendor);
+      const account = row.accountId === null ? null : (deps.accounts.accounts.records().find((a) => a.id === row.accountId) ?? null);
       return {
         task: journal.reads.summary(row),
         request: row.request,
         storageTargetId: row.storageTargetId,
         files: journal.reads.files(id),
         events: journal.reads.events(id),
-        exchanges: journal.reads.exchanges(id),
+        exchanges: journal.reads.exchanges(id).map((x) => inspected(x, adapter, account)),
         extra: row.extra,
       };
     },

@@ -214,6 +214,10 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
   validate(request: RecordingRequest, storage: StorageShape | null): FieldIssue[];
   /** Every problem with a new layout for a running task started with `request`; absent where layouts cannot change. */
   validateLayout?(mix: MixSettings, request: RecordingRequest): FieldIssue[];
+  /** Where a `curl` line of `action` carries its signature, as placeholders: query parameters (ZEGO) or headers (TC3). */
+  curlPlaceholders(account: { environment: string; fields: Record<string, unknown> }, action: string): Pick<VendorRequestPreview, 'signatureQuery' | 'headers'>;
+  /** Actions that only read (status queries, task lists), which the request inspector can hide. */
+  readActions: readonly string[];
   /** The start request as it would be sent, without sending it and without any secret. */
   previewStart(
     account: { environment: string; fields: Record<string, unknown> },

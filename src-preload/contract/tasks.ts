@@ -187,6 +187,16 @@ export const ExchangeSchema = z.object({
 /** See {@link ExchangeSchema}. */
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
+/** An exchange as the request inspector shows it. */
+export const InspectedExchangeSchema = ExchangeSchema.extend({
+  /** `curl …` of the stored request, its signature as placeholders (a stored request keeps none). */
+  curl: z.string().nullable(),
+  /** A status query or task list, not an action: the inspector can hide these polls. */
+  read: z.boolean(),
+});
+/** See {@link InspectedExchangeSchema}. */
+export type InspectedExchange = z.infer<typeof InspectedExchangeSchema>;
+
 /** Output of `tasks:get`. */
 export const TaskDetailSchema = z.object({
   task: TaskSummarySchema,
@@ -194,7 +204,7 @@ export const TaskDetailSchema = z.object({
   storageTargetId: z.string().nullable(),
   files: z.array(RecordingFileSchema),
   events: z.array(TimelineEventSchema),
-  exchanges: z.array(ExchangeSchema),
+  exchanges: z.array(InspectedExchangeSchema),
   /** Vendor facts without a normalized field (ExceptionCnt, OmittedDurations …). */
   extra: z.record(z.string(), z.unknown()),
 });

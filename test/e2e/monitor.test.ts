@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -145,6 +146,21 @@ describe('monitoring a Sandbox recording', () => {
     expect(ticket).not.toMatch(/ServerSecret"\s*:\s*"[^•"]/);
     await page.getByTestId('exchange').first().click();
     await page.screenshot({ path: screenshotPath('monitor-09-detail-inspector') });
+
+    const actions = async () => (await page.getByTestId('exchange').locator('b').allTextContents()).sort();
+    const all = await actions();
+    await page.getByTestId('inspector-hide-polls').click();
+    const withoutPolls = await actions();
+    expect([all.includes('DescribeRecordStatus'), withoutPolls.includes('DescribeRecordStatus'), withoutPolls.includes('StartRecord')]).toEqual([true, false, true]);
+    await page.getByTestId('inspector-hide-polls').click();
+    await page.getByTestId('exchange-copy-curl').first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl -X POST '.*Signature=<SIGNATURE>'/);
+    await page.getByTestId('copy-signed-status').click();
+    await page.locator('.n-message').getByText(/runs as it is until/).waitFor();
+    const signed = await page.evaluate(() => navigator.clipboard.readText());
+    expect(signed).not.toContain('<SIGNATURE>');
+    const answer = JSON.parse(execFileSync('bash', ['-c', `${signed} --silent`], { encoding: 'utf8' })) as { Code: number; Data: { Status: number } };
+    expect([answer.Code, answer.Data.Status]).toEqual([0, 3]);
   });
 
   it('alerts in-app when a recording fails at the vendor', async () => {

@@ -92,16 +92,15 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
   diff: diffStatus,
   validate: (request, storage) => ZEGO_CONTRACT.validate(request, contractStorage(storage)),
   validateLayout: (mix, request) => validateZegoLayout(mix, request.whiteboard !== null, ZEGO_LIMITS, ''),
+  curlPlaceholders: () => ({
+    headers: { 'Content-Type': 'application/json;charset=utf-8' },
+    signatureQuery: { SignatureNonce: '<NONCE>', Timestamp: '<TIMESTAMP>', SignatureVersion: '2.0', Signature: '<SIGNATURE>' },
+  }),
+  readActions: ['DescribeRecordStatus', 'DescribeTasks'],
   previewStart(a, baseUrl, request, storage, clientTaskId) {
     const isTest = a.environment === 'test' ? true : null;
     const body = buildStartRecordBody(request, storage ? { target: storage.target, keys: maskedKeys(storage) } : null, clientTaskId);
-    return {
-      method: 'POST',
-      url: `${trimBase(baseUrl)}/?${zegoQuery('StartRecord', a.fields['appId'], isTest)}`,
-      headers: { 'Content-Type': 'application/json;charset=utf-8' },
-      signatureQuery: { SignatureNonce: '<NONCE>', Timestamp: '<TIMESTAMP>', SignatureVersion: '2.0', Signature: '<SIGNATURE>' },
-      body,
-    };
+    return { method: 'POST', url: `${trimBase(baseUrl)}/?${zegoQuery('StartRecord', a.fields['appId'], isTest)}`, ...zegoAdapter.curlPlaceholders(a, 'StartRecord'), body };
   },
   signForCurl(a, baseUrl, target, nowMs, skewSec) {
     const timestamp = Math.floor(nowMs / 1000) + skewSec;

@@ -177,6 +177,13 @@ export default {
     http: 'HTTP {status}',
     noHttp: 'no HTTP answer',
     ok: 'OK',
+    hidePolls: 'Hide polls',
+    errorsOnly: 'Errors only',
+    copyCurl: 'Copy as cURL',
+    curlCopied: 'Copied the cURL command. Its signature is left as <placeholders>: RecDeck keeps no signature of a past request.',
+    signedStatus: 'Copy signed status query',
+    signedCopied: 'Copied a status query signed for this task; it runs as it is until {time}.',
+    filteredAll: 'Every exchange is hidden by the filters.',
   },
   layout: {
     title: 'Layout of “{room}”',

@@ -167,6 +167,13 @@ const zhCN: typeof en = {
     kinds: { stream: '单流', mixed: '混流', whiteboard: '白板', screen: '屏幕', audio: '音频' },
   },
   inspector: {
+    hidePolls: '隐藏轮询',
+    errorsOnly: '只看错误',
+    copyCurl: '复制为 cURL',
+    curlCopied: '已复制 cURL 命令。签名保留为 <占位符>：RecDeck 不保存过去请求的签名。',
+    signedStatus: '复制已签名的状态查询',
+    signedCopied: '已复制为此任务签名的状态查询，在 {time} 之前可直接运行。',
+    filteredAll: '所有请求记录都被筛选条件隐藏了。',
     empty: '没有记录到与厂商的交互。',
     copyTicket: '复制用于工单',
     copyOne: '复制此次交互',

@@ -266,6 +266,22 @@ describe('tasks:preview', () => {
   });
 });
 
+describe('the request inspector', () => {
+  it('gives each exchange a cURL line with its signature as placeholders, and says which only read', async () => {
+    const z = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-insp', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    const t = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '4321' }), presetId: null, startKey: startKey() });
+    const rows = [...h.tasks.get(z.id).exchanges, ...h.tasks.get(t.id).exchanges].map((x) => [x.action, x.read, x.curl?.split(' \\\n  ')[0]]);
+    expect(rows).toEqual([
+      ['StartRecord', false, `curl -X POST '${h.sandbox.baseUrl}/zego/?Action=StartRecord&AppId=${h.creds.zego.appId}&SignatureNonce=<NONCE>&Timestamp=<TIMESTAMP>&SignatureVersion=2.0&Signature=<SIGNATURE>'`],
+      ['DescribeRecordStatus', true, `curl -X POST '${h.sandbox.baseUrl}/zego/?Action=DescribeRecordStatus&AppId=${h.creds.zego.appId}&SignatureNonce=<NONCE>&Timestamp=<TIMESTAMP>&SignatureVersion=2.0&Signature=<SIGNATURE>'`],
+      ['StartOnlineRecord', false, `curl -X POST '${h.sandbox.baseUrl}/tencent-tiw/'`],
+      ['DescribeOnlineRecord', true, `curl -X POST '${h.sandbox.baseUrl}/tencent-tiw/'`],
+    ]);
+    const tiwStart = h.tasks.get(t.id).exchanges[0]!.curl ?? '';
+    expect([tiwStart.includes("-H 'Authorization: <TC3 AUTHORIZATION>'"), tiwStart.includes("-H 'X-TC-Region: ap-singapore'"), tiwStart.includes(h.creds['tencent-tiw'].secretKey)]).toEqual([true, true, false]);
+  });
+});
+
 describe('tasks:signedCurl', () => {
   const run = async (curl: string): Promise<Record<string, unknown>> => JSON.parse((await execFileAsync('bash', ['-c', `${curl} --silent`])).stdout) as Record<string, unknown>;
 

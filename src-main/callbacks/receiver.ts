@@ -6,6 +6,7 @@ import { formatMessage, msg, VENDOR_IDS, type CallbackStatusSchema, type VendorI
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { readBody } from '../loopback/body';
+import { isBrowserRequest } from '../loopback/browser';
 import type { CallbackSink, RejectReason } from '../vendors/callbacks';
 import type { AccountCredentials } from '../vendors/credentials';
 import { adapterOf } from '../vendors/registry';
@@ -53,7 +54,7 @@ export function callbackPath(vendor: VendorId, accountId: string): string {
 class Refusal extends Error {
   constructor(
     readonly status: number,
-    readonly reason: RejectReason | 'method' | 'path' | 'media-type' | 'too-large',
+    readonly reason: RejectReason | 'method' | 'path' | 'browser-originated' | 'media-type' | 'too-large',
   ) {
     super(reason);
   }
@@ -68,6 +69,11 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
     if (oldest.done) break;
     map.delete(oldest.value);
   }
+}
+
+/** The media type of a Content-Type header, lower-cased and without parameters; null when absent. */
+function mediaType(header: string | undefined): string | null {
+  return header === undefined ? null : (header.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
@@ -116,8 +122,9 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     const accountId = match[2] as string;
     const parser = adapterOf(vendor).callbacks;
     if (req.method !== 'POST') throw new Refusal(405, 'method');
-    const type = req.headers['content-type'];
-    if (type !== undefined && !/\bjson\b/i.test(type)) throw new Refusal(415, 'media-type');
+    // Vendors call from their servers; a page in the operator's browser must not reach the receiver.
+    if (isBrowserRequest(req.headers)) throw new Refusal(403, 'browser-originated');
+    if (mediaType(req.headers['content-type']) !== parser.contentType) throw new Refusal(415, 'media-type');
     const rawBody = await readBody(req, limit);
     if (rawBody === 'too-large') throw new Refusal(413, 'too-large');
     const { secret, account } = await secretFor(vendor, accountId, parser.secretField);

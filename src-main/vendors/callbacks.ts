@@ -58,6 +58,8 @@ export interface CallbackParser {
   secretField: string;
   /** The body the vendor wants back on success. */
   ack: string;
+  /** The media type the vendor's callbacks carry (docs/vendors/<vendor id>.md); any other is refused. */
+  contentType: string;
   /** The account's app id the body must carry (ZEGO AppId, TIW SdkAppId); null where the body has none. */
   appIdOf(fields: Record<string, unknown>): number | null;
   /**

@@ -37,6 +37,7 @@ export const tiwCallbackParser: CallbackParser = {
   vendor: 'tencent-tiw',
   secretField: 'callbackKey',
   ack: '{"error_code":0}',
+  contentType: 'application/json',
   appIdOf: (fields) => num(fields['sdkAppId']),
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
     const body = parseObject(rawBody);

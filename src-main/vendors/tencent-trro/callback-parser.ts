@@ -119,6 +119,7 @@ export const trroCallbackParser: CallbackParser = {
   vendor: 'tencent-trro',
   secretField: 'signKey',
   ack: '{"code":0}',
+  contentType: 'application/json',
   appIdOf: () => null,
   parse({ rawBody, headers, secret, nowMs }): ParseOutcome {
     if (!verifyTrtcCallback(secret, rawBody, headers['sign'])) return { ok: false, reason: 'bad-signature' };

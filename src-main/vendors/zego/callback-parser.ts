@@ -84,6 +84,7 @@ export const zegoCallbackParser: CallbackParser = {
   vendor: 'zego',
   secretField: 'callbackSecret',
   ack: '{"code":0}',
+  contentType: 'application/json',
   appIdOf: (fields) => num(fields['appId']),
   replayToken: (raw) => `${String(raw['timestamp'])}\n${String(raw['nonce'])}`,
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {

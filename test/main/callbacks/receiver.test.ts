@@ -223,6 +223,39 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
       delivered: 0,
     });
   });
+  it('refuses what a browser sent and bodies without the vendor’s JSON content type, before reading a secret', async () => {
+    clock = Number(ZEGO_TS) * 1000;
+    const before = receiver.status();
+    const bytes = (body: unknown, headers: Record<string, string>) =>
+      fetch(url('zego', ids.zego), { method: 'POST', headers, body: new TextEncoder().encode(JSON.stringify(body)) }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    const answers = {
+      origin: await post(url('zego', ids.zego), zegoBody({ nonce: '910001', sequence: 91 }), { origin: 'https://evil.example' }),
+      nullOrigin: await post(url('zego', ids.zego), zegoBody({ nonce: '910002', sequence: 92 }), { origin: 'null' }),
+      crossSite: await post(url('zego', ids.zego), zegoBody({ nonce: '910003', sequence: 93 }), { 'sec-fetch-site': 'cross-site' }),
+      sameOrigin: await post(url('zego', ids.zego), zegoBody({ nonce: '910004', sequence: 94 }), { 'sec-fetch-site': 'same-origin' }),
+      noContentType: await bytes(zegoBody({ nonce: '910005', sequence: 95 }), {}),
+      formPost: await bytes(zegoBody({ nonce: '910006', sequence: 96 }), { 'content-type': 'application/x-www-form-urlencoded' }),
+      jsonLookalike: await bytes(zegoBody({ nonce: '910007', sequence: 97 }), { 'content-type': 'text/json' }),
+    };
+    const accepted = {
+      typed: (await post(url('zego', ids.zego), zegoBody({ nonce: '910008', sequence: 98 }), { 'sec-fetch-site': 'none' })).status,
+      charset: (await bytes(zegoBody({ nonce: '910009', sequence: 99 }), { 'content-type': 'Application/JSON; charset=utf-8' })).status,
+    };
+    expect({ answers, accepted, rejected: receiver.status().rejected - before.rejected, delivered: sinkDouble.current.deliveries.map((d) => d.dedupeKey) }).toEqual({
+      answers: {
+        origin: { status: 403, text: '{"error":"browser-originated"}' },
+        nullOrigin: { status: 403, text: '{"error":"browser-originated"}' },
+        crossSite: { status: 403, text: '{"error":"browser-originated"}' },
+        sameOrigin: { status: 403, text: '{"error":"browser-originated"}' },
+        noContentType: { status: 415, text: '{"error":"media-type"}' },
+        formPost: { status: 415, text: '{"error":"media-type"}' },
+        jsonLookalike: { status: 415, text: '{"error":"media-type"}' },
+      },
+      accepted: { typed: 200, charset: 200 },
+      rejected: 7,
+      delivered: ['zego:seq:98', 'zego:seq:99'],
+    });
+  });
 });
 
 describe('callback receiver lifecycle', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CoreSettings, HostKind } from '@contract';
 import { createAccountServices } from '../accounts';
 import { securePrivateDir } from './data-dir';
-import { createCallbackReceiver, type CallbackReceiver } from '../callbacks';
+import { createCallbackReceiver, memoryReplays, type CallbackReceiver } from '../callbacks';
 import { createHistoryService, startRetentionSchedule, type HistoryService } from '../history';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { accountHandlers } from '../ipc/handlers/accounts';
@@ -91,8 +91,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const receiver: CallbackReceiver = createCallbackReceiver({
-    accounts: accounts.accounts,
-    sink: { deliver: (delivery) => tasks.callbackSink().deliver(delivery) },
+    account: (id) => accounts.accounts.records().find((a) => a.id === id) ?? null,
+    key: (id, field) => connections.secret(id, field),
+    replays: memoryReplays(),
+    sink: {
+      expects: (vendor, accountId, vendorTaskId) => tasks.callbackSink().expects(vendor, accountId, vendorTaskId),
+      deliver: (delivery) => tasks.callbackSink().deliver(delivery),
+    },
     log,
   });
   const tasks = createTaskService({

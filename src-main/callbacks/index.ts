@@ -1,1 +1,10 @@
-export { callbackPath, createCallbackReceiver, type CallbackAccounts, type CallbackReceiver, type CallbackReceiverDeps, type CallbackStatus } from './receiver';
+export { memoryReplays } from './memory-replays';
+export {
+  callbackPath,
+  createCallbackReceiver,
+  type CallbackAccount,
+  type CallbackReceiver,
+  type CallbackReceiverDeps,
+  type CallbackReplays,
+  type CallbackStatus,
+} from './receiver';

@@ -2,7 +2,8 @@ import type { VendorId } from '@contract';
 import type { CallbackDelivery } from '../vendors/callbacks';
 
 const PARKED_LIMIT = 500;
-const PARKED_TTL_MS = 15 * 60_000;
+/** How long a callback waits for its task's start to answer. */
+export const PARKED_TTL_MS = 15 * 60_000;
 
 /**
  * Verified callbacks for a vendor task the ledger does not know yet: a callback can outrun the start

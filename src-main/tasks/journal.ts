@@ -43,7 +43,7 @@ export class TaskJournal {
   readonly scrubber = new SecretScrubber();
   readonly reads: TaskReads;
   /** Heads of tasks, for polling and sweeps. */
-  readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart'>;
+  readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart' | 'hasPendingStartOn'>;
   private readonly ledger: TaskLedger;
   private readonly headSql: TaskHeads;
 

@@ -4,9 +4,9 @@ import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { ForeignTaskStore } from '../store/foreign-tasks';
 import type { TaskRow } from '../store/task-ledger';
-import type { CallbackDelivery } from '../vendors/callbacks';
+import type { CallbackDelivery, CallbackResult } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
-import { CallbackInbox } from './inbox';
+import { CallbackInbox, PARKED_TTL_MS } from './inbox';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
 import { recoverTasks, type RecoveryReport } from './recovery';
@@ -41,8 +41,10 @@ export interface TaskSync {
   /** An operator-priority status read (or, for a start whose answer was lost, a reconciliation). */
   refresh(id: string): Promise<TaskSummary>;
   poll: PollSource;
-  /** Merges one verified callback; a callback for a task not known yet is parked. */
-  deliver(d: CallbackDelivery): Promise<'merged' | 'duplicate' | 'unknown-task'>;
+  /** Whether a callback about this vendor task on this account could be ours (see `CallbackSink.expects`). */
+  expects(vendor: VendorId, accountId: string, vendorTaskId: string): boolean;
+  /** Merges one verified callback; one for a task whose start has not answered yet is parked. */
+  deliver(d: CallbackDelivery): Promise<CallbackResult>;
   /** Delivers the callbacks parked for a vendor task that the ledger now knows; answers how many merged. */
   release(vendor: VendorId, vendorTaskId: string): Promise<number>;
   /** Reconciles every task a previous run left open; once at launch, before polling starts. */
@@ -127,12 +129,25 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     }
   }
 
-  async function deliver(d: CallbackDelivery): Promise<'merged' | 'duplicate' | 'unknown-task'> {
+  /** A start on the account still waits for its vendor task id: a callback may be about it. */
+  function startPending(accountId: string): boolean {
+    return journal.heads.hasPendingStartOn(accountId, deps.now() - PARKED_TTL_MS);
+  }
+
+  function expects(vendor: VendorId, accountId: string, vendorTaskId: string): boolean {
+    const head = journal.heads.byVendorTaskId(vendor, vendorTaskId);
+    return head ? head.accountId === accountId : startPending(accountId);
+  }
+
+  async function deliver(d: CallbackDelivery): Promise<CallbackResult> {
     const row = journal.reads.byVendorTaskId(d.vendor, d.vendorTaskId);
     if (!row) {
+      if (!startPending(d.accountId)) return 'unknown-task';
       inbox.park(d);
-      return 'unknown-task';
+      return 'parked';
     }
+    // Only the account the task was started on speaks for it, whoever else shares its vendor app.
+    if (row.accountId !== d.accountId) return 'unknown-task';
     return journal.mergeCallback(row, d);
   }
 
@@ -152,11 +167,12 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       return journal.summaryOf(id);
     },
     poll: { targets, poll, sweeps: sweeper.sweeps, sweep: sweeper.step },
+    expects,
     deliver,
     async release(vendor, vendorTaskId) {
       let merged = 0;
       for (const d of inbox.take(vendor, vendorTaskId)) {
-        if ((await deliver(d)) !== 'unknown-task') merged += 1;
+        if ((await deliver(d)) === 'merged') merged += 1;
       }
       return merged;
     },

@@ -112,7 +112,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     },
     recover: sync.recover,
     pollSource: () => sync.poll,
-    callbackSink: () => ({ deliver: sync.deliver }),
+    callbackSink: () => ({ expects: sync.expects, deliver: sync.deliver }),
     countTasksForAccount: (accountId) => journal.reads.countForAccount(accountId),
   };
 }

@@ -1,10 +1,16 @@
-import type { CallbackDelivery, CallbackSink } from '../../../src-main/vendors/callbacks';
+import type { AccountServices } from '../../../src-main/accounts';
+import { memoryReplays, type CallbackReceiverDeps } from '../../../src-main/callbacks';
+import type { CallbackDelivery, CallbackResult, CallbackSink } from '../../../src-main/vendors/callbacks';
+import { createConnectionCache } from '../../../src-main/vendors/connections';
+import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
+import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
 
-/** A sink double that records every delivery and answers what `answer` says. */
-export function recordingSink(answer: (d: CallbackDelivery) => 'merged' | 'duplicate' | 'unknown-task' = () => 'merged') {
+/** A sink double that expects every task, records every delivery and answers what `answer` says. */
+export function recordingSink(answer: (d: CallbackDelivery) => CallbackResult = () => 'merged') {
   const deliveries: CallbackDelivery[] = [];
   let failNext = 0;
   const sink: CallbackSink = {
+    expects: () => true,
     async deliver(d) {
       if (failNext > 0) {
         failNext -= 1;
@@ -21,6 +27,19 @@ export function recordingSink(answer: (d: CallbackDelivery) => 'merged' | 'dupli
     failNext(n: number) {
       failNext = n;
     },
+  };
+}
+
+/** The receiver's account, key and replay dependencies over real account services, wired as the core wires them. */
+export function receiverDeps(services: AccountServices): Pick<CallbackReceiverDeps, 'account' | 'key' | 'replays'> {
+  const connections = createConnectionCache({
+    vendorDeps: { limiter: createRateLimiter(), skew: createClockSkewStore(), timeoutMs: 2000 },
+    loadCredentials: (id, require) => services.accounts.getAccountCredentials(id, { require }),
+  });
+  return {
+    account: (id) => services.accounts.records().find((a) => a.id === id) ?? null,
+    key: (id, field) => connections.secret(id, field),
+    replays: memoryReplays(),
   };
 }
 

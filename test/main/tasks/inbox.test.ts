@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CallbackInbox } from '../../../src-main/tasks/inbox';
 import type { CallbackDelivery } from '../../../src-main/vendors/callbacks';
 
-const delivery = (vendorTaskId: string, dedupeKey: string): CallbackDelivery => ({ vendor: 'zego', vendorTaskId, dedupeKey, at: 0, message: msg('timeline.callbackUnknown', { event: dedupeKey }), patch: {}, raw: {} });
+const delivery = (vendorTaskId: string, dedupeKey: string): CallbackDelivery => ({ vendor: 'zego', accountId: 'A1', vendorTaskId, dedupeKey, at: 0, message: msg('timeline.callbackUnknown', { event: dedupeKey }), patch: {}, raw: {} });
 
 describe('the callback inbox', () => {
   it('hands out what was parked for a vendor task once, and forgets callbacks older than 15 minutes', () => {

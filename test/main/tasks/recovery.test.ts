@@ -68,7 +68,7 @@ describe('crash recovery', () => {
   it('loses no committed event when the process is killed in the middle of writes', async () => {
     const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-k', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
     const lines = await runChild(
-      { mode: 'writes', file: h.file, secrets: secretInputs(h), vendor: 'tencent-trro', vendorTaskId: t.vendorTaskId, at: h.sandbox.clock.now() },
+      { mode: 'writes', file: h.file, secrets: secretInputs(h), vendor: 'tencent-trro', accountId: h.ids.trro, vendorTaskId: t.vendorTaskId, at: h.sandbox.clock.now() },
       (_line, all) => all.length > 300,
     );
     const committed = lines.filter((l) => l.startsWith('committed ')).map((l) => l.slice('committed '.length));

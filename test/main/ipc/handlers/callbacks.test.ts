@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackStatusSchema } from '@contract';
-import { createCallbackReceiver } from '../../../../src-main/callbacks';
+import { createCallbackReceiver, memoryReplays } from '../../../../src-main/callbacks';
 import { callbacksHandlers } from '../../../../src-main/ipc/handlers/callbacks';
 
 const ctx = { host: 'web' as const, trusted: true, senderId: 't' };
@@ -8,8 +8,10 @@ const ctx = { host: 'web' as const, trusted: true, senderId: 't' };
 describe('callbacks handlers', () => {
   it('answers callbacks:status in the contract shape, off and then on', async () => {
     const receiver = createCallbackReceiver({
-      accounts: { getAccountCredentials: () => Promise.reject(new Error('unused')) },
-      sink: { deliver: () => Promise.resolve('merged' as const) },
+      account: () => null,
+      key: () => Promise.reject(new Error('unused')),
+      replays: memoryReplays(),
+      sink: { expects: () => false, deliver: () => Promise.resolve('merged' as const) },
       log: { info() {}, warn() {}, error() {} },
     });
     const handlers = callbacksHandlers({ receiver });

@@ -1,11 +1,13 @@
-import { msg, OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, type VendorId } from '@contract';
+import { msg, OPEN_TASK_STATES, type EventSource, type Message, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { ForeignTaskStore } from '../store/foreign-tasks';
+import type { StorageTargetRecord } from '../store/storage-repo';
 import type { TaskRow } from '../store/task-ledger';
 import type { CallbackDelivery, CallbackResult } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
+import { keepOnStorage } from './callback-facts';
 import { CallbackInbox, PARKED_TTL_MS } from './inbox';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
@@ -29,6 +31,8 @@ export interface TaskSyncDeps {
   accountRecords(): ReadonlyArray<{ id: string; vendor: VendorId; environment: string; fields: Record<string, unknown> }>;
   /** The list of foreign tasks changed. */
   foreignChanged(): void;
+  /** A storage target's non-secret fields, or null once it is gone. */
+  storageTarget(id: string): StorageTargetRecord | null;
   log: Logger;
   now: () => number;
   newId: () => string;
@@ -148,7 +152,52 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     }
     // Only the account the task was started on speaks for it, whoever else shares its vendor app.
     if (row.accountId !== d.accountId) return 'unknown-task';
-    return journal.mergeCallback(row, d);
+    const adapter = link.adapter(row);
+    return adapter.callbacks.bodySigned ? fact(row, d) : hint(row, d);
+  }
+
+  /** A signed body: merged, without file addresses off the task's storage, marked where nothing can confirm it. */
+  function fact(row: TaskRow, d: CallbackDelivery): CallbackResult {
+    const adapter = link.adapter(row);
+    const target = row.storageTargetId === null ? null : deps.storageTarget(row.storageTargetId);
+    const { files, notes } = keepOnStorage(d.patch.files ?? [], target);
+    const patch = d.patch.files === undefined ? d.patch : { ...d.patch, files };
+    const mark = adapter.descriptor.capabilities.query ? undefined : (event: Message) => msg('timeline.callbackOnly', { event, vendor: adapter.label });
+    return journal.mergeCallback(row, { ...d, patch }, { ...(mark ? { mark } : {}), notes });
+  }
+
+  /**
+   * A body anyone with one valid signature could have written: a timeline row says it came, and
+   * where the vendor has a status query, the query (not the body) says what changed.
+   */
+  function hint(row: TaskRow, d: CallbackDelivery): CallbackResult {
+    const adapter = link.adapter(row);
+    if (!journal.hint(row, d, msg('timeline.callbackHint', { event: d.message, vendor: adapter.label }))) return 'duplicate';
+    if (!adapter.descriptor.capabilities.query) return 'merged';
+    check(row.id);
+    return 'checking';
+  }
+
+  /** Tasks whose hint query is running, and whether another hint came meanwhile. */
+  const checking = new Map<string, { again: boolean }>();
+
+  /** Reads the task's status now; hints arriving while a read runs ask for one more read after it. */
+  function check(id: string): void {
+    const running = checking.get(id);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: true };
+    checking.set(id, state);
+    void (async () => {
+      while (state.again) {
+        state.again = false;
+        const row = journal.reads.get(id);
+        if (!row || row.forgotten || row.vendorTaskId === null || isTerminal(row.state)) break;
+        await readStatus(row, 'background', 'poll').catch((e: unknown) => deps.log.warn('tasks.hint', { id, code: e instanceof AppFailure ? e.code : 'INTERNAL' }));
+      }
+    })().finally(() => checking.delete(id));
   }
 
   return {

@@ -82,7 +82,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const link = createVendorLink(deps.connections, journal);
   const store = new ForeignTaskStore(deps.db);
   const foreignChanged = (): void => deps.emitForeign?.(store.list());
-  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, log: deps.log, now, newId });
+  const storageTarget = (id: string) => deps.accounts.storage.records().find((t) => t.id === id) ?? null;
+  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, storageTarget, log: deps.log, now, newId });
   const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
   const foreign = createForeignTasks({ journal, link, store, accounts: deps.accounts.accounts, now, newId, changed: foreignChanged });
   const presets = new PresetStore(deps.db, now, newId);

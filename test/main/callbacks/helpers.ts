@@ -1,9 +1,10 @@
 import type { AccountServices } from '../../../src-main/accounts';
-import { memoryReplays, type CallbackReceiverDeps } from '../../../src-main/callbacks';
+import { createCallbackReceiver, memoryReplays, type CallbackReceiver, type CallbackReceiverDeps, type CallbackReplays } from '../../../src-main/callbacks';
 import type { CallbackDelivery, CallbackResult, CallbackSink } from '../../../src-main/vendors/callbacks';
 import { createConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
 import { createRateLimiter } from '../../../src-main/vendors/shared/rate-limiter';
+import type { TaskHarness } from '../tasks/harness';
 
 /** A sink double that expects every task, records every delivery and answers what `answer` says. */
 export function recordingSink(answer: (d: CallbackDelivery) => CallbackResult = () => 'merged') {
@@ -41,6 +42,24 @@ export function receiverDeps(services: AccountServices): Pick<CallbackReceiverDe
     key: (id, field) => connections.secret(id, field),
     replays: memoryReplays(),
   };
+}
+
+/**
+ * A running receiver wired to a task harness as the core wires it: the stored accounts, keys from the
+ * harness's connection cache, its task service as the sink, the Sandbox's clock. Build a new one after
+ * `h.relaunch()`.
+ */
+export async function receiverOn(h: TaskHarness, replays: CallbackReplays = memoryReplays()): Promise<CallbackReceiver> {
+  const receiver = createCallbackReceiver({
+    account: (id) => h.services.accounts.records().find((a) => a.id === id) ?? null,
+    key: (id, field) => h.connections.secret(id, field),
+    replays,
+    sink: h.tasks.callbackSink(),
+    log: { info() {}, warn: (event, fields) => h.lines.push(JSON.stringify({ event, fields })), error: (event, fields) => h.lines.push(JSON.stringify({ event, fields })) },
+    now: () => h.sandbox.clock.now(),
+  });
+  await receiver.start(0);
+  return receiver;
 }
 
 /** POSTs `body` (a string is sent byte for byte) and answers status and text. */

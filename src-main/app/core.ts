@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CoreSettings, HostKind } from '@contract';
 import { createAccountServices } from '../accounts';
 import { securePrivateDir } from './data-dir';
-import { createCallbackReceiver, memoryReplays, type CallbackReceiver } from '../callbacks';
+import { createCallbackReceiver, type CallbackReceiver } from '../callbacks';
 import { createHistoryService, startRetentionSchedule, type HistoryService } from '../history';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { accountHandlers } from '../ipc/handlers/accounts';
@@ -24,6 +24,7 @@ import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '.
 import { createScheduler } from '../scheduler/scheduler';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
+import { CallbackReplayStore } from '../store/callback-replays';
 import { openDatabase } from '../store/db';
 import { SettingsRepo } from '../store/settings-repo';
 import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
@@ -93,7 +94,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const receiver: CallbackReceiver = createCallbackReceiver({
     account: (id) => accounts.accounts.records().find((a) => a.id === id) ?? null,
     key: (id, field) => connections.secret(id, field),
-    replays: memoryReplays(),
+    replays: new CallbackReplayStore(db),
     sink: {
       expects: (vendor, accountId, vendorTaskId) => tasks.callbackSink().expects(vendor, accountId, vendorTaskId),
       deliver: (delivery) => tasks.callbackSink().deliver(delivery),

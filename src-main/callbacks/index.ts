@@ -1,4 +1,3 @@
-export { memoryReplays } from './memory-replays';
 export {
   callbackPath,
   createCallbackReceiver,

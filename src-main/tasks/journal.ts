@@ -163,12 +163,14 @@ export class TaskJournal {
 
   /**
    * A callback whose body nobody vouches for: a timeline row (once per dedupe key) with `message`, and
-   * nothing else. Answers whether it was new.
+   * nothing else; `alongside` runs in the same transaction when the row is new. Answers whether it was.
    */
-  hint(row: TaskRow, d: CallbackDelivery, message: Message): boolean {
-    const inserted = this.ledger.tx(() =>
-      this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message, state: null, raw: d.raw }, d.dedupeKey),
-    );
+  hint(row: TaskRow, d: CallbackDelivery, message: Message, alongside: () => void): boolean {
+    const inserted = this.ledger.tx(() => {
+      const fresh = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message, state: null, raw: d.raw }, d.dedupeKey);
+      if (fresh) alongside();
+      return fresh;
+    });
     if (inserted) this.changed(row.id);
     return inserted;
   }

@@ -1,4 +1,4 @@
-import { msg, RUNNING_TASK_STATES, taskStateText } from '@contract';
+import { msg, RUNNING_TASK_STATES, taskStateText, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { TaskRow } from '../store/task-ledger';
@@ -10,6 +10,8 @@ export interface RecoveryDeps {
   journal: TaskJournal;
   link: VendorLink;
   log: Logger;
+  /** Delivers the callbacks parked for a vendor task a start turned out to have created. */
+  release(vendor: VendorId, vendorTaskId: string): Promise<void>;
 }
 
 /** What one launch's reconciliation found. */
@@ -48,7 +50,7 @@ export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[])
   return report;
 }
 
-async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report: RecoveryReport): Promise<void> {
+async function recoverOne({ journal, link, release }: RecoveryDeps, row: TaskRow, report: RecoveryReport): Promise<void> {
   const adapter = link.adapter(row);
   if (row.vendorTaskId === null) {
     if (row.accountId === null) {
@@ -79,6 +81,7 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
     }
     journal.resolveStart(row.id, outcome.taskId, 'system', { reconciled: true });
     report.resolved += 1;
+    await release(row.vendor, outcome.taskId);
   }
   const fresh = journal.reads.get(row.id);
   if (!fresh) return;

@@ -1,4 +1,4 @@
-import { msg, OPEN_TASK_STATES, type EventSource, type Message, type TaskState, type TaskSummary, type VendorId } from '@contract';
+import { msg, OPEN_TASK_STATES, type EventSource, type TaskState, type TaskSummary, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
@@ -7,8 +7,8 @@ import type { StorageTargetRecord } from '../store/storage-repo';
 import type { TaskRow } from '../store/task-ledger';
 import type { CallbackDelivery, CallbackResult } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
-import { keepOnStorage } from './callback-facts';
-import { CallbackInbox, PARKED_TTL_MS } from './inbox';
+import type { CallbackInbox } from './inbox';
+import { createCallbackIntake } from './intake';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
 import { recoverTasks, type RecoveryReport } from './recovery';
@@ -33,6 +33,8 @@ export interface TaskSyncDeps {
   foreignChanged(): void;
   /** A storage target's non-secret fields, or null once it is gone. */
   storageTarget(id: string): StorageTargetRecord | null;
+  /** Callbacks acknowledged and not done with yet. */
+  inbox: CallbackInbox;
   log: Logger;
   now: () => number;
   newId: () => string;
@@ -47,11 +49,14 @@ export interface TaskSync {
   poll: PollSource;
   /** Whether a callback about this vendor task on this account could be ours (see `CallbackSink.expects`). */
   expects(vendor: VendorId, accountId: string, vendorTaskId: string): boolean;
-  /** Merges one verified callback; one for a task whose start has not answered yet is parked. */
+  /** Takes one verified callback; it is in SQLite (the ledger or the inbox) when this resolves. */
   deliver(d: CallbackDelivery): Promise<CallbackResult>;
-  /** Delivers the callbacks parked for a vendor task that the ledger now knows; answers how many merged. */
-  release(vendor: VendorId, vendorTaskId: string): Promise<number>;
-  /** Reconciles every task a previous run left open; once at launch, before polling starts. */
+  /** Delivers the callbacks parked for a vendor task that the ledger now knows. */
+  release(vendor: VendorId, vendorTaskId: string): Promise<void>;
+  /**
+   * Asks again for what hints of an earlier run were still waiting for, and reconciles every task it
+   * left open; once at launch, before polling starts.
+   */
   recover(): Promise<RecoveryReport>;
   /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */
   watch(id: string, watching: boolean): { until: number | null };
@@ -64,7 +69,6 @@ export interface TaskSync {
  */
 export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const { journal, link } = deps;
-  const inbox = new CallbackInbox(deps.now);
   const sweeper = createSweeper(deps);
   /** When the last status read of each task began. */
   const lastRead = new Map<string, number>();
@@ -133,72 +137,8 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     }
   }
 
-  /** A start on the account still waits for its vendor task id: a callback may be about it. */
-  function startPending(accountId: string): boolean {
-    return journal.heads.hasPendingStartOn(accountId, deps.now() - PARKED_TTL_MS);
-  }
-
-  function expects(vendor: VendorId, accountId: string, vendorTaskId: string): boolean {
-    const head = journal.heads.byVendorTaskId(vendor, vendorTaskId);
-    return head ? head.accountId === accountId : startPending(accountId);
-  }
-
-  async function deliver(d: CallbackDelivery): Promise<CallbackResult> {
-    const row = journal.reads.byVendorTaskId(d.vendor, d.vendorTaskId);
-    if (!row) {
-      if (!startPending(d.accountId)) return 'unknown-task';
-      inbox.park(d);
-      return 'parked';
-    }
-    // Only the account the task was started on speaks for it, whoever else shares its vendor app.
-    if (row.accountId !== d.accountId) return 'unknown-task';
-    const adapter = link.adapter(row);
-    return adapter.callbacks.bodySigned ? fact(row, d) : hint(row, d);
-  }
-
-  /** A signed body: merged, without file addresses off the task's storage, marked where nothing can confirm it. */
-  function fact(row: TaskRow, d: CallbackDelivery): CallbackResult {
-    const adapter = link.adapter(row);
-    const target = row.storageTargetId === null ? null : deps.storageTarget(row.storageTargetId);
-    const { files, notes } = keepOnStorage(d.patch.files ?? [], target);
-    const patch = d.patch.files === undefined ? d.patch : { ...d.patch, files };
-    const mark = adapter.descriptor.capabilities.query ? undefined : (event: Message) => msg('timeline.callbackOnly', { event, vendor: adapter.label });
-    return journal.mergeCallback(row, { ...d, patch }, { ...(mark ? { mark } : {}), notes });
-  }
-
-  /**
-   * A body anyone with one valid signature could have written: a timeline row says it came, and
-   * where the vendor has a status query, the query (not the body) says what changed.
-   */
-  function hint(row: TaskRow, d: CallbackDelivery): CallbackResult {
-    const adapter = link.adapter(row);
-    if (!journal.hint(row, d, msg('timeline.callbackHint', { event: d.message, vendor: adapter.label }))) return 'duplicate';
-    if (!adapter.descriptor.capabilities.query) return 'merged';
-    check(row.id);
-    return 'checking';
-  }
-
-  /** Tasks whose hint query is running, and whether another hint came meanwhile. */
-  const checking = new Map<string, { again: boolean }>();
-
-  /** Reads the task's status now; hints arriving while a read runs ask for one more read after it. */
-  function check(id: string): void {
-    const running = checking.get(id);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const state = { again: true };
-    checking.set(id, state);
-    void (async () => {
-      while (state.again) {
-        state.again = false;
-        const row = journal.reads.get(id);
-        if (!row || row.forgotten || row.vendorTaskId === null || isTerminal(row.state)) break;
-        await readStatus(row, 'background', 'poll').catch((e: unknown) => deps.log.warn('tasks.hint', { id, code: e instanceof AppFailure ? e.code : 'INTERNAL' }));
-      }
-    })().finally(() => checking.delete(id));
-  }
+  const intake = createCallbackIntake({ ...deps, read: (row) => readStatus(row, 'background', 'poll') });
+  const recovery = { ...deps, release: intake.release };
 
   return {
     readStatus,
@@ -206,7 +146,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       const row = journal.require(id);
       requireCapability(link.adapter(row), 'query', msg('task.action.status'));
       if (row.vendorTaskId === null) {
-        if (row.state === 'starting') await recoverTasks(deps, [row]);
+        if (row.state === 'starting') await recoverTasks(recovery, [row]);
         return journal.summaryOf(id);
       }
       const outcome = await readStatus(row, 'operator', 'operator');
@@ -216,16 +156,13 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       return journal.summaryOf(id);
     },
     poll: { targets, poll, sweeps: sweeper.sweeps, sweep: sweeper.step },
-    expects,
-    deliver,
-    async release(vendor, vendorTaskId) {
-      let merged = 0;
-      for (const d of inbox.take(vendor, vendorTaskId)) {
-        if ((await deliver(d)) === 'merged') merged += 1;
-      }
-      return merged;
+    expects: intake.expects,
+    deliver: intake.deliver,
+    release: intake.release,
+    recover() {
+      intake.resume();
+      return recoverTasks(recovery, journal.reads.inStates(RECONCILED_AT_LAUNCH));
     },
-    recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH)),
     watch(id, watching) {
       journal.require(id);
       if (!watching) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallbackReceiver, memoryReplays, type CallbackReceiver } from '../../../src-main/callbacks';
+import { createCallbackReceiver, type CallbackReceiver } from '../../../src-main/callbacks';
+import { CallbackReplayStore } from '../../../src-main/store/callback-replays';
 import type { SecretVault } from '../../../src-main/secrets/secret-vault';
 import { tiwCallbackSign } from '../../../src-main/vendors/tencent-tiw/callback';
 import { openTaskHarness, request, startKey, type TaskHarness } from '../tasks/harness';
@@ -47,7 +48,7 @@ describe('a flood of forged callbacks', () => {
     receiver = createCallbackReceiver({
       account: (id) => harness.services.accounts.records().find((a) => a.id === id) ?? null,
       key: (id, field) => harness.connections.secret(id, field),
-      replays: memoryReplays(),
+      replays: new CallbackReplayStore(harness.db),
       sink: harness.tasks.callbackSink(),
       log,
       now: () => harness.sandbox.clock.now(),

@@ -1,5 +1,7 @@
+import type { DatabaseSync } from 'node:sqlite';
 import type { AccountServices } from '../../../src-main/accounts';
-import { createCallbackReceiver, memoryReplays, type CallbackReceiver, type CallbackReceiverDeps, type CallbackReplays } from '../../../src-main/callbacks';
+import { createCallbackReceiver, type CallbackReceiver, type CallbackReceiverDeps } from '../../../src-main/callbacks';
+import { CallbackReplayStore } from '../../../src-main/store/callback-replays';
 import type { CallbackDelivery, CallbackResult, CallbackSink } from '../../../src-main/vendors/callbacks';
 import { createConnectionCache } from '../../../src-main/vendors/connections';
 import { createClockSkewStore } from '../../../src-main/vendors/shared/http';
@@ -32,7 +34,7 @@ export function recordingSink(answer: (d: CallbackDelivery) => CallbackResult = 
 }
 
 /** The receiver's account, key and replay dependencies over real account services, wired as the core wires them. */
-export function receiverDeps(services: AccountServices): Pick<CallbackReceiverDeps, 'account' | 'key' | 'replays'> {
+export function receiverDeps(services: AccountServices, db: DatabaseSync): Pick<CallbackReceiverDeps, 'account' | 'key' | 'replays'> {
   const connections = createConnectionCache({
     vendorDeps: { limiter: createRateLimiter(), skew: createClockSkewStore(), timeoutMs: 2000 },
     loadCredentials: (id, require) => services.accounts.getAccountCredentials(id, { require }),
@@ -40,7 +42,7 @@ export function receiverDeps(services: AccountServices): Pick<CallbackReceiverDe
   return {
     account: (id) => services.accounts.records().find((a) => a.id === id) ?? null,
     key: (id, field) => connections.secret(id, field),
-    replays: memoryReplays(),
+    replays: new CallbackReplayStore(db),
   };
 }
 
@@ -49,11 +51,11 @@ export function receiverDeps(services: AccountServices): Pick<CallbackReceiverDe
  * harness's connection cache, its task service as the sink, the Sandbox's clock. Build a new one after
  * `h.relaunch()`.
  */
-export async function receiverOn(h: TaskHarness, replays: CallbackReplays = memoryReplays()): Promise<CallbackReceiver> {
+export async function receiverOn(h: TaskHarness): Promise<CallbackReceiver> {
   const receiver = createCallbackReceiver({
     account: (id) => h.services.accounts.records().find((a) => a.id === id) ?? null,
     key: (id, field) => h.connections.secret(id, field),
-    replays,
+    replays: new CallbackReplayStore(h.db),
     sink: h.tasks.callbackSink(),
     log: { info() {}, warn: (event, fields) => h.lines.push(JSON.stringify({ event, fields })), error: (event, fields) => h.lines.push(JSON.stringify({ event, fields })) },
     now: () => h.sandbox.clock.now(),

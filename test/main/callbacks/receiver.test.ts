@@ -49,7 +49,7 @@ beforeAll(async () => {
   const bare = await h.services.accounts.create({ ...ZEGO, name: 'No callback secret', secrets: { serverSecret: 'x' } });
   ids = { zego: z.id, tiw: t.id, trro: r.id, bare: bare.id };
   receiver = createCallbackReceiver({
-    ...receiverDeps(h.services),
+    ...receiverDeps(h.services, h.db),
     sink: { expects: (...a) => sinkDouble.current.sink.expects(...a), deliver: (d) => sinkDouble.current.sink.deliver(d) },
     log: { info: (e, f) => h.lines.push(JSON.stringify({ e, f })), warn: (e, f) => h.lines.push(JSON.stringify({ e, f })), error: (e, f) => h.lines.push(JSON.stringify({ e, f })) },
     now: () => clock,
@@ -260,12 +260,12 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
 
 describe('callback receiver lifecycle', () => {
   it('is off until started, reports its URL while on and refuses a port in use', async () => {
-    const other = createCallbackReceiver({ ...receiverDeps(h.services), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
+    const other = createCallbackReceiver({ ...receiverDeps(h.services, h.db), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
     const off = other.status();
     const base = await other.start(0);
     const on = other.status();
     const port = Number(new URL(base).port);
-    const clash = createCallbackReceiver({ ...receiverDeps(h.services), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
+    const clash = createCallbackReceiver({ ...receiverDeps(h.services, h.db), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
     const refused = await clash.start(port).then(() => null, (e: { code?: string }) => e.code);
     await other.stop();
     expect({ off, on, urlFor: other.callbackUrlFor('zego', 'a'), after: other.status().enabled, refused, base }).toEqual({

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await sandbox.control('tencent-tiw', 'register-app', { sdkAppId: TIW_APP, secretId: TC_ID, secretKey: TC_KEY });
   await sandbox.control('tencent-trro', 'register-project', { projectId: PROJECT, secretId: TC_ID, secretKey: TC_KEY });
   receiver = createCallbackReceiver({
-    ...receiverDeps(h.services),
+    ...receiverDeps(h.services, h.db),
     sink: { expects: () => true, deliver: (d) => sink.current.sink.deliver(d) },
     log: { info() {}, warn() {}, error() {} },
     now: clock.now,

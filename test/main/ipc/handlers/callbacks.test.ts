@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackStatusSchema } from '@contract';
-import { createCallbackReceiver, memoryReplays } from '../../../../src-main/callbacks';
+import { createCallbackReceiver } from '../../../../src-main/callbacks';
 import { callbacksHandlers } from '../../../../src-main/ipc/handlers/callbacks';
+import { CallbackReplayStore } from '../../../../src-main/store/callback-replays';
+import { openDatabase } from '../../../../src-main/store/db';
 
 const ctx = { host: 'web' as const, trusted: true, senderId: 't' };
 
@@ -10,7 +12,7 @@ describe('callbacks handlers', () => {
     const receiver = createCallbackReceiver({
       account: () => null,
       key: () => Promise.reject(new Error('unused')),
-      replays: memoryReplays(),
+      replays: new CallbackReplayStore(openDatabase(':memory:')),
       sink: { expects: () => false, deliver: () => Promise.resolve('merged' as const) },
       log: { info() {}, warn() {}, error() {} },
     });

@@ -34,10 +34,10 @@ function taskIdOf(body: Record<string, unknown>): string | null {
 }
 
 /**
- * TIW event callbacks (spec §5.1): `Sign = md5(CallbackKey + ExpireTime)`. The Sign covers neither
- * the body nor the event: whoever saw one callback can write any body under its Sign until
- * ExpireTime. So the body is a hint, the body's SdkAppId must be the account's, and one Sign with its
- * ExpireTime is taken once (again only with the same body, as a retry).
+ * TIW event callbacks (docs/vendors/tencent-tiw.md §9): `Sign = md5(CallbackKey + ExpireTime)`. The
+ * Sign covers neither the body nor the event: whoever saw one callback can write any body under its
+ * Sign until ExpireTime. So the body is a hint, the body's SdkAppId must be the account's, and one Sign
+ * with its ExpireTime is taken once (again only with the same body, as a retry).
  */
 export const tiwCallbackParser: CallbackParser = {
   vendor: 'tencent-tiw',

@@ -120,9 +120,9 @@ function timesOf(info: Record<string, unknown>, body: Record<string, unknown>): 
 }
 
 /**
- * TRRO recording callbacks in the TRTC format (spec §5.2): the `Sign` header is base64 HMAC-SHA256 of
- * the raw body with the project's SignKey. The body is signed, so what it says is a fact, and its
- * CallbackTs bounds replays.
+ * TRRO recording callbacks in the TRTC format (docs/vendors/tencent-trro.md §7.1): the `Sign` header
+ * is base64 HMAC-SHA256 of the raw body with the project's SignKey. The body is signed, so what it says
+ * is a fact, and its CallbackTs bounds replays.
  */
 export const trroCallbackParser: CallbackParser = {
   vendor: 'tencent-trro',

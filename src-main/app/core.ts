@@ -162,12 +162,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...callbacksHandlers({ receiver }),
   };
 
-  // Reconcile what a crash left open, then keep everything fresh. Recovery may wait on vendor
-  // timeouts, so it runs in the background: the window opens at once.
+  // Reconcile what a crash left open while polling what is already reconciled. Recovery may wait on
+  // vendor timeouts, so it runs in the background: the window opens at once, and each reconciled
+  // task joins polling (and the progress the page shows) as soon as it is done.
+  scheduler.start();
   const recovered = tasks
-    .recover()
-    .catch((e: unknown) => log.error('tasks.recover', { error: e instanceof Error ? e.message : String(e) }))
-    .then(() => scheduler.start());
+    .recover(() => scheduler.nudge())
+    .catch((e: unknown) => log.error('tasks.recover', { error: e instanceof Error ? e.message : String(e) }));
 
   return {
     dispatch: createDispatch(handlers, log),

@@ -55,9 +55,11 @@ export interface TaskSync {
   release(vendor: VendorId, vendorTaskId: string): Promise<void>;
   /**
    * Asks again for what hints of an earlier run were still waiting for, and reconciles every task it
-   * left open; once at launch, before polling starts.
+   * left open; once at launch. Polling need not wait: a task is left out of the poll targets until it
+   * is reconciled, and sweeps wait only for the starts that never learned their vendor task id (a
+   * sweep would take their task for one not started here). `progressed` hears of every task done.
    */
-  recover(): Promise<RecoveryReport>;
+  recover(progressed?: () => void): Promise<RecoveryReport>;
   /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */
   watch(id: string, watching: boolean): { until: number | null };
 }
@@ -72,6 +74,8 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const sweeper = createSweeper(deps);
   /** When the last status read of each task began. */
   const lastRead = new Map<string, number>();
+  /** The launch's reconciliation while it runs: tasks not done yet, and how many of them have no vendor id. */
+  let recovering: { pending: Set<string>; unresolved: number; total: number } | null = null;
   const watches = new Map<string, number>();
 
   async function readStatus(row: TaskRow, priority: RequestPriority, source: EventSource): Promise<PollOutcome> {
@@ -107,6 +111,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     const out: PollTarget[] = [];
     for (const head of journal.heads.open()) {
       open.add(head.id);
+      if (recovering?.pending.has(head.id)) continue;
       if (head.forgotten || head.vendorTaskId === null || head.accountId === null) continue;
       const account = accounts.get(head.accountId);
       if (!account) continue;
@@ -155,13 +160,31 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       return journal.summaryOf(id);
     },
-    poll: { targets, poll, sweeps: sweeper.sweeps, sweep: sweeper.step },
+    poll: {
+      targets,
+      poll,
+      sweeps: () => (recovering && recovering.unresolved > 0 ? [] : sweeper.sweeps()),
+      sweep: sweeper.step,
+      recovery: () => (recovering ? { checked: recovering.total - recovering.pending.size, total: recovering.total } : null),
+    },
     expects: intake.expects,
     deliver: intake.deliver,
     release: intake.release,
-    recover() {
+    async recover(progressed = () => undefined) {
       intake.resume();
-      return recoverTasks(recovery, journal.reads.inStates(RECONCILED_AT_LAUNCH));
+      const rows = journal.reads.inStates(RECONCILED_AT_LAUNCH);
+      const run = { pending: new Set(rows.map((r) => r.id)), unresolved: rows.filter((r) => r.vendorTaskId === null).length, total: rows.length };
+      recovering = run;
+      try {
+        return await recoverTasks(recovery, rows, (row) => {
+          run.pending.delete(row.id);
+          if (row.vendorTaskId === null) run.unresolved -= 1;
+          progressed();
+        });
+      } finally {
+        recovering = null;
+        progressed();
+      }
     },
     watch(id, watching) {
       journal.require(id);

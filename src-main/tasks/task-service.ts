@@ -65,8 +65,11 @@ export interface TaskService {
     save(input: PresetSave): ReturnType<PresetStore['save']>;
     delete(id: string): { deleted: true };
   };
-  /** Reconciles every task a previous run left open; call once at launch, before polling starts. */
-  recover(): Promise<RecoveryReport>;
+  /**
+   * Reconciles every task a previous run left open; call once at launch. Polling may start at once: a
+   * task joins the poll targets when it is reconciled, and `progressed` hears of each one.
+   */
+  recover(progressed?: () => void): Promise<RecoveryReport>;
   pollSource(): PollSource;
   callbackSink(): CallbackSink;
   countTasksForAccount(accountId: string): number;

@@ -164,11 +164,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Reconcile what a crash left open while polling what is already reconciled. Recovery may wait on
   // vendor timeouts, so it runs in the background: the window opens at once, and each reconciled
-  // task joins polling (and the progress the page shows) as soon as it is done.
-  scheduler.start();
+  // task joins polling (and the progress the page shows) as soon as it is done. It is called first
+  // because it marks the tasks it has yet to reconcile before the scheduler first lists its targets.
   const recovered = tasks
     .recover(() => scheduler.nudge())
     .catch((e: unknown) => log.error('tasks.recover', { error: e instanceof Error ? e.message : String(e) }));
+  scheduler.start();
 
   return {
     dispatch: createDispatch(handlers, log),

@@ -130,6 +130,31 @@ describe('crash recovery', () => {
   });
 });
 
+describe('background recovery', () => {
+  it('leaves each task out of the poll targets until it is reconciled, and says how far it is', async () => {
+    const a = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '601' }), presetId: null, startKey: startKey() });
+    const b = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '602' }), presetId: null, startKey: startKey() });
+    await h.relaunch();
+    await h.advance(2500);
+    await h.sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'delay', ms: 1000, count: 1, afterProcessing: true });
+    const poll = h.tasks.pollSource();
+    const progress: Array<{ checked: number; total: number } | null> = [];
+    const recovering = h.tasks.recover(() => progress.push(poll.recovery?.() ?? null));
+    const atOnce = { targets: poll.targets().map((t) => t.id), recovery: poll.recovery?.() };
+    await until(async () => poll.targets().length === 1);
+    const midway = { recovery: poll.recovery?.(), slow: [a.id, b.id].filter((id) => !poll.targets().some((t) => t.id === id)).length };
+    const report = await recovering;
+    expect({ atOnce, midway, after: poll.targets().map((t) => t.id).sort(), recovery: poll.recovery?.(), progress, report }).toEqual({
+      atOnce: { targets: [], recovery: { checked: 0, total: 2 } },
+      midway: { recovery: { checked: 1, total: 2 }, slow: 1 },
+      after: [a.id, b.id].sort(),
+      recovery: null,
+      progress: [{ checked: 1, total: 2 }, { checked: 2, total: 2 }, null],
+      report: expect.objectContaining({ checked: 2, stillRunning: 2 }),
+    });
+  });
+});
+
 describe('the ledger file', () => {
   it('opens again after the harness closes it', () => {
     h.db.close();

@@ -162,8 +162,10 @@ export function createCallbackReceiver(deps: CallbackReceiverDeps): CallbackRece
     if (!outcome.ok) throw new Refusal(outcome.reason === 'malformed' ? 400 : 401, outcome.reason);
     const { delivery, replay } = outcome;
     if (replay) {
+      // Hashed: a TIW token holds a Sign, which must not rest in the database.
+      const token = createHash('sha256').update(replay.token).digest('hex');
       const bodyHash = createHash('sha256').update(rawBody).digest('hex');
-      if (deps.replays.claim(accountId, replay.token, bodyHash, replay.expiresAt, now()) === 'other') throw new Refusal(401, 'replayed');
+      if (deps.replays.claim(accountId, token, bodyHash, replay.expiresAt, now()) === 'other') throw new Refusal(401, 'replayed');
     }
     counts.received += 1;
     if (delivery === null) {

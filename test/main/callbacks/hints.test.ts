@@ -65,7 +65,9 @@ describe('a TIW callback is a hint: the status query decides', () => {
     const again = await post(url, { ...forged(tiwCallbackSign(TIW_KEY, expire), expire, nowSec + 2), EventType: 'OnlineRecordStopped' });
 
     const d = h.tasks.get(b.id);
+    const stored = ['callback_replays', 'callback_inbox', 'task_events'].map((table) => JSON.stringify(h.db.prepare(`SELECT * FROM ${table}`).all())).join('');
     expect({
+      signsStored: [captured.Sign, tiwCallbackSign(TIW_KEY, expire)].filter((sign) => stored.includes(sign)),
       reused,
       fresh: fresh.status,
       again,
@@ -77,6 +79,7 @@ describe('a TIW callback is a hint: the status query decides', () => {
       askedTiw: reads(b.id) - readsBefore,
       aUntouched: h.tasks.get(a.id).task.state,
     }).toEqual({
+      signsStored: [],
       reused: { status: 401, text: '{"error":"replayed"}' },
       fresh: 200,
       again: { status: 401, text: '{"error":"replayed"}' },

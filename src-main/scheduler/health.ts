@@ -83,7 +83,8 @@ export function urgentKey(s: SchedulerStatus): string {
   return s.accounts.map((a) => `${a.accountId}:${a.state}:${a.since}`).join('|');
 }
 
-/** What is sent at most every `statusEveryMs`: counts, load in tenths, throttling. */
+/** What is sent at most every `statusEveryMs`: counts (tasks polled, tasks reconciled), load in tenths, throttling. */
 export function routineKey(s: SchedulerStatus): string {
-  return `${s.activeTasks}|${s.accounts.map((a) => `${a.tasks}:${Math.round(a.load * 10)}:${a.throttledAt}`).join('|')}`;
+  const recovery = s.recovery ? `${s.recovery.checked}/${s.recovery.total}` : '-';
+  return `${s.activeTasks}|${recovery}|${s.accounts.map((a) => `${a.tasks}:${Math.round(a.load * 10)}:${a.throttledAt}`).join('|')}`;
 }

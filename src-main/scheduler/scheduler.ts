@@ -160,7 +160,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function current(): SchedulerStatus {
     const targets = listed.filter((t) => !removed.has(t.id));
-    return { activeTasks, accounts: healthList(targets, listedSweeps, (lane) => options.limiter.recent(lane), account) };
+    const accountsNow = healthList(targets, listedSweeps, (lane) => options.limiter.recent(lane), account);
+    const recovery = options.source.recovery?.() ?? null;
+    return recovery ? { activeTasks, accounts: accountsNow, recovery } : { activeTasks, accounts: accountsNow };
   }
 
   function emitNow(): void {
@@ -181,7 +183,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (wait > 0) {
         cancelStatus = clock.setTimer(() => {
           cancelStatus = null;
-          if (lastEmitted && routineKey(current()) !== routineKey(lastEmitted)) emitNow();
+          if (!lastEmitted || routineKey(current()) !== routineKey(lastEmitted)) emitNow();
         }, wait);
         return;
       }

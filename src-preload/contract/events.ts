@@ -59,6 +59,11 @@ export const SchedulerStatusSchema = z.object({
   activeTasks: z.number().int(),
   /** Every account with tasks to read or a task list to sweep, by account id. */
   accounts: z.array(AccountHealthSchema),
+  /**
+   * Present while the launch reconciles the tasks an earlier run left open (polling already runs for
+   * those it has checked): how many of them it has checked so far.
+   */
+  recovery: z.object({ checked: z.number().int(), total: z.number().int() }).optional(),
 });
 /** See {@link SchedulerStatusSchema}. */
 export type SchedulerStatus = z.infer<typeof SchedulerStatusSchema>;

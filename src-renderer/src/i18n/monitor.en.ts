@@ -81,6 +81,8 @@ export default {
     tasks: '{n} task(s)',
     unreachable: '{account} cannot be reached since {time} (last success {last}): its {n} task(s) show their last known state. Every other account keeps polling.',
     failing: '{account} answers with errors since {time} (last success {last}).',
+    reconciling: 'Reconciling {checked} of {total} tasks an earlier session left open… The ones checked are already polled.',
+    reconcilingShort: 'Reconciling {checked} of {total} tasks…',
   },
   notify: {
     enable: 'Enable desktop notifications',

@@ -82,6 +82,8 @@ const zhCN: typeof en = {
     unreachable: '自 {time} 起无法连接 {account}（最后成功于 {last}）：其 {n} 个任务显示的是最后已知状态。其他账号照常轮询。',
     failing: '自 {time} 起 {account} 应答出错（最后成功于 {last}）。',
     unknown: '状态轮询：未知',
+    reconciling: '正在核对上次会话遗留的任务：已核对 {checked} / {total} 个… 已核对的任务已开始轮询。',
+    reconcilingShort: '正在核对任务 {checked} / {total}…',
   },
   notify: {
     enable: '开启桌面通知',

@@ -133,6 +133,7 @@ export const EN = {
 
   'finishReason.startRejected': 'start-rejected',
   'finishReason.notStarted': 'not-started',
+  'finishReason.endedByVendor': 'ended-by-vendor',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event} (not known to RecDeck)',
   'timeline.callbackHint': '{event} (the callback’s body is not signed: only {vendor}’s status query changes the task)',

@@ -130,6 +130,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
 
   'finishReason.startRejected': '启动被拒绝',
   'finishReason.notStarted': '未开始',
+  'finishReason.endedByVendor': '由云端结束（非 RecDeck 停止：空闲超时、时长上限或云端停止）',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event}（RecDeck 无法识别）',
   'timeline.callbackHint': '{event}（回调正文未签名：只有 {vendor} 的状态查询结果会改变任务）',

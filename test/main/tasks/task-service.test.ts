@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { msg, type TaskDetail } from '@contract';
+import { endedUnexpectedly, msg, type TaskDetail } from '@contract';
 import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
@@ -118,6 +118,16 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
       'state paused→recording (ZEGO 5→2)',
       'state recording→uploading (ZEGO 2→3)',
     ]);
+  });
+
+  it('says a task that idled out at the vendor ended without a stop from RecDeck', async () => {
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-empty', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    await h.tasks.pollSource().poll(t.id);
+    await h.advance(31_000);
+    await h.tasks.pollSource().poll(t.id);
+    const d = h.tasks.get(t.id).task;
+    expect([d.state, d.finishReason, endedUnexpectedly(d), h.alerts.map((a) => a.kind)]).toEqual(['finished', 'ended-by-vendor', true, ['ended-unexpectedly']]);
   });
 
   it('starts one task for a double click with the same startKey', async () => {

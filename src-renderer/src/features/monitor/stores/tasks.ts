@@ -4,7 +4,6 @@ import { defineStore } from 'pinia';
 import { computed, h, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
 import { i18n } from '../../../i18n';
-import { router } from '../../../router';
 import { localize } from '../../../ui/use-localized';
 import { useSettingsStore } from '../../settings/stores/settings';
 import { VENDOR_DESCRIPTORS } from '../../../vendors/descriptors';
@@ -108,7 +107,8 @@ export const useTasksStore = defineStore('tasks', () => {
             'data-testid': 'alert-open',
             onClick: () => {
               note.destroy();
-              void router.push({ name: 'task', params: { id: alert.taskId } });
+              // The router imports every view, and the views this store: the hash route is set, not imported.
+              window.location.hash = `#/tasks/${encodeURIComponent(alert.taskId)}`;
             },
           },
           { default: () => i18n.global.t('monitor.alerts.open') },

@@ -56,6 +56,7 @@ export default {
   fragmentSec: 'HLS segment length (s)',
   maxFileDurationMin: 'Split files after (min)',
   maxIdleSec: 'Stop when the room is idle for (s)',
+  maxIdleDefault: '{vendor} default: {human}. The vendor stops the task after this long without streams; set a value to change it.',
   maxIdleHelp: 'The vendor stops the task after this long without streams. Empty = the vendor default.',
   maxRecordSec: 'Stop after at most (s)',
   maxRecordHelp: 'A hard limit on the length. Empty = the vendor default.',

@@ -57,6 +57,7 @@ const zhCN: typeof en = {
   fragmentSec: 'HLS 分片时长（秒）',
   maxFileDurationMin: '文件切分时长（分钟）',
   maxIdleSec: '房间空闲多久后停止（秒）',
+  maxIdleDefault: '{vendor} 默认：{human}。房间没有流达到此时长后服务商会停止任务；填写数值可更改。',
   maxIdleHelp: '没有流超过此时长后服务商会自动停止任务。留空使用服务商默认值。',
   maxRecordSec: '最长录制时长（秒）',
   maxRecordHelp: '录制时长上限。留空使用服务商默认值。',

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness';
+
+/**
+ * Every main view with a recording running: the page never fades, axe-core finds nothing critical
+ * or serious in either theme, and a screenshot of each view at three window sizes in both languages
+ * (one page throughout: resize, switch language, walk again).
+ */
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let taskId = '';
+const ROOM = `e2e-views-${Date.now().toString(36)}`;
+
+const invoke = <T>(channel: string, input: unknown): Promise<T> => serve.invoke<T>(channel, input);
+
+/** Each main view: where it lives and what shows it is ready. */
+const VIEWS = [
+  { name: 'live', hash: () => '#/live', ready: () => `[data-testid="live-card-${taskId}"][data-state="recording"]` },
+  { name: 'new', hash: () => '#/new', ready: () => '[data-testid="new-recording-view"]' },
+  { name: 'task', hash: () => `#/tasks/${taskId}`, ready: () => '[data-testid="task-detail"][data-state="recording"]' },
+  { name: 'history', hash: () => '#/history', ready: () => `[data-testid="history-row"][data-task="${taskId}"]` },
+  { name: 'accounts', hash: () => '#/accounts', ready: () => '[data-testid="accounts-table"] tbody tr' },
+  { name: 'settings', hash: () => '#/settings', ready: () => '[data-testid="callbacks-url"]' },
+] as const;
+
+async function show(view: (typeof VIEWS)[number]): Promise<void> {
+  await page.evaluate((hash) => (location.hash = hash), view.hash());
+  await page.locator(view.ready()).first().waitFor({ timeout: 30_000 });
+}
+
+async function setPreferences(locale: 'en-US' | 'zh-CN', theme: 'light' | 'dark'): Promise<void> {
+  await show(VIEWS[5]);
+  await page.getByTestId(`language-${locale.split('-')[0]}`).click();
+  await page.getByTestId(`theme-${theme}`).click();
+}
+
+beforeAll(async () => {
+  serve = await startServe({ env: { RECDECK_KEYCHAIN: 'session' } });
+  browser = await launchChromium();
+  const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+  const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+  await invoke('sandbox:control', { vendor: 'zego', command: 'publish-stream', input: { roomId: ROOM, streamId: 'cam-1', userId: 'host-1' } });
+  taskId = (
+    await invoke<{ id: string }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · ZEGO')?.id,
+      startKey: randomUUID(),
+      request: {
+        roomId: ROOM,
+        mode: 'mixed',
+        mix: { width: 1280, height: 720, fps: 15, bitrateBps: 1_500_000, outputStreamId: `${ROOM}-mix` },
+        storageTargetId: storage.find((s) => s.name.startsWith('Sandbox'))?.id ?? null,
+        maxIdleSec: 3600,
+        maxRecordSec: 7200,
+      },
+    })
+  ).id;
+  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await page.goto(serve.url);
+  await page.getByTestId('live-view').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('every main view', () => {
+  it('keeps Live and Task detail at full opacity over 2 s while a recording runs; only the REC dot blinks', async () => {
+    for (const view of [VIEWS[0], VIEWS[2]]) {
+      await show(view);
+      const samples = await page.evaluate(async (sel) => {
+        const out: { view: number; dot: number }[] = [];
+        for (let i = 0; i < 20; i += 1) {
+          let opacity = 1;
+          for (let el: Element | null = document.querySelector(sel); el; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
+          const dot = document.querySelector('[data-testid="state-pill"][data-state="recording"] .dot');
+          out.push({ view: opacity, dot: dot ? Number(getComputedStyle(dot).opacity) : -1 });
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return out;
+      }, view.name === 'live' ? '[data-testid="live-grid"]' : '[data-testid="task-detail"]');
+      expect({ view: view.name, opacity: [...new Set(samples.map((s) => s.view))], dot: [...new Set(samples.map((s) => s.dot))].sort() }).toEqual({
+        view: view.name,
+        opacity: [1],
+        dot: [0.25, 1],
+      });
+    }
+  });
+
+  it('saves a screenshot of every view at three sizes in English and 简体中文', async () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      await setPreferences(locale, 'light');
+      for (const [width, height] of [[1440, 900], [1280, 720], [1024, 640]] as const) {
+        await page.setViewportSize({ width, height });
+        for (const view of VIEWS) {
+          await show(view);
+          await page.screenshot({ path: screenshotPath(`view-${view.name}-${width}x${height}-${locale}`) });
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await setPreferences('en-US', 'light');
+  });
+});

@@ -12,7 +12,9 @@ let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
 let taskId = '';
+let trroId = '';
 const ROOM = `e2e-views-${Date.now().toString(36)}`;
+const TRRO_ROOM = `${ROOM}-trro`;
 
 const invoke = <T>(channel: string, input: unknown): Promise<T> => serve.invoke<T>(channel, input);
 
@@ -57,6 +59,13 @@ beforeAll(async () => {
       },
     })
   ).id;
+  trroId = (
+    await invoke<{ id: string }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · Tencent TRRO')?.id,
+      startKey: randomUUID(),
+      request: { roomId: TRRO_ROOM, mode: 'single', storageTargetId: storage.find((s) => s.name.startsWith('Sandbox'))?.id ?? null },
+    })
+  ).id;
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
   await page.goto(serve.url);
@@ -90,6 +99,20 @@ describe('every main view', () => {
     }
   });
 
+  it('says REC only for the confirmed recording, on every page and in the title, with one count of active tasks', async () => {
+    await show(VIEWS[0]);
+    const trro = page.getByTestId(`live-card-${trroId}`);
+    expect(await page.getByTestId(`live-card-${taskId}`).getByTestId('state-pill').getAttribute('data-signal')).toBe('confirmed');
+    expect(await trro.getByTestId('state-pill').textContent()).toMatch(/^\s*REC\?/);
+    await trro.getByTestId('needs-receiver').getByText('Tencent TRRO reports status only by callbacks').waitFor();
+    expect(await page.getByTestId('live-count').textContent()).toBe('2 active');
+    expect(await page.getByTestId('scheduler-online').textContent()).not.toMatch(/\d/);
+    for (const view of VIEWS) {
+      await show(view);
+      expect([view.name, await page.title(), await page.getByTestId('rec-indicator').textContent()]).toEqual([view.name, '● 1 REC · 1 ⚠ — RecDeck', '● 1 REC\u00a0· 1 ⚠']);
+    }
+  });
+
   it('saves a screenshot of every view at three sizes in English and 简体中文', async () => {
     for (const locale of ['en-US', 'zh-CN'] as const) {
       await setPreferences(locale, 'light');
@@ -103,5 +126,12 @@ describe('every main view', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await setPreferences('en-US', 'light');
+  });
+
+  it('turns on the callback receiver from a callback-only task\'s card', async () => {
+    await show(VIEWS[0]);
+    await page.getByTestId(`live-card-${trroId}`).getByTestId('enable-receiver').click();
+    await page.getByTestId(`live-card-${trroId}`).getByTestId('needs-receiver').waitFor({ state: 'detached' });
+    expect((await invoke<{ enabled: boolean }>('callbacks:status', {})).enabled).toBe(true);
   });
 });

@@ -66,6 +66,8 @@ beforeAll(async () => {
       request: { roomId: TRRO_ROOM, mode: 'single', storageTargetId: storage.find((s) => s.name.startsWith('Sandbox'))?.id ?? null },
     })
   ).id;
+  // Opened once the task records: a page whose event stream connects after its first read would miss the change.
+  for (let i = 0; i < 600 && (await invoke<{ task: { state: string } }>('tasks:get', { id: taskId })).task.state !== 'recording'; i += 1) await new Promise((r) => setTimeout(r, 100));
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
   await page.goto(serve.url);
@@ -111,6 +113,26 @@ describe('every main view', () => {
       await show(view);
       expect([view.name, await page.title(), await page.getByTestId('rec-indicator').textContent()]).toEqual([view.name, '● 1 REC · 1 ⚠ — RecDeck', '● 1 REC\u00a0· 1 ⚠']);
     }
+  });
+
+  it('keeps Start, the request summary and the shortcut in view on a narrow window, wherever the form is scrolled', async () => {
+    for (const [width, height] of [[1280, 720], [1024, 640]] as const) {
+      await page.setViewportSize({ width, height });
+      await show(VIEWS[1]);
+      await page.getByTestId('input-roomId').locator('input').fill('bar-room');
+      for (const scroll of [0, 1200, 5000]) {
+        await page.mouse.move(width / 2, height / 2);
+        await page.mouse.wheel(0, scroll);
+        await page.waitForTimeout(150);
+        const box = await page.getByTestId('start').boundingBox();
+        expect({ width, scroll, inView: box !== null && box.y >= 0 && box.y + box.height <= height }).toEqual({ width, scroll, inView: true });
+      }
+      expect(await page.getByTestId('start-bar-summary').textContent()).toMatch(/bar-room.*Sandbox · ZEGO/);
+      expect(await page.getByTestId('start-bar').getByText('Ctrl/⌘ + Enter').isVisible()).toBe(true);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await show(VIEWS[1]);
+    expect(await page.getByTestId('start-bar').count()).toBe(0);
   });
 
   it('saves a screenshot of every view at three sizes in English and 简体中文', async () => {

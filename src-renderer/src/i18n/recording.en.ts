@@ -103,6 +103,7 @@ export default {
   start: 'Start recording',
   starting: 'Starting…',
   startHint: 'Ctrl/⌘ + Enter',
+  bar: { label: 'Start', noRoom: 'No room ID yet' },
   blocking: '{n} problem(s) to fix before starting',
   showProblems: 'Show',
   warnings: '{n} warning(s): the recording will start, but check them.',

@@ -103,6 +103,7 @@ const zhCN: typeof en = {
   },
   start: '开始录制',
   starting: '正在开始…',
+  bar: { label: '开始', noRoom: '尚未填写房间 ID' },
   startHint: 'Ctrl/⌘ + Enter',
   blocking: '开始前还有 {n} 个问题需要修正',
   showProblems: '查看',

@@ -135,6 +135,81 @@ describe('every main view', () => {
     expect(await page.getByTestId('start-bar').count()).toBe(0);
   });
 
+  it('fits Accounts, History and Task detail to 1024 px: whole words, sideways scrolling, live durations, no collisions, toasts off the controls', async () => {
+    const linesOf = (selector: string) =>
+      page.evaluate((sel) => {
+        const out: Record<string, number> = {};
+        for (const el of document.querySelectorAll(sel)) {
+          const tops = new Set<number>();
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!n.textContent?.trim() || n.parentElement?.closest('.sr-only')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+          }
+          if (tops.size > 0) out[el.textContent!.trim()] = tops.size;
+        }
+        return out;
+      }, selector);
+    const cells = '[data-testid="accounts-table"] th, [data-testid="accounts-table"] td:is([data-col-key="name"], [data-col-key="vendor"], [data-col-key="environment"]) .n-ellipsis';
+    await page.setViewportSize({ width: 1024, height: 640 });
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      await setPreferences(locale, 'light');
+      await show(VIEWS[4]);
+      const lines = await linesOf(cells);
+      expect({ locale, lines }).toEqual({ locale, lines: Object.fromEntries(Object.keys(lines).map((k) => [k, 1])) });
+    }
+
+    await page.getByTestId('account-Sandbox · ZEGO-test').click();
+    const toast = page.locator('.n-message').first();
+    await toast.waitFor();
+    const covered = await page.evaluate(() => {
+      const box = document.querySelector('.n-message')!.getBoundingClientRect();
+      const hit = (el: Element | null) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+      };
+      return ['.n-tabs-nav', '[data-testid="account-add"]', '[data-testid="export"]', '[data-testid="accounts-table"] thead'].filter((sel) => hit(document.querySelector(sel)));
+    });
+    expect(covered).toEqual([]);
+
+    await show(VIEWS[3]);
+    const scroller = page.getByTestId('history-scroller');
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    expect(await page.getByText('Vendor task id', { exact: true }).isVisible()).toBe(true);
+    const search = page.getByTestId('history-search').locator('input');
+    const fits = await search.evaluate((el: HTMLInputElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const style = getComputedStyle(el);
+      ctx.font = style.font;
+      return ctx.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    });
+    expect(fits).toBe(true);
+    const duration = page.locator(`[data-testid="history-row"][data-task="${taskId}"] [data-testid="history-duration"]`);
+    const first = await duration.textContent();
+    await page.waitForTimeout(1_100);
+    expect([first === '00:00:00', (await duration.textContent()) === first]).toEqual([false, false]);
+
+    await show(VIEWS[2]);
+    const gaps = await page.evaluate(() => {
+      const text = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect();
+      };
+      const out: number[] = [];
+      for (const row of document.querySelectorAll('.n-descriptions-table-row')) {
+        const parts = [...row.querySelectorAll('.n-descriptions-table-header, .n-descriptions-table-content')].filter((el) => el.textContent?.trim());
+        for (let i = 1; i < parts.length; i += 1) if (parts[i]!.classList.contains('n-descriptions-table-header')) out.push(Math.round(text(parts[i]!).left - text(parts[i - 1]!).right));
+      }
+      return out;
+    });
+    expect(gaps.filter((g) => g < 8)).toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('saves a screenshot of every view at three sizes in English and 简体中文', async () => {
     for (const locale of ['en-US', 'zh-CN'] as const) {
       await setPreferences(locale, 'light');

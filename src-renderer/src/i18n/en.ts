@@ -27,6 +27,7 @@ export default {
     endpoint: 'Endpoint',
     vendorDefault: "Vendor's own",
     secrets: 'Secrets',
+    actions: 'Actions',
     newTitle: 'New {vendor} account',
     editTitle: 'Edit “{name}”',
     deleteTitle: 'Delete “{name}”?',

@@ -29,6 +29,7 @@ const zhCN: typeof en = {
     endpoint: '接入地址',
     vendorDefault: '厂商默认',
     secrets: '密钥',
+    actions: '操作',
     newTitle: '新建{vendor}账号',
     editTitle: '编辑「{name}」',
     deleteTitle: '删除「{name}」？',

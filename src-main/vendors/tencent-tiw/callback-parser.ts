@@ -30,7 +30,7 @@ function readEvent(eventType: string, data: Record<string, unknown>): Read {
 }
 
 /**
- * TIW event callbacks (spec §5.1): `Sign = md5(CallbackKey + ExpireTime)`. The Sign does not cover
+ * TIW event callbacks (docs/vendors/tencent-tiw.md §9): `Sign = md5(CallbackKey + ExpireTime)`. The Sign does not cover
  * the body, so ExpireTime is the replay window and the body's SdkAppId must be the account's.
  */
 export const tiwCallbackParser: CallbackParser = {

@@ -112,7 +112,7 @@ function readEvent(eventType: number, p: Record<string, unknown>): Read {
 }
 
 /**
- * TRRO recording callbacks in the TRTC format (spec §5.2): the `Sign` header is base64 HMAC-SHA256 of
+ * TRRO recording callbacks in the TRTC format (docs/vendors/tencent-trro.md §7.1): the `Sign` header is base64 HMAC-SHA256 of
  * the raw body with the project's SignKey. The body is signed, so its CallbackTs bounds replays.
  */
 export const trroCallbackParser: CallbackParser = {

@@ -18,7 +18,7 @@ function files(list: unknown): RecordingFile[] {
 
 type Read = Pick<CallbackDelivery, 'message' | 'patch'>;
 
-/** The v2 `event_type` / `detail` pairs of spec §9.3. */
+/** The v2 `event_type` / `detail` pairs of docs/vendors/zego.md §9.3. */
 function readV2(eventType: number, detail: Record<string, unknown>): Read {
   switch (eventType) {
     case 1: {
@@ -59,7 +59,7 @@ function readV2(eventType: number, detail: Record<string, unknown>): Read {
   }
 }
 
-/** The legacy end-of-recording callback (spec §9.6): top-level `file_info`, event 1/2/3. */
+/** The legacy end-of-recording callback (docs/vendors/zego.md §9.6): top-level `file_info`, event 1/2/3. */
 function readLegacy(eventType: number, body: Record<string, unknown>): Read {
   const list = files(body['file_info']);
   if (eventType === 2) {
@@ -76,7 +76,7 @@ function readLegacy(eventType: number, body: Record<string, unknown>): Read {
 }
 
 /**
- * ZEGO recording callbacks (spec §9): SHA1 of the sorted CallbackSecret, timestamp and nonce. The
+ * ZEGO recording callbacks (docs/vendors/zego.md §9.4): SHA1 of the sorted CallbackSecret, timestamp and nonce. The
  * signature does not cover the body, so the timestamp must be recent and the receiver also refuses
  * a timestamp/nonce pair reused for a different body.
  */

@@ -6,7 +6,7 @@ import { trtcCallbackSign } from '../../../src-main/vendors/tencent-trro/callbac
 import { openHarness, TIW, TRRO, ZEGO, type Harness } from '../accounts/harness';
 import { post, recordingSink } from './helpers';
 
-// Spec vectors: ZEGO §9.4 / §9.5, TIW §5.1, TRTC §5.2.
+// Documented vectors: docs/vendors/zego.md §9.4 / §9.5, tencent-tiw.md §9, tencent-trro.md §7.1.
 const ZEGO_SECRET = 'secret';
 const ZEGO_TS = '1470820198';
 const ZEGO_NONCE = '123412';
@@ -67,7 +67,7 @@ beforeEach(() => {
 const url = (vendor: 'zego' | 'tencent-tiw' | 'tencent-trro', id: string) => receiver.callbackUrlFor(vendor, id)!;
 
 describe('callback receiver over HTTP on 127.0.0.1', () => {
-  it('accepts the ZEGO spec vector and normalizes its upload callback', async () => {
+  it('accepts the ZEGO documented vector and normalizes its upload callback', async () => {
     clock = Number(ZEGO_TS) * 1000 + 3000;
     const body = zegoBody();
     expect(body['signature']).toBe(ZEGO_SIG);

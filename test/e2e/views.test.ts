@@ -135,6 +135,21 @@ describe('every main view', () => {
     expect(await page.getByTestId('start-bar').count()).toBe(0);
   });
 
+  it('guides to the fields to fill in instead of a raw validation text, and drops the body after Reset', async () => {
+    await show(VIEWS[1]);
+    await page.getByTestId('form-reset').click();
+    const blocked = page.getByTestId('preview-blocked');
+    await blocked.waitFor();
+    expect(await blocked.locator('li').allTextContents()).toEqual(['Room ID: Required']);
+    await page.getByTestId('input-roomId').locator('input').fill('preview-room');
+    await page.getByTestId('preview-body').getByText('preview-room').waitFor();
+    await page.getByTestId('form-reset').click();
+    await blocked.waitFor();
+    expect([await page.getByTestId('preview-body').count(), await page.getByTestId('preview-failure').count()]).toEqual([0, 0]);
+    await page.getByTestId('preview-goto-roomId').click();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="input-roomId"]') !== null)).toBe(true);
+  });
+
   it('fits Accounts, History and Task detail to 1024 px: whole words, sideways scrolling, live durations, no collisions, toasts off the controls', async () => {
     const linesOf = (selector: string) =>
       page.evaluate((sel) => {

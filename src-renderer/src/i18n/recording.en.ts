@@ -96,7 +96,7 @@ export default {
     body: 'Body',
     curl: 'cURL',
     updating: 'Updating…',
-    stale: 'Fix the problems to see the request.',
+    blocked: 'The request appears once these fields are filled in:',
     failed: 'The core could not build the request: {message}',
     empty: 'Choose an account to see the request.',
   },

@@ -97,7 +97,7 @@ const zhCN: typeof en = {
     body: '请求体',
     curl: 'cURL',
     updating: '更新中…',
-    stale: '请先修正问题再查看请求。',
+    blocked: '填写以下字段后即可看到请求：',
     failed: '核心无法生成请求：{message}',
     empty: '选择账号后可查看请求。',
   },

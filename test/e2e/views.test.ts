@@ -135,6 +135,18 @@ describe('every main view', () => {
     expect(await page.getByTestId('start-bar').count()).toBe(0);
   });
 
+  it('rings the focused sidebar link', async () => {
+    await show(VIEWS[0]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== 'nav-history'; i += 1) await page.keyboard.press('Tab');
+    const ring = await page.getByTestId('nav-history').evaluate((a) => {
+      const item = a.closest('.n-menu-item-content')!;
+      const style = getComputedStyle(item);
+      return [style.outlineStyle, parseFloat(style.outlineWidth) >= 2];
+    });
+    expect(ring).toEqual(['solid', true]);
+  });
+
   it('guides to the fields to fill in instead of a raw validation text, and drops the body after Reset', async () => {
     await show(VIEWS[1]);
     await page.getByTestId('form-reset').click();

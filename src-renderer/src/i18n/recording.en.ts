@@ -127,7 +127,7 @@ export default {
     kinds: { stream: 'Stream', whiteboard: 'Whiteboard', screen: 'Screen share' },
     undo: 'Undo',
     redo: 'Redo',
-    canvasLabel: 'Layout canvas: drag regions, arrows nudge, Delete removes',
+    canvasLabel: 'Layout canvas: Tab or an arrow selects a region, arrows nudge it (Shift: 10 px), Delete removes it, Escape deselects',
     regions: 'Regions (top first)',
     addRegion: 'Region',
     maxRegions: 'At most {max} regions.',

@@ -128,7 +128,7 @@ const zhCN: typeof en = {
     kinds: { stream: '流', whiteboard: '白板', screen: '屏幕共享' },
     undo: '撤销',
     redo: '重做',
-    canvasLabel: '布局画布：拖动画面，方向键微调，Delete 删除',
+    canvasLabel: '布局画布：Tab 或方向键选中画面，方向键微调（按住 Shift 为 10 像素），Delete 删除，Esc 取消选中',
     regions: '画面（上层在前）',
     addRegion: '画面',
     maxRegions: '最多 {max} 个画面。',

@@ -77,7 +77,7 @@ export default {
     secretsAgain: 'Secrets are never exported: enter each account’s and storage target’s secrets again before recording.',
   },
   app: { name: 'RecDeck', tagline: 'Cloud recording console' },
-  nav: { live: 'Live', newRecording: 'New recording', history: 'History', accounts: 'Accounts', settings: 'Settings' },
+  nav: { label: 'Main', live: 'Live', newRecording: 'New recording', history: 'History', accounts: 'Accounts', settings: 'Settings' },
   settings: {
     title: 'Settings',
     language: 'Language',

@@ -79,7 +79,7 @@ const zhCN: typeof en = {
     secretsAgain: '密钥不会被导出：开始录制前，请重新填写每个账号和存储目标的密钥。',
   },
   app: { name: 'RecDeck', tagline: '云端录制控制台' },
-  nav: { live: '直播中', newRecording: '新建录制', history: '历史记录', accounts: '账号', settings: '设置' },
+  nav: { label: '主导航', live: '直播中', newRecording: '新建录制', history: '历史记录', accounts: '账号', settings: '设置' },
   settings: {
     title: '设置',
     language: '语言',

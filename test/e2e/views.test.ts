@@ -169,6 +169,37 @@ describe('every main view', () => {
     expect(ring).toEqual(['solid', true]);
   });
 
+  it('keeps vendor codes secondary, draws the layout templates, shows the default background, closes the stream list and fits the last time label', async () => {
+    await show(VIEWS[0]);
+    const card = page.getByTestId(`live-card-${taskId}`);
+    expect([await card.locator('header').textContent(), await card.getByTestId('card-raw-status').textContent()]).toEqual([
+      await card.getByTestId('state-pill').textContent(),
+      'Vendor status 2',
+    ]);
+
+    await show(VIEWS[2]);
+    const ticks = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="timeline-tick"]')?.closest('svg')?.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="timeline-tick"]')].map((t) => Math.round((svg?.right ?? 0) - t.getBoundingClientRect().right));
+    });
+    expect(ticks.length > 0 && ticks.every((room) => room >= 0)).toBe(true);
+
+    await show(VIEWS[1]);
+    await page.getByTestId('mode-mixed').click();
+    const grid4 = page.getByTestId('layout-template-grid-4');
+    expect([await grid4.getAttribute('aria-label'), await grid4.locator('svg rect').count()]).toEqual(['Grid of 4', 4]);
+    const swatch = await page.getByTestId('layout-out-bg').evaluate((el) => [...el.querySelectorAll('*')].map((c) => getComputedStyle(c).backgroundColor).includes('rgb(0, 0, 0)'));
+    expect(swatch).toBe(true);
+    await page.getByText('Default: black').waitFor();
+    await grid4.click();
+    await page.getByTestId('layout-region-r1').click({ position: { x: 20, y: 40 } });
+    await page.getByTestId('layout-region-stream').click();
+    await page.keyboard.type('cam-9');
+    await page.keyboard.press('Enter');
+    await page.locator('.n-base-select-menu, .n-auto-complete-menu').waitFor({ state: 'hidden' });
+    await page.getByTestId('mode-single').click();
+  });
+
   it('guides to the fields to fill in instead of a raw validation text, and drops the body after Reset', async () => {
     await show(VIEWS[1]);
     await page.getByTestId('form-reset').click();

@@ -113,7 +113,6 @@ export default {
   layout: {
     title: 'Layout',
     templates: 'Templates',
-    templateShort: { grid: '{n}', pip: 'PiP', speaker: 'Speaker' },
     templateLong: { grid: 'Grid of {n}', pip: 'Picture in picture', speaker: 'Speaker focus: one large, three small' },
     modes: {
       custom: 'Custom regions',
@@ -167,6 +166,7 @@ export default {
     fps: 'Frame rate (fps)',
     bitrate: 'Bitrate (bps)',
     background: 'Background colour',
+    backgroundDefault: 'Default: black',
     outputStream: 'Mix output stream ID',
     outputStreamHelp: 'The stream ZEGO publishes the mix as.',
     areaOver: 'Width × height is above 1920 × 1080.',

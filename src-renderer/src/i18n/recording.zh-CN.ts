@@ -114,7 +114,6 @@ const zhCN: typeof en = {
   layout: {
     title: '布局',
     templates: '模板',
-    templateShort: { grid: '{n}', pip: '画中画', speaker: '主讲' },
     templateLong: { grid: '{n} 宫格', pip: '画中画', speaker: '主讲人：一大三小' },
     modes: {
       custom: '自定义画面',
@@ -168,6 +167,7 @@ const zhCN: typeof en = {
     fps: '帧率（fps）',
     bitrate: '码率（bps）',
     background: '背景色',
+    backgroundDefault: '默认：黑色',
     outputStream: '混流输出流 ID',
     outputStreamHelp: 'ZEGO 发布混流所用的流 ID。',
     areaOver: '宽 × 高超过 1920 × 1080。',

@@ -126,6 +126,8 @@ describe('new recording in the browser', () => {
   });
 
   it('copies the request as cURL with placeholders instead of secrets', async () => {
+    // The preview follows the form after a short pause: wait until it shows the undone canvas again.
+    await expect.poll(async () => (await previewBody().textContent()) ?? '', { timeout: 10_000 }).toContain('"Width": 1280');
     await page.getByTestId('preview-copy-curl').click();
     const curl = await page.evaluate(() => navigator.clipboard.readText());
     expect(curl).toMatch(/^curl /);

@@ -98,7 +98,7 @@ describe('new recording in the browser', () => {
 
   it('selects regions with the keyboard alone, then nudges and deletes the selected one', async () => {
     const before = await rectOf('r2');
-    const focused = () => page.evaluate(() => [document.activeElement?.getAttribute('data-testid'), document.activeElement?.classList.contains('selected')]);
+    const focused = () => page.evaluate((): [string | null | undefined, boolean | undefined] => [document.activeElement?.getAttribute('data-testid'), document.activeElement?.classList.contains('selected')]);
     await page.getByTestId('layout-canvas').focus();
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');

@@ -54,7 +54,8 @@ interface AxeViolation {
 async function axe(): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } };
+    type Raw = { id: string; impact: Impact; nodes: { target: string[]; failureSummary?: string }[] };
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Raw[] }> } };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }));
   });

@@ -82,6 +82,8 @@ export default {
     offline: 'Status polling paused since {time} — network down. States shown are the last known.',
     offlineShort: 'Offline since {time}',
     unknown: 'Status polling: unknown',
+    reconciling: 'Reconciling {checked} of {total} tasks an earlier session left open… The ones checked are already polled.',
+    reconcilingShort: 'Reconciling {checked} of {total} tasks…',
   },
   notify: {
     enable: 'Enable desktop notifications',

@@ -83,6 +83,8 @@ const zhCN: typeof en = {
     offline: '自 {time} 起状态轮询已暂停 — 网络中断。显示的是最后已知状态。',
     offlineShort: '自 {time} 起离线',
     unknown: '状态轮询：未知',
+    reconciling: '正在核对上次会话遗留的任务：已核对 {checked} / {total} 个… 已核对的任务已开始轮询。',
+    reconcilingShort: '正在核对任务 {checked} / {total}…',
   },
   notify: {
     enable: '开启桌面通知',

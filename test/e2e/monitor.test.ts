@@ -221,6 +221,13 @@ describe('monitoring a Sandbox recording', () => {
     await page.locator('[data-testid="health-row"][data-state="unreachable"]').getByText('Sandbox · ZEGO').waitFor();
     await page.screenshot({ path: screenshotPath('monitor-12-live-account-unreachable') });
     await page.getByTestId('scheduler-troubled-tag').click();
+    const pill = page.getByTestId(`live-card-${task.id}`).getByTestId('state-pill');
+    expect(await pill.getAttribute('data-signal')).toBe('held');
+    await page.waitForTimeout(1_100);
+    const timer = await pill.locator('.timer').textContent();
+    await page.waitForTimeout(2_100);
+    expect(await pill.locator('.timer').textContent()).toBe(timer);
+    await page.screenshot({ path: screenshotPath('monitor-12-live-offline') });
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-offline').waitFor();
     await page.getByTestId('history-row').first().waitFor();

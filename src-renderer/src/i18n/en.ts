@@ -6,6 +6,7 @@ export default {
     delete: 'Delete',
     ok: 'OK',
     saved: 'Saved “{name}”.',
+    failure: { code: 'Code {code}', http: 'HTTP {status}', requestId: 'RequestId {id}', openInspector: 'Open in inspector', retry: 'Retry' },
   },
   secrets: {
     configured: 'Configured ✓',

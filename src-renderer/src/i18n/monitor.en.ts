@@ -10,6 +10,7 @@ export default {
     finished: 'Finished',
     failed: 'Failed',
     lost: 'Lost',
+    endedByVendor: '{state} · ended without a stop',
   },
   modes: { single: 'Single streams', mixed: 'Mixed' },
   live: {
@@ -66,7 +67,7 @@ export default {
     confirm: 'Stop recording',
     stopped: 'Stop sent for {room}.',
   },
-  actionFailed: '{action} failed: {message}',
+  actionFailed: '{action} failed',
   actions: { stop: 'Stop', pause: 'Pause', resume: 'Resume', refresh: 'Refresh' },
   rec: {
     confirmed: 'Recording, confirmed by the vendor',
@@ -130,6 +131,7 @@ export default {
     created: 'Created',
     started: 'Started',
     ended: 'Ended',
+    endedUnexpectedly: 'Ended without a stop from RecDeck',
     finishReason: 'Finish reason',
     lastError: 'Last error',
     extra: 'Vendor facts',

@@ -11,6 +11,7 @@ const zhCN: typeof en = {
     finished: '已完成',
     failed: '失败',
     lost: '已丢失',
+    endedByVendor: '{state} · 非人工停止',
   },
   modes: { single: '单流', mixed: '混流' },
   live: {
@@ -67,7 +68,7 @@ const zhCN: typeof en = {
     confirm: '停止录制',
     stopped: '已向 {room} 发送停止。',
   },
-  actionFailed: '{action}失败：{message}',
+  actionFailed: '{action}失败',
   actions: { stop: '停止', pause: '暂停', resume: '恢复', refresh: '刷新' },
   rec: {
     confirmed: '录制中，已由厂商确认',
@@ -131,6 +132,7 @@ const zhCN: typeof en = {
     created: '创建时间',
     started: '开始时间',
     ended: '结束时间',
+    endedUnexpectedly: '并非由 RecDeck 停止而结束',
     finishReason: '结束原因',
     lastError: '最近错误',
     extra: '厂商信息',

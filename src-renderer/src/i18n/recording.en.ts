@@ -61,6 +61,7 @@ export default {
   maxRecordSec: 'Stop after at most (s)',
   maxRecordHelp: 'A hard limit on the length. Empty = the vendor default.',
   seconds: '{value} = {human}',
+  units: { h: '{n} h', min: '{n} min', s: '{n} s' },
   storage: 'Storage target',
   storagePlaceholder: 'Where the files go',
   storageNone: 'No storage target fits this vendor. Add one under Accounts → Storage targets.',
@@ -109,7 +110,7 @@ export default {
   showProblems: 'Show',
   warnings: '{n} warning(s): the recording will start, but check them.',
   started: 'Recording started in room {room}.',
-  startFailed: 'The recording did not start: {message}',
+  startFailedTitle: 'The recording did not start',
   problems: 'Problems',
   layout: {
     title: 'Layout',

@@ -62,6 +62,7 @@ const zhCN: typeof en = {
   maxRecordSec: '最长录制时长（秒）',
   maxRecordHelp: '录制时长上限。留空使用服务商默认值。',
   seconds: '{value} = {human}',
+  units: { h: '{n} 小时', min: '{n} 分钟', s: '{n} 秒' },
   storage: '存储目标',
   storagePlaceholder: '文件存放位置',
   storageNone: '没有适用于该服务商的存储目标，请在“账号 → 存储目标”中添加。',
@@ -110,7 +111,7 @@ const zhCN: typeof en = {
   showProblems: '查看',
   warnings: '{n} 个警告：可以开始录制，但请检查。',
   started: '已开始录制房间 {room}。',
-  startFailed: '录制未能开始：{message}',
+  startFailedTitle: '录制未能开始',
   problems: '问题',
   layout: {
     title: '布局',

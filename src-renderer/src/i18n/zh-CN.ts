@@ -8,6 +8,7 @@ const zhCN: typeof en = {
     delete: '删除',
     ok: '确定',
     saved: '已保存「{name}」。',
+    failure: { code: '错误码 {code}', http: 'HTTP {status}', requestId: 'RequestId {id}', openInspector: '在请求检查器中打开', retry: '重试' },
   },
   secrets: {
     configured: '已配置 ✓',

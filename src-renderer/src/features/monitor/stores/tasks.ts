@@ -19,6 +19,9 @@ const KEEP_ENDED_MS = 15 * 60_000;
 const MAX_ALERTS = 200;
 
 /** Whether the browser can show desktop notifications, and whether the operator allowed them. */
+/** What an operator does to a running task from Live or its detail. */
+export type TaskAction = 'stop' | 'pause' | 'resume' | 'refresh';
+
 export type NotifyPermission = 'unsupported' | 'default' | 'granted' | 'denied' | 'native';
 
 function initialPermission(): NotifyPermission {
@@ -39,6 +42,8 @@ export const useTasksStore = defineStore('tasks', () => {
   const error = ref<AppError | null>(null);
   const permission = ref<NotifyPermission>(initialPermission());
   const busy = ref<Record<string, string>>({});
+  /** The last failed action per task, shown beside its buttons until it succeeds or the operator closes it. */
+  const failures = ref<Record<string, { action: TaskAction; error: AppError }>>({});
   let seq = 0;
 
   const capabilities = Object.fromEntries(VENDOR_DESCRIPTORS.map((v) => [v.id, v.capabilities])) as Record<VendorId, Capabilities>;
@@ -156,14 +161,23 @@ export const useTasksStore = defineStore('tasks', () => {
     alerts.value = alerts.value.filter((a) => a.seq !== seqNo);
   }
 
-  async function act(id: string, action: 'stop' | 'pause' | 'resume' | 'refresh'): Promise<AppError | null> {
+  async function act(id: string, action: TaskAction): Promise<AppError | null> {
     busy.value = { ...busy.value, [id]: action };
     const r = await call(`tasks:${action}`, { id });
     const { [id]: _done, ...rest } = busy.value;
     busy.value = rest;
-    if (!r.ok) return r.error;
+    if (!r.ok) {
+      failures.value = { ...failures.value, [id]: { action, error: r.error } };
+      return r.error;
+    }
+    dismissFailure(id);
     upsert([r.value]);
     return null;
+  }
+
+  function dismissFailure(id: string): void {
+    const { [id]: _gone, ...rest } = failures.value;
+    failures.value = rest;
   }
 
   /** Sends a running task's whole new layout; the vendor replaces the old one. */
@@ -196,6 +210,8 @@ export const useTasksStore = defineStore('tasks', () => {
     error,
     permission,
     busy,
+    failures,
+    dismissFailure,
     active,
     recentlyEnded,
     unread,

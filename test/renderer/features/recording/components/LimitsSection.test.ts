@@ -40,6 +40,6 @@ describe('LimitsSection', () => {
     const english = help();
     i18n.global.locale.value = 'zh-CN';
     await flushPromises();
-    expect([english.includes('ZEGO Cloud Recording default: 30 s.'), help().includes('ZEGO 云端录制 默认：30 s。')]).toEqual([true, true]);
+    expect([english.includes('ZEGO Cloud Recording default: 30 s.'), help().includes('ZEGO 云端录制 默认：30 秒。')]).toEqual([true, true]);
   });
 });

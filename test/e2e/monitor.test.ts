@@ -198,6 +198,31 @@ describe('monitoring a Sandbox recording', () => {
     await page.getByTestId('nav-live').click();
   });
 
+  it('rehearses from the Settings Sandbox panel: a publisher joins a room, and the vendor fails a running task', async () => {
+    const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+    const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+    const room = `e2e-rehearse-${SUFFIX}`;
+    const task = await invoke<{ id: string }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · ZEGO')?.id,
+      startKey: randomUUID(),
+      request: { roomId: room, mode: 'single', storageTargetId: storage.find((x) => x.name.startsWith('Sandbox'))?.id ?? null },
+    });
+    await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-settings').click();
+    const panel = page.getByTestId('sandbox-panel');
+    await panel.getByTestId('sandbox-room').locator('input').fill(room);
+    await panel.getByTestId('sandbox-user').locator('input').fill('guest-e2e');
+    await panel.getByTestId('sandbox-publish').click();
+    await panel.getByTestId('sandbox-publishers').getByText('guest-e2e').waitFor();
+    await panel.getByTestId('sandbox-task').click();
+    await page.locator('.n-base-select-option').filter({ hasText: room }).click();
+    await panel.getByTestId('sandbox-fail').click();
+    await panel.getByTestId('sandbox-done').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-11b-settings-sandbox-panel') });
+    await page.locator('.n-notification').filter({ hasText: room }).filter({ hasText: 'Recording failed' }).first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-live').click();
+  });
+
   it('names the account whose vendor cannot be reached, pauses only its tasks, and History keeps working', async () => {
     const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
     const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});

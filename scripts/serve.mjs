@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run serve [-- --port N --data-dir DIR]` and `npm run emulator [-- --port N]`: build quietly,
-// then run the browser host (or the standalone Sandbox) from out/main. Build output is shown only
+// `npm run serve [-- --port N --data-dir DIR]`, `npm run emulator [-- --port N]` and `npm run team-server
+// [-- --data-dir DIR]`: build quietly, then run the browser host (the standalone Sandbox, the team's
+// PostgreSQL) from out/main. Build output is shown only
 // when the build fails, so the host's own single status line is what the operator sees.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -8,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const emulator = args[0] === '--emulator';
-const rest = emulator ? args.slice(1) : args;
+const ENTRIES = { '--emulator': 'emulator.js', '--team-server': 'team-server.js' };
+const entry = ENTRIES[args[0]] ?? 'serve.js';
+const rest = entry === 'serve.js' ? args : args.slice(1);
 
 if (process.env.RECDECK_SKIP_BUILD !== '1') {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
@@ -22,6 +24,6 @@ if (process.env.RECDECK_SKIP_BUILD !== '1') {
   }
 }
 
-const child = spawn(process.execPath, [join(root, 'out/main', emulator ? 'emulator.js' : 'serve.js'), ...rest], { stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'out/main', entry), ...rest], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));

@@ -21,6 +21,18 @@ const WATCH_INTERVAL_MS = 2_000;
 /** A watch lapses this long after the renderer last renewed it. */
 const WATCH_LEASE_MS = 30_000;
 
+/**
+ * Which tasks of a vendor account key this desk reads (team mode, issue 14): `all` where it leads the
+ * key (or is in no team), `own` (only the tasks it started) while cut off from the team, `none` where
+ * another desk leads.
+ */
+export type PollMode = 'all' | 'own' | 'none';
+
+/** The team's say on polling, asked before every poll list. */
+export interface PollScope {
+  of(accountKey: string): PollMode;
+}
+
 export interface TaskSyncDeps {
   journal: TaskJournal;
   link: VendorLink;
@@ -32,6 +44,8 @@ export interface TaskSyncDeps {
   log: Logger;
   now: () => number;
   newId: () => string;
+  /** Without it every task is read (a desk alone). */
+  scope?: PollScope;
 }
 
 /** Everything that brings news about tasks into the ledger: status reads, callbacks, launch recovery. */
@@ -59,7 +73,8 @@ export interface TaskSync {
 export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const { journal, link } = deps;
   const inbox = new CallbackInbox(deps.now);
-  const sweeper = createSweeper(deps);
+  const scope: PollScope = deps.scope ?? { of: () => 'all' };
+  const sweeper = createSweeper({ ...deps, sweepsKey: (key) => scope.of(key) === 'all' });
   /** When the last status read of each task began. */
   const lastRead = new Map<string, number>();
   const watches = new Map<string, number>();
@@ -100,7 +115,10 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       if (head.forgotten || head.vendorTaskId === null || head.accountId === null) continue;
       const account = accounts.get(head.accountId);
       if (!account) continue;
-      const lane = link.adapter(head).pollLane(account);
+      const adapter = link.adapter(head);
+      const mode = scope.of(adapter.accountKey(account));
+      if (mode === 'none' || (mode === 'own' && head.deskId !== journal.deskId)) continue;
+      const lane = adapter.pollLane(account);
       if (!lane) continue;
       const watched = (watches.get(head.id) ?? 0) > now ? (lastRead.get(head.id) ?? 0) + WATCH_INTERVAL_MS : undefined;
       const swept = covers(head);
@@ -160,7 +178,8 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       return merged;
     },
-    recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH)),
+    // Each desk reconciles only what it started: another desk's open task is that desk's (or the leader's) to settle.
+    recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH).filter((r) => r.deskId === null || r.deskId === journal.deskId)),
     watch(id, watching) {
       journal.require(id);
       if (!watching) {

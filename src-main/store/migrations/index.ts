@@ -3,6 +3,7 @@ import { MIGRATION_002_TASKS } from './002-tasks';
 import { MIGRATION_003_HISTORY_INDEXES } from './003-history-indexes';
 import { MIGRATION_004_EVENT_MESSAGES } from './004-event-messages';
 import { MIGRATION_005_FOREIGN_TASKS } from './005-foreign-tasks';
+import { MIGRATION_006_TEAM } from './006-team';
 
 /**
  * Every schema migration, in order. Migration `i` (0-based) takes the database from
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_003_HISTORY_INDEXES,
   MIGRATION_004_EVENT_MESSAGES,
   MIGRATION_005_FOREIGN_TASKS,
+  MIGRATION_006_TEAM,
 ];

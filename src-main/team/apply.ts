@@ -1,0 +1,99 @@
+import type { SQLInputValue } from 'node:sqlite';
+import type { Logger } from '../logging/logger';
+import { ROW_TABLES, type RowKind, type TeamStore, type TaskWire } from '../store/team-store';
+import { mergeTask } from './task-merge';
+import { EventWireSchema, ExchangeWireSchema, RowWireSchema, SeenWireSchema, TaskWireSchema, type ServerChange } from './wire';
+
+/** What one page of server changes changed here, for the events the renderer hears. */
+export interface Applied {
+  tasks: Set<string>;
+  /** Accounts, storage targets or presets changed. */
+  rows: Set<RowKind>;
+  skipped: number;
+}
+
+function isRowKind(kind: string): kind is RowKind {
+  return kind in ROW_TABLES;
+}
+
+/**
+ * Applies changes other desks made, in server order, in one transaction that also moves the cursor
+ * to `cursor`. A task merges with the local row (see {@link mergeTask}); a timeline row or exchange
+ * is inserted once by uid, or parked until its task arrives; whole rows follow the later `updated_at`.
+ */
+export function applyChanges(store: TeamStore, changes: readonly ServerChange[], cursor: number, log: Logger): Applied {
+  const out: Applied = { tasks: new Set(), rows: new Set(), skipped: 0 };
+  const skip = (c: ServerChange, why: string): void => {
+    out.skipped += 1;
+    log.warn('team.apply.skipped', { seq: c.seq, kind: c.kind, why });
+  };
+
+  function applyTask(t: TaskWire): void {
+    store.putTask(mergeTask(store.task(t.id), t));
+    out.tasks.add(t.id);
+    for (const p of store.unpark(t.id)) applyRow(p.kind, p.body);
+  }
+
+  function applyRow(kind: 'event' | 'exchange', body: string): boolean {
+    const parsed = (kind === 'event' ? EventWireSchema : ExchangeWireSchema).safeParse(JSON.parse(body));
+    if (!parsed.success) return false;
+    const row = parsed.data;
+    if (!store.hasTask(row.taskId)) {
+      store.park(row.uid, row.taskId, kind, body);
+      return true;
+    }
+    const inserted = kind === 'event' ? store.insertEvent(parsed.data as never) : store.insertExchange(parsed.data as never);
+    if (inserted && kind === 'event') out.tasks.add(row.taskId);
+    return true;
+  }
+
+  function applyWholeRow(kind: RowKind, c: ServerChange): void {
+    const parsed = RowWireSchema.safeParse(JSON.parse(c.body));
+    if (!parsed.success) return skip(c, 'unreadable row');
+    const row = parsed.data as Record<string, unknown>;
+    const id = String(row['id']);
+    if (row['deleted'] === true) {
+      store.deleteRow(kind, id);
+    } else {
+      const mine = store.rowUpdatedAt(kind, id);
+      if (mine !== null && mine > Number(row['updated_at'])) return;
+      const values: Record<string, SQLInputValue> = {};
+      for (const col of ROW_TABLES[kind].columns) {
+        const v = row[col];
+        values[col] = v !== null && typeof v === 'object' ? JSON.stringify(v) : ((v ?? null) as SQLInputValue);
+      }
+      const name = String(values['name'] ?? '');
+      if (store.nameTaken(kind, id, name, typeof values['vendor'] === 'string' ? values['vendor'] : null)) values['name'] = `${name} · ${id.slice(0, 6)}`;
+      store.putRow(kind, values);
+    }
+    out.rows.add(kind);
+  }
+
+  store.applying(cursor, () => {
+    for (const c of changes) {
+      try {
+        if (c.kind === 'task') {
+          const parsed = TaskWireSchema.safeParse(JSON.parse(c.body));
+          if (parsed.success) applyTask(parsed.data as TaskWire);
+          else skip(c, 'unreadable task');
+        } else if (c.kind === 'event' || c.kind === 'exchange') {
+          if (!applyRow(c.kind, c.body)) skip(c, `unreadable ${c.kind}`);
+        } else if (c.kind === 'seen') {
+          const parsed = SeenWireSchema.safeParse(JSON.parse(c.body));
+          if (parsed.success) {
+            store.applySeen(parsed.data.tasks);
+            for (const [id] of parsed.data.tasks) out.tasks.add(id);
+          } else skip(c, 'unreadable seen');
+        } else if (isRowKind(c.kind)) {
+          applyWholeRow(c.kind, c);
+        } else {
+          skip(c, 'unknown kind');
+        }
+      } catch (e) {
+        if (e instanceof SyntaxError) skip(c, 'not JSON');
+        else throw e;
+      }
+    }
+  });
+  return out;
+}

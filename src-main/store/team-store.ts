@@ -70,7 +70,7 @@ const TASK_JSON = `json_object(
   'createdAt', t.created_at, 'startedAt', t.started_at, 'endedAt', t.ended_at, 'updatedAt', t.updated_at, 'lastSeenAt', t.last_seen_at,
   'forgotten', json(CASE t.forgotten WHEN 1 THEN 'true' ELSE 'false' END), 'finishReason', t.finish_reason, 'error', json(t.error_json),
   'extra', json(t.extra_json), 'deskId', t.desk_id,
-  'files', (SELECT json_group_array(json(f.file_json)) FROM (SELECT file_json FROM task_files WHERE task_id = t.id ORDER BY rowid) f))`;
+  'files', json((SELECT json_group_array(json(f.file_json)) FROM (SELECT file_json FROM task_files WHERE task_id = t.id ORDER BY rowid) f)))`;
 
 const EVENT_JSON = `json_object('uid', e.uid, 'taskId', e.task_id, 'at', e.at, 'source', e.source, 'kind', e.kind, 'summary', e.summary,
   'message', json(e.message_json), 'state', e.state, 'raw', json(e.raw_json), 'dedupeKey', e.dedupe_key, 'deskId', e.desk_id)`;

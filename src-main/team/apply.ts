@@ -75,7 +75,7 @@ export function applyChanges(store: TeamStore, changes: readonly ServerChange[],
         if (c.kind === 'task') {
           const parsed = TaskWireSchema.safeParse(JSON.parse(c.body));
           if (parsed.success) applyTask(parsed.data as TaskWire);
-          else skip(c, 'unreadable task');
+          else skip(c, `unreadable task: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
         } else if (c.kind === 'event' || c.kind === 'exchange') {
           if (!applyRow(c.kind, c.body)) skip(c, `unreadable ${c.kind}`);
         } else if (c.kind === 'seen') {

@@ -261,11 +261,11 @@ export function startEngine(deps: EngineDeps): Engine {
     const l = await p.query<{ key: string; desk_id: string; ms: number }>(
       `SELECT key, desk_id, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS ms FROM recdeck_leases WHERE expires_at > now() ORDER BY key`,
     );
-    leases = l.rows.map((row) => ({ key: row.key, deskId: row.desk_id, expiresAt: at + Number(row.ms) }));
+    leases = l.rows.map((row) => ({ key: row.key, deskId: row.desk_id, expiresAt: Math.round(at + Number(row.ms)) }));
     const d = await p.query<{ id: string; name: string; age: number }>(
       `SELECT id, name, (extract(epoch FROM now() - last_seen_at) * 1000)::float8 AS age FROM recdeck_desks ORDER BY name`,
     );
-    desks = d.rows.map((row) => ({ id: row.id, name: row.name, lastSeenAt: at - Number(row.age) }));
+    desks = d.rows.map((row) => ({ id: row.id, name: row.name, lastSeenAt: Math.round(at - Number(row.age)) }));
     lastOnline = Math.max(1, desks.filter((x) => x.lastSeenAt !== null && at - x.lastSeenAt < t.onlineMs).length);
     store.putDesks(desks);
     if (changed) log.info('team.leases', { led: [...led.keys()] });

@@ -103,8 +103,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   }
 
   let statusTimer: NodeJS.Timeout | null = null;
+  let closed = false;
   function statusChanged(): void {
-    if (statusTimer) return;
+    if (statusTimer || closed) return;
     statusTimer = setTimeout(() => {
       statusTimer = null;
       deps.emitStatus(status());
@@ -219,6 +220,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     },
     nudge: () => engine?.nudge(),
     async close() {
+      closed = true;
       if (statusTimer) clearTimeout(statusTimer);
       statusTimer = null;
       await stopEngine();

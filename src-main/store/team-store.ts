@@ -37,6 +37,8 @@ export interface TaskWire {
   error: unknown;
   extra: Record<string, unknown>;
   deskId: string | null;
+  /** When the state side (state, raw status, finish reason, error, request, facts, account) last changed. */
+  stateAt: number;
   files: RecordingFile[];
 }
 
@@ -69,7 +71,7 @@ const TASK_JSON = `json_object(
   'request', json(t.request_json), 'storageTargetId', t.storage_target_id, 'presetId', t.preset_id, 'streamIds', t.stream_ids,
   'createdAt', t.created_at, 'startedAt', t.started_at, 'endedAt', t.ended_at, 'updatedAt', t.updated_at, 'lastSeenAt', t.last_seen_at,
   'forgotten', json(CASE t.forgotten WHEN 1 THEN 'true' ELSE 'false' END), 'finishReason', t.finish_reason, 'error', json(t.error_json),
-  'extra', json(t.extra_json), 'deskId', t.desk_id,
+  'extra', json(t.extra_json), 'deskId', t.desk_id, 'stateAt', t.state_at,
   'files', json((SELECT json_group_array(json(f.file_json)) FROM (SELECT file_json FROM task_files WHERE task_id = t.id ORDER BY rowid) f)))`;
 
 const EVENT_JSON = `json_object('uid', e.uid, 'taskId', e.task_id, 'at', e.at, 'source', e.source, 'kind', e.kind, 'summary', e.summary,
@@ -206,17 +208,17 @@ export class TeamStore {
     this.prepare(
       `INSERT INTO tasks (id, vendor, account_id, account_name, room_id, vendor_task_id, start_key, mode, state, raw_status, request_json,
          storage_target_id, preset_id, stream_ids, created_at, started_at, ended_at, updated_at, last_seen_at, forgotten, finish_reason,
-         error_json, extra_json, desk_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         error_json, extra_json, desk_id, state_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, account_name = excluded.account_name, vendor_task_id = excluded.vendor_task_id,
          state = excluded.state, raw_status = excluded.raw_status, request_json = excluded.request_json, stream_ids = excluded.stream_ids,
          created_at = excluded.created_at, started_at = excluded.started_at, ended_at = excluded.ended_at, updated_at = excluded.updated_at,
          last_seen_at = excluded.last_seen_at, forgotten = excluded.forgotten, finish_reason = excluded.finish_reason, error_json = excluded.error_json,
-         extra_json = excluded.extra_json, desk_id = excluded.desk_id`,
+         extra_json = excluded.extra_json, desk_id = excluded.desk_id, state_at = excluded.state_at`,
     ).run(
       t.id, t.vendor, t.accountId, t.accountName, t.roomId, t.vendorTaskId, t.startKey, t.mode, t.state, t.rawStatus, JSON.stringify(t.request),
       t.storageTargetId, t.presetId, t.streamIds, t.createdAt, t.startedAt, t.endedAt, t.updatedAt, t.lastSeenAt, t.forgotten ? 1 : 0,
-      t.finishReason, t.error === null || t.error === undefined ? null : JSON.stringify(t.error), JSON.stringify(t.extra), t.deskId,
+      t.finishReason, t.error === null || t.error === undefined ? null : JSON.stringify(t.error), JSON.stringify(t.extra), t.deskId, t.stateAt,
     );
     const file = this.prepare(
       `INSERT INTO task_files (task_id, file_id, status, file_json, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -132,13 +132,20 @@ export function startEngine(deps: EngineDeps): Engine {
     });
   }
 
+  /** A pooled client for a transaction: a server that dies mid-way rejects the query, and must not also throw from the socket. */
+  async function checkout(p: pg.Pool): Promise<pg.PoolClient> {
+    const client = await p.connect();
+    client.on('error', () => undefined);
+    return client;
+  }
+
   async function connect(): Promise<void> {
     const password = await deps.password();
     const config = clientConfig(deps.endpoint, password, `RecDeck ${deps.deskName()}`);
     const p = new pg.Pool({ ...config, max: 4, idleTimeoutMillis: 30_000 });
     p.on('error', (e) => log.warn('team.pool', { error: e.message.slice(0, 200) }));
     try {
-      const client = await p.connect();
+      const client = await checkout(p);
       try {
         await migrateServer(client, `RecDeck ${deps.version}`);
         await client.query(
@@ -194,7 +201,7 @@ export function startEngine(deps: EngineDeps): Engine {
       const batch = nextBatch(store, t.pushBatch, deps.localOnly());
       if (batch.entries.length === 0) return;
       if (batch.changes.length > 0) {
-        const client = await p.connect();
+        const client = await checkout(p);
         try {
           await client.query('BEGIN');
           await client.query('SELECT pg_advisory_xact_lock($1)', [RECDECK_LOCK]);

@@ -43,6 +43,7 @@ export const TaskWireSchema = z.object({
   error: z.unknown(),
   extra: z.record(z.string(), z.unknown()),
   deskId: z.string().nullable(),
+  stateAt: z.number(),
   files: z.array(RecordingFileSchema),
 });
 

@@ -4,6 +4,9 @@ const NEW_UID = 'lower(hex(randomblob(16)))';
 /** Columns of `tasks` whose change is news for other desks (`last_seen_at` alone travels as a `seen` change). */
 const TASK_NEWS = 'vendor_task_id, state, raw_status, request_json, started_at, ended_at, updated_at, forgotten, finish_reason, error_json, extra_json';
 
+/** A task's state as a whole (what a merge takes from one side): `state_at` stamps its last local change. */
+const TASK_STATE = 'state, raw_status, finish_reason, error_json, request_json, extra_json, account_id, account_name';
+
 /** Queues `kind`/`entity` for the server, unless the row came from the server (`applying`) or the desk is in no team. */
 function enqueue(name: string, on: string, kind: string, entity: string): string {
   return `CREATE TRIGGER ${name} AFTER ${on} WHEN (SELECT applying = 0 FROM team_link) BEGIN
@@ -13,7 +16,9 @@ END;`;
 }
 
 /**
- * Team mode (issue 14). Every timeline row and exchange gets a globally unique `uid`, so a row that
+ * Team mode (issue 14). A task's `state_at` is when its state (with raw status, finish reason, error,
+ * request and vendor facts) last changed here, or on the desk it came from: the merge of two desks'
+ * snapshots orders same-rank states by it. Every timeline row and exchange gets a globally unique `uid`, so a row that
  * comes back from the team server (or twice) is recognised; tasks and timeline rows name the desk that
  * started or wrote them. `team_link` is the one team this desk belongs to (its server, the last server
  * change applied, and whether a server change is being applied right now); `team_outbox` holds what
@@ -24,6 +29,14 @@ END;`;
  */
 export const MIGRATION_006_TEAM = `
 ALTER TABLE tasks ADD COLUMN desk_id TEXT;
+ALTER TABLE tasks ADD COLUMN state_at INTEGER NOT NULL DEFAULT 0;
+UPDATE tasks SET state_at = updated_at;
+CREATE TRIGGER tasks_state_at_insert AFTER INSERT ON tasks WHEN new.state_at = 0 BEGIN
+  UPDATE tasks SET state_at = new.updated_at WHERE id = new.id;
+END;
+CREATE TRIGGER tasks_state_at_update AFTER UPDATE OF ${TASK_STATE} ON tasks WHEN coalesce((SELECT applying FROM team_link), 0) = 0 BEGIN
+  UPDATE tasks SET state_at = new.updated_at WHERE id = new.id;
+END;
 ALTER TABLE task_events ADD COLUMN uid TEXT;
 ALTER TABLE task_events ADD COLUMN desk_id TEXT;
 UPDATE task_events SET uid = ${NEW_UID};

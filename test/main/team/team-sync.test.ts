@@ -96,3 +96,81 @@ describe('team mode between desks', () => {
     }
   });
 });
+
+describe('joining a team that cannot be joined', () => {
+  it('says what is wrong with a bad URL, an unreachable or non-PostgreSQL server, a wrong password or a newer schema, and changes nothing here', async () => {
+    const desk = await openDesk('Desk X');
+    desks.push(desk);
+    const url = await freshDatabase(cluster, 'badinput');
+    const http = await import('node:http');
+    const notPg = http.createServer((_req, res) => res.end('hello'));
+    await new Promise<void>((r) => notPg.listen(0, '127.0.0.1', () => r()));
+    const notPgPort = (notPg.address() as { port: number }).port;
+    const refused = await import('../../../src-main/team/cluster').then((m) => m.freePort());
+    const server = await serverClient(cluster, 'badinput');
+    try {
+      const problemOf = async (input: { url: string; password?: string | null }) => {
+        const tested = await desk.ok('team:test', input);
+        const joined = await desk.call('team:join', input);
+        return { problem: tested.problem, text: tested.message.key, joinCode: joined.ok ? 'joined' : joined.error.code, joinProblem: joined.ok ? null : joined.error.details?.['problem'] };
+      };
+      expect(await problemOf({ url: 'http://example.com/db' })).toEqual({ problem: 'bad-url', text: 'team.problem.bad-url', joinCode: 'TEAM', joinProblem: 'bad-url' });
+      expect(await problemOf({ url: `postgres://recdeck@127.0.0.1:${refused}/recdeck` })).toEqual({ problem: 'unreachable', text: 'team.problem.unreachable', joinCode: 'TEAM', joinProblem: 'unreachable' });
+      expect(await problemOf({ url: `postgres://recdeck@127.0.0.1:${notPgPort}/recdeck` })).toEqual({ problem: 'not-postgres', text: 'team.problem.not-postgres', joinCode: 'TEAM', joinProblem: 'not-postgres' });
+      expect(await problemOf({ url, password: 'wrong-password' })).toEqual({ problem: 'auth-failed', text: 'team.problem.auth-failed', joinCode: 'TEAM', joinProblem: 'auth-failed' });
+      await server.query(`CREATE TABLE recdeck_schema (id integer PRIMARY KEY, version integer NOT NULL, written_by text NOT NULL, migrated_at timestamptz NOT NULL DEFAULT now())`);
+      await server.query(`INSERT INTO recdeck_schema (id, version, written_by) VALUES (1, 99, 'RecDeck 9.0')`);
+      expect(await problemOf({ url })).toEqual({ problem: 'schema-too-new', text: 'team.problem.schema-too-new', joinCode: 'TEAM', joinProblem: 'schema-too-new' });
+      const status = await desk.ok('team:status', {});
+      expect([status.joined, status.url, status.pending]).toEqual([false, null, 0]);
+      expect((await server.query(`SELECT to_regclass('recdeck_changes')::text AS t`)).rows[0]?.t).toBeNull();
+    } finally {
+      await server.end();
+      notPg.close();
+    }
+  }, 60_000);
+});
+
+describe('a team whose server goes away', () => {
+  it('keeps both desks working while the server restarts or is down, then converges with nothing lost, duplicated or started twice', async () => {
+    const [a, b] = (await team('outage', ['Desk A', 'Desk B'])) as [Desk, Desk];
+    const ids = await studioAccount(a, sandbox, credentials);
+    await until('the account on B', () => b.ok('accounts:list', {}), (list) => list.some((x) => x.id === ids.accountId));
+    await b.ok('secrets:set', { owner: 'account', id: ids.accountId, field: 'serverSecret', value: credentials.zego.serverSecret });
+    await until('the storage target on B', () => b.ok('storage:list', {}), (list) => list.some((x) => x.id === ids.storageId));
+    await b.ok('secrets:set', { owner: 'storage', id: ids.storageId, field: 'accessKeyId', value: 'AKIDstudiokey0000000000000000000001' });
+    await b.ok('secrets:set', { owner: 'storage', id: ids.storageId, field: 'accessKeySecret', value: 'studio-storage-secret-value-000001' });
+    const first = await startRecording(a, sandbox, ids, 'room-o1');
+    await until('the first task on B', () => b.ok('tasks:active', {}), (list) => list.some((t) => t.id === first.id));
+
+    cluster.stop('immediate');
+    const whileDown = [await startRecording(a, sandbox, ids, 'room-o2'), await startRecording(b, sandbox, ids, 'room-o3')];
+    await b.ok('tasks:stop', { id: first.id });
+    await until('A sees it is offline with changes waiting', () => a.ok('team:status', {}), (s) => !s.connected && s.pending > 0);
+    cluster.start();
+
+    const all = [first, ...whileDown].map((t) => t.id).sort();
+    await until('both desks converge', async () => [await history(a), await history(b)], ([x, y]) => JSON.stringify(x) === JSON.stringify(y) && x.filter((l) => !l.startsWith(' ')).length === 3, 40_000);
+    for (const d of [a, b]) {
+      for (const id of all) {
+        const detail = await d.ok('tasks:get', { id });
+        const uids = detail.events.map((e) => `${e.at} ${e.summary}`);
+        expect(new Set(uids).size, 'a timeline row twice').toBe(uids.length);
+        expect(detail.exchanges.filter((x) => x.errorCode === '300000003')).toEqual([]);
+      }
+    }
+    const server = await serverClient(cluster, 'outage');
+    try {
+      const dupes = await server.query(`SELECT uid FROM recdeck_changes GROUP BY uid HAVING count(*) > 1`);
+      expect(dupes.rowCount).toBe(0);
+    } finally {
+      await server.end();
+    }
+    const vendorTasks = (await sandbox.control('zego', 'list-tasks', {})) as Array<{ roomId: string }>;
+    expect(['room-o1', 'room-o2', 'room-o3'].map((r) => vendorTasks.filter((t) => t.roomId === r).length)).toEqual([1, 1, 1]);
+    for (const d of [a, b]) {
+      const active = await d.ok('tasks:active', {});
+      expect(active.filter((t) => all.includes(t.id)).map((t) => t.id).sort()).toEqual(all);
+    }
+  }, 120_000);
+});

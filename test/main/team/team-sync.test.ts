@@ -150,7 +150,7 @@ describe('a team whose server goes away', () => {
     cluster.start();
 
     const all = [first, ...whileDown].map((t) => t.id).sort();
-    await until('both desks converge', async () => [await history(a), await history(b)], ([x, y]) => JSON.stringify(x) === JSON.stringify(y) && x.filter((l) => !l.startsWith(' ')).length === 3, 40_000);
+    await until('both desks converge', async () => [await history(a), await history(b)], ([x, y]) => JSON.stringify(x) === JSON.stringify(y) && (x ?? []).filter((l) => !l.startsWith(' ')).length === 3, 40_000);
     for (const d of [a, b]) {
       for (const id of all) {
         const detail = await d.ok('tasks:get', { id });

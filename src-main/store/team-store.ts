@@ -148,12 +148,12 @@ export class TeamStore {
     }));
   }
 
-  /** The server has these: forget them, unless the entity changed again since they were read. */
-  ack(entries: readonly OutboxEntry[]): void {
-    const stmt = this.prepare('DELETE FROM team_outbox WHERE kind = ? AND entity = ? AND rev = ?');
-    transaction(this.db, () => {
-      for (const e of entries) stmt.run(e.kind, e.entity, e.rev);
-    });
+  /**
+   * The server has the first entries of the outbox up to revision `rev`: forget them. An entity that
+   * changed again since they were read was queued again under a higher revision, so it stays.
+   */
+  ack(rev: number): void {
+    this.prepare('DELETE FROM team_outbox WHERE rev <= ?').run(rev);
   }
 
   pending(): number {
@@ -232,28 +232,26 @@ export class TeamStore {
     return this.prepare('SELECT 1 FROM tasks WHERE id = ?').get(id) !== undefined;
   }
 
-  /** Inserts a received timeline row; false when this desk already has it. */
-  insertEvent(e: { uid: string; taskId: string; at: number; source: string; kind: string; summary: string; message: unknown; state: string | null; raw: unknown; dedupeKey: string | null; deskId: string | null }): boolean {
-    const r = this.prepare(
-      `INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, message_json, state, raw_json, dedupe_key, uid, desk_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      e.taskId, e.at, e.source, e.kind, e.summary, e.message === null || e.message === undefined ? null : JSON.stringify(e.message), e.state,
-      e.raw === null || e.raw === undefined ? null : JSON.stringify(e.raw), e.dedupeKey, e.uid, e.deskId,
-    );
-    return Number(r.changes) === 1;
-  }
-
-  /** Inserts a received exchange; false when this desk already has it. */
-  insertExchange(x: { uid: string; taskId: string; at: number; vendor: string; action: string; requestId: string | null; request: unknown; response: unknown; httpStatus: number | null; durationMs: number; errorCode: string | null }): boolean {
-    const r = this.prepare(
-      `INSERT OR IGNORE INTO exchanges (task_id, at, vendor, action, request_id, request_json, response_json, http_status, duration_ms, error_code, uid)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      x.taskId, x.at, x.vendor, x.action, x.requestId, JSON.stringify(x.request), x.response === null || x.response === undefined ? null : JSON.stringify(x.response),
-      x.httpStatus, x.durationMs, x.errorCode, x.uid,
-    );
-    return Number(r.changes) === 1;
+  /**
+   * Inserts a received timeline row or exchange (its wire body, parsed): `inserted`, `duplicate` when
+   * this desk has it, or `no-task` when its task has not arrived yet. SQLite's constraints refuse a row
+   * that lacks what the table requires.
+   */
+  insertBody(kind: 'event' | 'exchange', uid: string, taskId: string, row: Record<string, unknown>): 'inserted' | 'duplicate' | 'no-task' {
+    const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+    const value = (v: unknown): SQLInputValue => (v === undefined ? null : (v as SQLInputValue));
+    const result =
+      kind === 'event'
+        ? this.prepare(
+            `INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, message_json, state, raw_json, dedupe_key, uid, desk_id)
+             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?)`,
+          ).run(taskId, value(row['at']), value(row['source']), value(row['kind']), value(row['summary']), json(row['message']), value(row['state']), json(row['raw']), value(row['dedupeKey']), uid, value(row['deskId']), taskId)
+        : this.prepare(
+            `INSERT OR IGNORE INTO exchanges (task_id, at, vendor, action, request_id, request_json, response_json, http_status, duration_ms, error_code, uid)
+             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?)`,
+          ).run(taskId, value(row['at']), value(row['vendor']), value(row['action']), value(row['requestId']), json(row['request']) ?? 'null', json(row['response']), value(row['httpStatus']), value(row['durationMs']), value(row['errorCode']), uid, taskId);
+    if (Number(result.changes) === 1) return 'inserted';
+    return this.hasTask(taskId) ? 'duplicate' : 'no-task';
   }
 
   /** Keeps a received row whose task has not arrived yet. */
@@ -262,10 +260,10 @@ export class TeamStore {
   }
 
   /** The parked rows of a task that has now arrived (removed from the parking). */
-  unpark(taskId: string): Array<{ kind: 'event' | 'exchange'; body: string }> {
-    const rows = this.prepare('SELECT kind, body FROM team_parked WHERE task_id = ?').all(taskId) as Row[];
+  unpark(taskId: string): Array<{ uid: string; kind: 'event' | 'exchange'; body: string }> {
+    const rows = this.prepare('SELECT uid, kind, body FROM team_parked WHERE task_id = ?').all(taskId) as Row[];
     if (rows.length > 0) this.prepare('DELETE FROM team_parked WHERE task_id = ?').run(taskId);
-    return rows.map((r) => ({ kind: String(r['kind']) as 'event' | 'exchange', body: String(r['body']) }));
+    return rows.map((r) => ({ uid: String(r['uid']), kind: String(r['kind']) as 'event' | 'exchange', body: String(r['body']) }));
   }
 
   /** The `updated_at` of a whole-row entity here, or null when absent. */

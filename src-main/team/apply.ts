@@ -2,7 +2,7 @@ import type { SQLInputValue } from 'node:sqlite';
 import type { Logger } from '../logging/logger';
 import { ROW_TABLES, type RowKind, type TeamStore, type TaskWire } from '../store/team-store';
 import { mergeTask } from './task-merge';
-import { EventWireSchema, ExchangeWireSchema, RowWireSchema, SeenWireSchema, TaskWireSchema, type ServerChange } from './wire';
+import { RowWireSchema, SeenWireSchema, TaskWireSchema, type ServerChange } from './wire';
 
 /** What one page of server changes changed here, for the events the renderer hears. */
 export interface Applied {
@@ -20,6 +20,7 @@ function isRowKind(kind: string): kind is RowKind {
  * Applies changes other desks made, in server order, in one transaction that also moves the cursor
  * to `cursor`. A task merges with the local row (see {@link mergeTask}); a timeline row or exchange
  * is inserted once by uid, or parked until its task arrives; whole rows follow the later `updated_at`.
+ * A row SQLite refuses is undone alone (its statement), never the page.
  */
 export function applyChanges(store: TeamStore, changes: readonly ServerChange[], cursor: number, log: Logger): Applied {
   const out: Applied = { tasks: new Set(), rows: new Set(), skipped: 0 };
@@ -31,20 +32,16 @@ export function applyChanges(store: TeamStore, changes: readonly ServerChange[],
   function applyTask(t: TaskWire): void {
     store.putTask(mergeTask(store.task(t.id), t));
     out.tasks.add(t.id);
-    for (const p of store.unpark(t.id)) applyRow(p.kind, p.body);
+    for (const p of store.unpark(t.id)) applyRow(p.kind, p.uid, t.id, p.body);
   }
 
-  function applyRow(kind: 'event' | 'exchange', body: string): boolean {
-    const parsed = (kind === 'event' ? EventWireSchema : ExchangeWireSchema).safeParse(JSON.parse(body));
-    if (!parsed.success) return false;
-    const row = parsed.data;
-    if (!store.hasTask(row.taskId)) {
-      store.park(row.uid, row.taskId, kind, body);
-      return true;
-    }
-    const inserted = kind === 'event' ? store.insertEvent(parsed.data as never) : store.insertExchange(parsed.data as never);
-    if (inserted && kind === 'event') out.tasks.add(row.taskId);
-    return true;
+  /** A timeline row or exchange travels under its own uid, its task id as the change's entity. */
+  function applyRow(kind: 'event' | 'exchange', uid: string, taskId: string, body: string): void {
+    const row: unknown = JSON.parse(body);
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new SyntaxError(`${kind} body is not an object`);
+    const outcome = store.insertBody(kind, uid, taskId, row as Record<string, unknown>);
+    if (outcome === 'no-task') store.park(uid, taskId, kind, body);
+    else if (outcome === 'inserted' && kind === 'event') out.tasks.add(taskId);
   }
 
   function applyWholeRow(kind: RowKind, c: ServerChange): void {
@@ -77,7 +74,7 @@ export function applyChanges(store: TeamStore, changes: readonly ServerChange[],
           if (parsed.success) applyTask(parsed.data as TaskWire);
           else skip(c, `unreadable task: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
         } else if (c.kind === 'event' || c.kind === 'exchange') {
-          if (!applyRow(c.kind, c.body)) skip(c, `unreadable ${c.kind}`);
+          applyRow(c.kind, c.uid, c.entity, c.body);
         } else if (c.kind === 'seen') {
           const parsed = SeenWireSchema.safeParse(JSON.parse(c.body));
           if (parsed.success) {
@@ -90,7 +87,8 @@ export function applyChanges(store: TeamStore, changes: readonly ServerChange[],
           skip(c, 'unknown kind');
         }
       } catch (e) {
-        if (e instanceof SyntaxError) skip(c, 'not JSON');
+        // A body this build cannot read (not JSON, a required field missing) is skipped, never half-applied.
+        if (e instanceof SyntaxError || (e as { code?: string }).code === 'ERR_SQLITE_ERROR') skip(c, e instanceof Error ? e.message.slice(0, 120) : 'unreadable');
         else throw e;
       }
     }

@@ -34,8 +34,8 @@ export const DEFAULT_ENGINE_TUNING: EngineTuning = {
   seenMs: 5_000,
   reconnectMs: 1_000,
   reconnectMaxMs: 10_000,
-  pushBatch: 2_000,
-  pullPage: 5_000,
+  pushBatch: 5_000,
+  pullPage: 10_000,
   onlineMs: 10_000,
 };
 
@@ -221,7 +221,7 @@ export function startEngine(deps: EngineDeps): Engine {
           client.release();
         }
       }
-      store.ack(batch.entries);
+      store.ack((batch.entries[batch.entries.length - 1] as { rev: number }).rev);
       if (batch.entries.length < t.pushBatch) return;
     }
   }

@@ -47,34 +47,6 @@ export const TaskWireSchema = z.object({
   files: z.array(RecordingFileSchema),
 });
 
-export const EventWireSchema = z.object({
-  uid: z.string().min(1),
-  taskId: z.string().min(1),
-  at: z.number(),
-  source: z.enum(['operator', 'poll', 'callback', 'system']),
-  kind: z.string(),
-  summary: z.string(),
-  message: z.unknown(),
-  state: TaskStateSchema.nullable(),
-  raw: z.unknown(),
-  dedupeKey: z.string().nullable(),
-  deskId: z.string().nullable(),
-});
-
-export const ExchangeWireSchema = z.object({
-  uid: z.string().min(1),
-  taskId: z.string().min(1),
-  at: z.number(),
-  vendor: VendorIdSchema,
-  action: z.string(),
-  requestId: z.string().nullable(),
-  request: z.unknown(),
-  response: z.unknown(),
-  httpStatus: nullableNumber,
-  durationMs: z.number(),
-  errorCode: z.string().nullable(),
-});
-
 /** The leader's reads of tasks, batched: `[task id, last seen at]`. */
 export const SeenWireSchema = z.object({ tasks: z.array(z.tuple([z.string(), z.number()])) });
 

@@ -133,9 +133,14 @@ export function startEngine(deps: EngineDeps): Engine {
   }
 
   /** A pooled client for a transaction: a server that dies mid-way rejects the query, and must not also throw from the socket. */
+  // A checked-out client that loses its socket emits 'error'; the failing query reports it, so one quiet listener per client (the pool reuses them).
+  const guarded = new WeakSet<pg.PoolClient>();
   async function checkout(p: pg.Pool): Promise<pg.PoolClient> {
     const client = await p.connect();
-    client.on('error', () => undefined);
+    if (!guarded.has(client)) {
+      guarded.add(client);
+      client.on('error', () => undefined);
+    }
     return client;
   }
 
@@ -205,12 +210,13 @@ export function startEngine(deps: EngineDeps): Engine {
         try {
           await client.query('BEGIN');
           await client.query('SELECT pg_advisory_xact_lock($1)', [RECDECK_LOCK]);
-          const c = batch.changes;
+          // One JSON parameter: PostgreSQL reads it natively, where text arrays would be escaped value by value.
           await client.query(
             `INSERT INTO recdeck_changes (uid, desk_id, kind, entity, body)
-             SELECT u, $2, k, e, b FROM unnest($1::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(u, k, e, b, n) ORDER BY n
+             SELECT x.uid, $2, x.kind, x.entity, x.body FROM ROWS FROM (json_to_recordset($1::json) AS (uid text, kind text, entity text, body text)) WITH ORDINALITY AS x(uid, kind, entity, body, n)
+             ORDER BY x.n
              ON CONFLICT (uid) DO NOTHING`,
-            [c.map((x) => x.uid), deps.deskId, c.map((x) => x.kind), c.map((x) => x.entity), c.map((x) => x.body)],
+            [JSON.stringify(batch.changes), deps.deskId],
           );
           await client.query('SELECT pg_notify($1, $2)', ['recdeck_changes', deps.deskId]);
           await client.query('COMMIT');

@@ -25,6 +25,7 @@ import { sandboxOwnedIds, startInProcessSandbox, type InProcessSandbox } from '.
 import { createScheduler } from '../scheduler/scheduler';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
+import { CallbackReplayStore } from '../store/callback-replays';
 import { openDatabase } from '../store/db';
 import { SecretMetaRepo } from '../store/secret-meta-repo';
 import { createTeamLimiter, createTeamService, parseTeamUrl, type TeamService } from '../team';
@@ -125,8 +126,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const receiver: CallbackReceiver = createCallbackReceiver({
-    accounts: accounts.accounts,
-    sink: { deliver: (delivery) => tasks.callbackSink().deliver(delivery) },
+    account: (id) => accounts.accounts.records().find((a) => a.id === id) ?? null,
+    key: (id, field) => connections.secret(id, field),
+    replays: new CallbackReplayStore(db),
+    sink: {
+      expects: (vendor, accountId, vendorTaskId) => tasks.callbackSink().expects(vendor, accountId, vendorTaskId),
+      deliver: (delivery) => tasks.callbackSink().deliver(delivery),
+    },
     log,
   });
   const tasks = createTaskService({
@@ -198,12 +204,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   await joinAtLaunch(team, options.team);
 
-  // Reconcile what a crash left open, then keep everything fresh. Recovery may wait on vendor
-  // timeouts, so it runs in the background: the window opens at once.
+  // Reconcile what a crash left open while polling what is already reconciled. Recovery may wait on
+  // vendor timeouts, so it runs in the background: the window opens at once, and each reconciled
+  // task joins polling (and the progress the page shows) as soon as it is done. It is called first
+  // because it marks the tasks it has yet to reconcile before the scheduler first lists its targets.
   const recovered = tasks
-    .recover()
-    .catch((e: unknown) => log.error('tasks.recover', { error: e instanceof Error ? e.message : String(e) }))
-    .then(() => scheduler.start());
+    .recover(() => scheduler.nudge())
+    .catch((e: unknown) => log.error('tasks.recover', { error: e instanceof Error ? e.message : String(e) }));
+  scheduler.start();
 
   return {
     dispatch: createDispatch(handlers, log),

@@ -1,1 +1,9 @@
-export { callbackPath, createCallbackReceiver, type CallbackAccounts, type CallbackReceiver, type CallbackReceiverDeps, type CallbackStatus } from './receiver';
+export {
+  callbackPath,
+  createCallbackReceiver,
+  type CallbackAccount,
+  type CallbackReceiver,
+  type CallbackReceiverDeps,
+  type CallbackReplays,
+  type CallbackStatus,
+} from './receiver';

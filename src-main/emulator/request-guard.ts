@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isBrowserRequest } from '../loopback/browser';
 
 /** Why the Sandbox refuses a request before reading its body; `ok` lets it through. */
 export type GuardVerdict = 'ok' | 'forbidden-host' | 'browser-originated' | 'unauthorized';
@@ -29,8 +30,7 @@ export function createRequestGuard(token: string): (headers: IncomingHttpHeaders
   return (headers, port, control) => {
     if (headers.host !== `127.0.0.1:${port}` && headers.host !== `localhost:${port}`) return 'forbidden-host';
     if (!control) return 'ok';
-    const site = headers['sec-fetch-site'];
-    if (headers.origin !== undefined || (site !== undefined && site !== 'none')) return 'browser-originated';
+    if (isBrowserRequest(headers)) return 'browser-originated';
     const given = Buffer.from(headers.authorization ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected) ? 'ok' : 'unauthorized';
   };

@@ -144,7 +144,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function current(): SchedulerStatus {
-    return { online, offlineSince, activeTasks };
+    const recovery = options.source.recovery?.() ?? null;
+    return recovery ? { online, offlineSince, activeTasks, recovery } : { online, offlineSince, activeTasks };
+  }
+
+  /** Whether only counts differ (tasks polled, tasks reconciled): those changes are sent at most once per `statusEveryMs`. */
+  function sameCounts(a: SchedulerStatus, b: SchedulerStatus): boolean {
+    return a.activeTasks === b.activeTasks && a.recovery?.checked === b.recovery?.checked && a.recovery?.total === b.recovery?.total;
   }
 
   function emitNow(): void {
@@ -160,13 +166,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (!running) return;
     const s = current();
     if (lastEmitted && s.online === lastEmitted.online && s.offlineSince === lastEmitted.offlineSince) {
-      if (s.activeTasks === lastEmitted.activeTasks || cancelStatus) return;
+      if (sameCounts(s, lastEmitted) || cancelStatus) return;
       const wait = lastEmittedAt + tuning.statusEveryMs - clock.now();
       if (wait > 0) {
         cancelStatus = clock.setTimer(() => {
           cancelStatus = null;
-          const latest = current();
-          if (latest.activeTasks !== lastEmitted?.activeTasks) emitNow();
+          if (!lastEmitted || !sameCounts(current(), lastEmitted)) emitNow();
         }, wait);
         return;
       }

@@ -57,4 +57,6 @@ export interface PollSource {
   sweeps?(): SweepTarget[];
   /** Reads the next page of one sweep at background priority and records what it found. */
   sweep?(key: string): Promise<SweepStep>;
+  /** How far the launch's reconciliation of tasks left open is, while it runs; else null. */
+  recovery?(): { checked: number; total: number } | null;
 }

@@ -62,6 +62,12 @@ export class TaskHeads {
     return this.prepare(sql).get(vendor, roomId, since) !== undefined;
   }
 
+  /** Whether a start on this account, opened since `since`, still waits for its vendor task id. */
+  hasPendingStartOn(accountId: string, since: number): boolean {
+    const sql = "SELECT 1 FROM tasks WHERE account_id = ? AND vendor_task_id IS NULL AND state = 'starting' AND created_at >= ? LIMIT 1";
+    return this.prepare(sql).get(accountId, since) !== undefined;
+  }
+
   /** Tasks a sweep found as the ledger has them: only `last_seen_at` moves, and nothing goes on their timeline. */
   confirmSeen(ids: readonly string[], at: number): void {
     const stmt = this.prepare('UPDATE tasks SET last_seen_at = ? WHERE id = ?');

@@ -85,7 +85,7 @@ function rowJson(t: RowTable): string {
 }
 
 /**
- * The team's SQL on this desk (migration 006): the link to the team, the outbox of what changed here,
+ * The team's SQL on this desk (migration 007): the link to the team, the outbox of what changed here,
  * the bodies that travel, and the writes that apply what other desks changed. Applying runs with
  * `team_link.applying = 1`, so the outbox triggers leave what came from the server alone.
  */

@@ -14,7 +14,7 @@ import type { VendorLink } from './vendor-link';
 /** The parts of the accounts domain the task service reads (an `AccountServices` fits). */
 export interface TaskAccountAccess {
   accounts: Pick<AccountsService, 'getAccountCredentials' | 'require' | 'records'>;
-  storage: Pick<StorageService, 'getStorageForSend' | 'require'>;
+  storage: Pick<StorageService, 'getStorageForSend' | 'require' | 'records'>;
 }
 
 /** Input of `tasks:start` (parsed). */

@@ -1,41 +1,62 @@
 import type { VendorId } from '@contract';
+import type { CallbackInboxStore, InboxEntry, InboxKind } from '../store/callback-inbox';
 import type { CallbackDelivery } from '../vendors/callbacks';
 
 const PARKED_LIMIT = 500;
-const PARKED_TTL_MS = 15 * 60_000;
+/** How long a callback waits for its task's start to answer. */
+export const PARKED_TTL_MS = 15 * 60_000;
 
 /**
- * Verified callbacks for a vendor task the ledger does not know yet: a callback can outrun the start
- * call that records the task id. They wait here (at most 500, for 15 minutes) until the start answers.
+ * Verified callbacks the vendor was told were received, kept in SQLite until they are done with, so
+ * neither a busy core nor a restart loses one. A callback can outrun the start call that records its
+ * task id: it is parked (at most 500, for 15 minutes) until the start answers. A hint waits until the
+ * status query it asked for has answered.
  */
 export class CallbackInbox {
-  private readonly parked = new Map<string, { delivery: CallbackDelivery; at: number }[]>();
+  constructor(
+    private readonly store: CallbackInboxStore,
+    private readonly now: () => number,
+  ) {}
 
-  constructor(private readonly now: () => number) {}
-
-  park(delivery: CallbackDelivery): void {
-    const cutoff = this.now() - PARKED_TTL_MS;
-    let count = 0;
-    for (const [k, list] of this.parked) {
-      const fresh = list.filter((p) => p.at >= cutoff);
-      if (fresh.length === 0) this.parked.delete(k);
-      else this.parked.set(k, fresh);
-      count += fresh.length;
-    }
-    if (count >= PARKED_LIMIT) return;
-    const key = keyOf(delivery.vendor, delivery.vendorTaskId);
-    this.parked.set(key, [...(this.parked.get(key) ?? []), { delivery, at: this.now() }]);
+  /** Parks a callback for a task whose start has not answered; false when it was parked already or the inbox is full. */
+  park(d: CallbackDelivery): boolean {
+    this.store.prune('parked', this.now() - PARKED_TTL_MS);
+    if (this.store.count('parked') >= PARKED_LIMIT) return false;
+    return this.put('parked', d);
   }
 
   /** Takes out every callback parked for this vendor task. */
   take(vendor: VendorId, vendorTaskId: string): CallbackDelivery[] {
-    const key = keyOf(vendor, vendorTaskId);
-    const list = this.parked.get(key) ?? [];
-    this.parked.delete(key);
-    return list.map((p) => p.delivery);
+    const entries = this.store.forTask('parked', vendor, vendorTaskId);
+    this.store.remove(entries.map((e) => e.id));
+    return entries.map(decode);
+  }
+
+  /** Keeps a hint until its task's status has been read after it. */
+  hold(d: CallbackDelivery): void {
+    this.put('hint', d);
+  }
+
+  /** The newest hint waiting for this vendor task (0: none): a read that begins now answers every hint up to it. */
+  lastHint(vendor: VendorId, vendorTaskId: string): number {
+    return this.store.forTask('hint', vendor, vendorTaskId).at(-1)?.id ?? 0;
+  }
+
+  /** A status read answered the hints of this vendor task up to `upTo`. */
+  settle(vendor: VendorId, vendorTaskId: string, upTo: number): void {
+    this.store.remove(this.store.forTask('hint', vendor, vendorTaskId).filter((e) => e.id <= upTo).map((e) => e.id));
+  }
+
+  /** Every hint still waiting for a status read (an earlier run stopped before it answered). */
+  hints(): CallbackDelivery[] {
+    return this.store.all('hint').map(decode);
+  }
+
+  private put(kind: InboxKind, d: CallbackDelivery): boolean {
+    return this.store.put(kind, { vendor: d.vendor, accountId: d.accountId, vendorTaskId: d.vendorTaskId, dedupeKey: d.dedupeKey, receivedAt: this.now(), delivery: JSON.stringify(d) });
   }
 }
 
-function keyOf(vendor: VendorId, vendorTaskId: string): string {
-  return `${vendor}\n${vendorTaskId}`;
+function decode(e: InboxEntry): CallbackDelivery {
+  return JSON.parse(e.delivery) as CallbackDelivery;
 }

@@ -45,7 +45,7 @@ export class TaskJournal {
   readonly scrubber = new SecretScrubber();
   readonly reads: TaskReads;
   /** Heads of tasks, for polling and sweeps. */
-  readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart'>;
+  readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart' | 'hasPendingStartOn'>;
   /** This desk, or null outside team mode's bookkeeping (tests). */
   readonly deskId: string | null;
   private readonly ledger: TaskLedger;
@@ -143,21 +143,41 @@ export class TaskJournal {
   }
 
   /**
-   * Merges one verified callback: its own timeline row (once per dedupe key), then what it says about
-   * the task, ordered by the callback's time rather than its arrival.
+   * Merges one callback whose body is a fact: its own timeline row (once per dedupe key), then what it
+   * says about the task, ordered by the callback's time rather than its arrival. `mark` rewrites the
+   * message of every row that states a fact only the callback vouches for; `notes` go on the timeline
+   * with it (what was left out of it).
    */
-  mergeCallback(row: TaskRow, d: CallbackDelivery): 'merged' | 'duplicate' {
+  mergeCallback(row: TaskRow, d: CallbackDelivery, options: { mark?: (m: Message) => Message; notes?: Message[] } = {}): 'merged' | 'duplicate' {
+    const mark = options.mark ?? ((m: Message) => m);
+    const states = d.patch.state !== undefined || (d.patch.files?.length ?? 0) > 0;
     const outcome = this.ledger.tx(() => {
       const fresh = this.require(row.id);
-      const inserted = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message: d.message, state: d.patch.state ?? null, raw: d.raw }, d.dedupeKey);
+      const message = states ? mark(d.message) : d.message;
+      const inserted = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message, state: d.patch.state ?? null, raw: d.raw }, d.dedupeKey);
       if (!inserted) return null;
+      for (const note of options.notes ?? []) this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'note', message: note, state: fresh.state });
       const latest = d.patch.state ? (this.ledger.lastStateAt(row.id, 'callback') ?? d.at) : d.at;
-      return this.applyInTx(row.id, { status: callbackStatus(fresh, d), requestId: null, raw: undefined }, 'callback', latest > d.at);
+      return this.applyInTx(row.id, { status: callbackStatus(fresh, d), requestId: null, raw: undefined }, 'callback', latest > d.at, mark);
     });
     if (outcome === null) return 'duplicate';
     if (outcome.changed) this.afterApply(row.id, outcome);
     else this.changed(row.id);
     return 'merged';
+  }
+
+  /**
+   * A callback whose body nobody vouches for: a timeline row (once per dedupe key) with `message`, and
+   * nothing else; `alongside` runs in the same transaction when the row is new. Answers whether it was.
+   */
+  hint(row: TaskRow, d: CallbackDelivery, message: Message, alongside: () => void): boolean {
+    const inserted = this.ledger.tx(() => {
+      const fresh = this.ledger.addEvent(row.id, { at: d.at, source: 'callback', kind: 'callback', message, state: null, raw: d.raw }, d.dedupeKey);
+      if (fresh) alongside();
+      return fresh;
+    });
+    if (inserted) this.changed(row.id);
+    return inserted;
   }
 
   /** A sweep found these tasks as the ledger has them: their status is confirmed as of `at`, and nothing else changes. */
@@ -241,7 +261,7 @@ export class TaskJournal {
     }
   }
 
-  private applyInTx(id: string, read: VendorStatusRead, source: EventSource, stale: boolean): Applied {
+  private applyInTx(id: string, read: VendorStatusRead, source: EventSource, stale: boolean, mark: (m: Message) => Message = (m) => m): Applied {
     const row = this.require(id);
     const at = this.deps.now();
     const stored = this.ledger.knownStatus(row);
@@ -258,7 +278,7 @@ export class TaskJournal {
     }
     for (const d of drafts) {
       if (d.kind === 'state-changed' && read.raw !== undefined) d.raw = { requestId: read.requestId, response: read.raw };
-      this.ledger.addEvent(id, d);
+      this.ledger.addEvent(id, { ...d, message: mark(d.message) });
     }
     const { state, rawStatus, startedAt, endedAt, finishReason, extra } = next;
     const streamIds = streamIdsOf(row.request, next.files);

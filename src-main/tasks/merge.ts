@@ -101,7 +101,8 @@ export function alertsFor(before: TaskState, after: TaskState, drafts: readonly 
   } else if ((before === 'recording' || before === 'paused') && (after === 'uploading' || after === 'finished')) {
     out.push({ kind: 'ended-unexpectedly', message: msg('alert.endedUnexpectedly') });
   }
-  if (drafts.some((d) => d.kind === 'file-changed' && (d.raw as RecordingFile | undefined)?.status === 'failed')) {
+  // A file first seen already failed (read only after its upload ended) is as lost as one seen failing.
+  if (drafts.some((d) => (d.kind === 'file-changed' || d.kind === 'file-added') && (d.raw as RecordingFile | undefined)?.status === 'failed')) {
     out.push({ kind: 'upload-failed', message: msg('alert.uploadFailed') });
   }
   return out;

@@ -1,4 +1,4 @@
-import { msg, RUNNING_TASK_STATES, taskStateText } from '@contract';
+import { msg, RUNNING_TASK_STATES, taskStateText, type VendorId } from '@contract';
 import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { TaskRow } from '../store/task-ledger';
@@ -10,6 +10,8 @@ export interface RecoveryDeps {
   journal: TaskJournal;
   link: VendorLink;
   log: Logger;
+  /** Delivers the callbacks parked for a vendor task a start turned out to have created. */
+  release(vendor: VendorId, vendorTaskId: string): Promise<void>;
 }
 
 /** What one launch's reconciliation found. */
@@ -25,16 +27,20 @@ export interface RecoveryReport {
   deferred: number;
 }
 
+/** Tasks with a vendor id reconciled side by side: their reads still go through each lane's rate limiter. */
+const AT_ONCE = 16;
+
 /**
  * Reconciles tasks a previous run left open with their vendor: a start that crashed before the
  * vendor answered is found (where the vendor can list tasks) or marked lost; a task with a vendor id
  * is read once where the vendor has a status query, and otherwise keeps its state with a note.
- * Anything still running raises a `still-running` alert.
+ * Anything still running raises a `still-running` alert. The interrupted starts go first, one at a
+ * time (two in one room must not both claim the task a listing finds); then up to 16 tasks at once.
+ * `checked` hears of each task as it is done with.
  */
-export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[]): Promise<RecoveryReport> {
+export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[], checked: (row: TaskRow) => void = () => undefined): Promise<RecoveryReport> {
   const report: RecoveryReport = { checked: 0, resolved: 0, lost: 0, forgotten: 0, stillRunning: 0, deferred: 0 };
-  for (const row of rows) {
-    report.checked += 1;
+  const one = async (row: TaskRow): Promise<void> => {
     try {
       await recoverOne(deps, row, report);
     } catch (e) {
@@ -43,12 +49,21 @@ export async function recoverTasks(deps: RecoveryDeps, rows: readonly TaskRow[])
       deps.journal.note(row.id, 'system', msg('timeline.note.reconcileFailed'));
       deps.journal.changed(row.id);
     }
-  }
+    report.checked += 1;
+    checked(row);
+  };
+  for (const row of rows.filter((r) => r.vendorTaskId === null)) await one(row);
+  const known = rows.filter((r) => r.vendorTaskId !== null);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < known.length) await one(known[next++] as TaskRow);
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, known.length) }, worker));
   deps.log.info('tasks.recovered', { ...report });
   return report;
 }
 
-async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report: RecoveryReport): Promise<void> {
+async function recoverOne({ journal, link, release }: RecoveryDeps, row: TaskRow, report: RecoveryReport): Promise<void> {
   const adapter = link.adapter(row);
   if (row.vendorTaskId === null) {
     if (row.accountId === null) {
@@ -79,6 +94,7 @@ async function recoverOne({ journal, link }: RecoveryDeps, row: TaskRow, report:
     }
     journal.resolveStart(row.id, outcome.taskId, 'system', { reconciled: true });
     report.resolved += 1;
+    await release(row.vendor, outcome.taskId);
   }
   const fresh = journal.reads.get(row.id);
   if (!fresh) return;

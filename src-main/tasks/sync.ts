@@ -3,10 +3,12 @@ import { AppFailure } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { ForeignTaskStore } from '../store/foreign-tasks';
+import type { StorageTargetRecord } from '../store/storage-repo';
 import type { TaskRow } from '../store/task-ledger';
-import type { CallbackDelivery } from '../vendors/callbacks';
+import type { CallbackDelivery, CallbackResult } from '../vendors/callbacks';
 import type { RequestPriority } from '../vendors/shared/rate-limiter';
-import { CallbackInbox } from './inbox';
+import type { CallbackInbox } from './inbox';
+import { createCallbackIntake } from './intake';
 import type { TaskJournal } from './journal';
 import { isTerminal } from './merge';
 import { recoverTasks, type RecoveryReport } from './recovery';
@@ -41,6 +43,10 @@ export interface TaskSyncDeps {
   accountRecords(): ReadonlyArray<{ id: string; vendor: VendorId; environment: string; fields: Record<string, unknown> }>;
   /** The list of foreign tasks changed. */
   foreignChanged(): void;
+  /** A storage target's non-secret fields, or null once it is gone. */
+  storageTarget(id: string): StorageTargetRecord | null;
+  /** Callbacks acknowledged and not done with yet. */
+  inbox: CallbackInbox;
   log: Logger;
   now: () => number;
   newId: () => string;
@@ -55,12 +61,19 @@ export interface TaskSync {
   /** An operator-priority status read (or, for a start whose answer was lost, a reconciliation). */
   refresh(id: string): Promise<TaskSummary>;
   poll: PollSource;
-  /** Merges one verified callback; a callback for a task not known yet is parked. */
-  deliver(d: CallbackDelivery): Promise<'merged' | 'duplicate' | 'unknown-task'>;
-  /** Delivers the callbacks parked for a vendor task that the ledger now knows; answers how many merged. */
-  release(vendor: VendorId, vendorTaskId: string): Promise<number>;
-  /** Reconciles every task a previous run left open; once at launch, before polling starts. */
-  recover(): Promise<RecoveryReport>;
+  /** Whether a callback about this vendor task on this account could be ours (see `CallbackSink.expects`). */
+  expects(vendor: VendorId, accountId: string, vendorTaskId: string): boolean;
+  /** Takes one verified callback; it is in SQLite (the ledger or the inbox) when this resolves. */
+  deliver(d: CallbackDelivery): Promise<CallbackResult>;
+  /** Delivers the callbacks parked for a vendor task that the ledger now knows. */
+  release(vendor: VendorId, vendorTaskId: string): Promise<void>;
+  /**
+   * Asks again for what hints of an earlier run were still waiting for, and reconciles every task it
+   * left open; once at launch. Polling need not wait: a task is left out of the poll targets until it
+   * is reconciled, and sweeps wait only for the starts that never learned their vendor task id (a
+   * sweep would take their task for one not started here). `progressed` hears of every task done.
+   */
+  recover(progressed?: () => void): Promise<RecoveryReport>;
   /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */
   watch(id: string, watching: boolean): { until: number | null };
 }
@@ -72,11 +85,12 @@ export interface TaskSync {
  */
 export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const { journal, link } = deps;
-  const inbox = new CallbackInbox(deps.now);
   const scope: PollScope = deps.scope ?? { of: () => 'all' };
   const sweeper = createSweeper({ ...deps, sweepsKey: (key) => scope.of(key) === 'all' });
   /** When the last status read of each task began. */
   const lastRead = new Map<string, number>();
+  /** The launch's reconciliation while it runs: tasks not done yet, and how many of them have no vendor id. */
+  let recovering: { pending: Set<string>; unresolved: number; total: number } | null = null;
   const watches = new Map<string, number>();
 
   async function readStatus(row: TaskRow, priority: RequestPriority, source: EventSource): Promise<PollOutcome> {
@@ -112,6 +126,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     const out: PollTarget[] = [];
     for (const head of journal.heads.open()) {
       open.add(head.id);
+      if (recovering?.pending.has(head.id)) continue;
       if (head.forgotten || head.vendorTaskId === null || head.accountId === null) continue;
       const account = accounts.get(head.accountId);
       if (!account) continue;
@@ -145,14 +160,8 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     }
   }
 
-  async function deliver(d: CallbackDelivery): Promise<'merged' | 'duplicate' | 'unknown-task'> {
-    const row = journal.reads.byVendorTaskId(d.vendor, d.vendorTaskId);
-    if (!row) {
-      inbox.park(d);
-      return 'unknown-task';
-    }
-    return journal.mergeCallback(row, d);
-  }
+  const intake = createCallbackIntake({ ...deps, read: (row) => readStatus(row, 'background', 'poll') });
+  const recovery = { ...deps, release: intake.release };
 
   return {
     readStatus,
@@ -160,7 +169,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       const row = journal.require(id);
       requireCapability(link.adapter(row), 'query', msg('task.action.status'));
       if (row.vendorTaskId === null) {
-        if (row.state === 'starting') await recoverTasks(deps, [row]);
+        if (row.state === 'starting') await recoverTasks(recovery, [row]);
         return journal.summaryOf(id);
       }
       const outcome = await readStatus(row, 'operator', 'operator');
@@ -169,17 +178,33 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       return journal.summaryOf(id);
     },
-    poll: { targets, poll, sweeps: sweeper.sweeps, sweep: sweeper.step },
-    deliver,
-    async release(vendor, vendorTaskId) {
-      let merged = 0;
-      for (const d of inbox.take(vendor, vendorTaskId)) {
-        if ((await deliver(d)) !== 'unknown-task') merged += 1;
-      }
-      return merged;
+    poll: {
+      targets,
+      poll,
+      sweeps: () => (recovering && recovering.unresolved > 0 ? [] : sweeper.sweeps()),
+      sweep: sweeper.step,
+      recovery: () => (recovering ? { checked: recovering.total - recovering.pending.size, total: recovering.total } : null),
     },
-    // Each desk reconciles only what it started: another desk's open task is that desk's (or the leader's) to settle.
-    recover: () => recoverTasks(deps, journal.reads.inStates(RECONCILED_AT_LAUNCH).filter((r) => r.deskId === null || r.deskId === journal.deskId)),
+    expects: intake.expects,
+    deliver: intake.deliver,
+    release: intake.release,
+    async recover(progressed = () => undefined) {
+      intake.resume();
+      // Each desk reconciles only what it started: another desk's open task is that desk's (or the leader's) to settle.
+      const rows = journal.reads.inStates(RECONCILED_AT_LAUNCH).filter((r) => r.deskId === null || r.deskId === journal.deskId);
+      const run = { pending: new Set(rows.map((r) => r.id)), unresolved: rows.filter((r) => r.vendorTaskId === null).length, total: rows.length };
+      recovering = run;
+      try {
+        return await recoverTasks(recovery, rows, (row) => {
+          run.pending.delete(row.id);
+          if (row.vendorTaskId === null) run.unresolved -= 1;
+          progressed();
+        });
+      } finally {
+        recovering = null;
+        progressed();
+      }
+    },
     watch(id, watching) {
       journal.require(id);
       if (!watching) {

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { ForeignTask, MixSettings, RecordingRequest, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
 import type { Logger } from '../logging/logger';
 import type { PollSource } from '../scheduler/types';
+import { CallbackInboxStore } from '../store/callback-inbox';
 import { ForeignTaskStore } from '../store/foreign-tasks';
 import { SecretScrubber } from '../store/secret-scrubber';
 import { TaskLedger } from '../store/task-ledger';
@@ -10,6 +11,7 @@ import type { CallbackSink } from '../vendors/callbacks';
 import type { ConnectionCache } from '../vendors/connections';
 import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from './actions';
 import { createForeignTasks, type ForeignTasks } from './foreign';
+import { CallbackInbox } from './inbox';
 import { TaskJournal } from './journal';
 import { PresetStore, type PresetSave } from '../store/preset-store';
 import { previewTask } from './preview';
@@ -69,8 +71,11 @@ export interface TaskService {
     save(input: PresetSave): ReturnType<PresetStore['save']>;
     delete(id: string): { deleted: true };
   };
-  /** Reconciles every task a previous run left open; call once at launch, before polling starts. */
-  recover(): Promise<RecoveryReport>;
+  /**
+   * Reconciles every task a previous run left open; call once at launch. Polling may start at once: a
+   * task joins the poll targets when it is reconciled, and `progressed` hears of each one.
+   */
+  recover(progressed?: () => void): Promise<RecoveryReport>;
   pollSource(): PollSource;
   callbackSink(): CallbackSink;
   countTasksForAccount(accountId: string): number;
@@ -88,12 +93,16 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const link = createVendorLink(deps.connections, journal);
   const store = new ForeignTaskStore(deps.db);
   const foreignChanged = (): void => deps.emitForeign?.(store.list());
+  const storageTarget = (id: string) => deps.accounts.storage.records().find((t) => t.id === id) ?? null;
+  const inbox = new CallbackInbox(new CallbackInboxStore(deps.db), now);
   const sync = createTaskSync({
     journal,
     link,
     foreign: store,
     accountRecords: () => deps.accounts.accounts.records(),
     foreignChanged,
+    storageTarget,
+    inbox,
     log: deps.log,
     now,
     newId,
@@ -132,7 +141,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     },
     recover: sync.recover,
     pollSource: () => sync.poll,
-    callbackSink: () => ({ deliver: sync.deliver }),
+    callbackSink: () => ({ expects: sync.expects, deliver: sync.deliver }),
     countTasksForAccount: (accountId) => journal.reads.countForAccount(accountId),
   };
 }

@@ -23,6 +23,12 @@ export interface ConnectionCache {
   /** The account's connection, built on first use or after a drop. A failed build is not kept. */
   get(accountId: string, vendor: VendorId): Promise<AccountConnection>;
   /**
+   * One secret of the account (the callback receiver's verification key), or null while it is not
+   * set. Read from the keychain on first use and after a drop, like the connection, so a flood of
+   * callbacks costs no keychain read. A failed read is not kept.
+   */
+  secret(accountId: string, field: string): Promise<string | null>;
+  /**
    * Forgets the account's connection; the next `get` reads the credentials again. Called whenever a
    * secret, the endpoint or any field a connection is built from may have changed, or the account went.
    */
@@ -39,24 +45,37 @@ export function connect(account: AccountCredentials, deps: VendorDeps): VendorCo
 export function createConnectionCache(deps: { vendorDeps: VendorDeps; loadCredentials: CredentialsLoader }): ConnectionCache {
   const versions = new Map<string, number>();
   const entries = new Map<string, Promise<AccountConnection>>();
+  const secrets = new Map<string, Promise<string | null>>();
   const keyOf = (accountId: string): string => `${accountId}#${versions.get(accountId) ?? 0}`;
+  /** The cached promise under `key`, or a new one from `load` that is forgotten if it fails. */
+  function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const known = map.get(key);
+    if (known) return known;
+    const loading = load();
+    map.set(key, loading);
+    loading.catch(() => {
+      if (map.get(key) === loading) map.delete(key);
+    });
+    return loading;
+  }
   return {
     get(accountId, vendor) {
-      const key = keyOf(accountId);
-      const cached = entries.get(key);
-      if (cached) return cached;
-      const built = deps.loadCredentials(accountId, adapterOf(vendor).pingSecrets).then((credentials) => ({
-        connection: connect(credentials, deps.vendorDeps),
-        secretValues: Object.values(credentials.secrets).filter((v): v is string => typeof v === 'string'),
-      }));
-      entries.set(key, built);
-      built.catch(() => {
-        if (entries.get(key) === built) entries.delete(key);
-      });
-      return built;
+      return cached(entries, keyOf(accountId), () =>
+        deps.loadCredentials(accountId, adapterOf(vendor).pingSecrets).then((credentials) => ({
+          connection: connect(credentials, deps.vendorDeps),
+          secretValues: Object.values(credentials.secrets).filter((v): v is string => typeof v === 'string'),
+        })),
+      );
+    },
+    secret(accountId, field) {
+      return cached(secrets, `${keyOf(accountId)}\n${field}`, () =>
+        deps.loadCredentials(accountId, []).then((credentials) => (credentials.secrets as Record<string, string | undefined>)[field] ?? null),
+      );
     },
     drop(accountId) {
-      entries.delete(keyOf(accountId));
+      const old = keyOf(accountId);
+      entries.delete(old);
+      for (const key of secrets.keys()) if (key.startsWith(`${old}\n`)) secrets.delete(key);
       versions.set(accountId, (versions.get(accountId) ?? 0) + 1);
     },
   };

@@ -25,6 +25,11 @@ export const SchedulerStatusSchema = z.object({
   online: z.boolean(),
   offlineSince: z.number().nullable(),
   activeTasks: z.number().int(),
+  /**
+   * Present while the launch reconciles the tasks an earlier run left open (polling already runs for
+   * those it has checked): how many of them it has checked so far.
+   */
+  recovery: z.object({ checked: z.number().int(), total: z.number().int() }).optional(),
 });
 /** See {@link SchedulerStatusSchema}. */
 export type SchedulerStatus = z.infer<typeof SchedulerStatusSchema>;

@@ -38,6 +38,22 @@ describe('accounts and storage in the browser', () => {
     await page.screenshot({ path: screenshotPath('accounts-sandbox-tested'), fullPage: true });
   });
 
+  it('labels the Sandbox accounts Sandbox and an optional secret left empty as optional, not missing', async () => {
+    const cells = (name: string) =>
+      page.evaluate((n) => {
+        const row = [...document.querySelectorAll('[data-testid="accounts-table"] tbody tr')].find((r) => r.querySelector('[data-testid="account-row-name"]')?.textContent === n);
+        const cell = (key: string) => row?.querySelector(`td[data-col-key="${key}"]`);
+        return { environment: cell('environment')?.textContent, secrets: [...(cell('secrets')?.querySelectorAll('[data-secret]') ?? [])].map((t) => `${t.getAttribute('data-secret')} ${t.textContent}`) };
+      }, name);
+    await serve.invoke('secrets:clear', { owner: 'account', id: (await serve.invoke<{ id: string; name: string }[]>('accounts:list', {})).find((a) => a.name === 'Sandbox · Tencent TIW')?.id, field: 'callbackKey' });
+    await page.reload();
+    await page.getByTestId('accounts-table').getByText('Sandbox · Tencent TIW').waitFor();
+    expect(await cells('Sandbox · Tencent TIW')).toEqual({
+      environment: 'Sandbox',
+      secrets: ['set ✓ SecretId', 'set ✓ SecretKey', 'set ✓ SDK secret key (UserSig)', 'optional – Callback key (optional)'],
+    });
+  });
+
   it('validates as you type and creates a ZEGO account with its secret', async () => {
     await page.getByTestId('account-add').click();
     await page.getByTestId('account-add-zego').click();
@@ -52,6 +68,8 @@ describe('accounts and storage in the browser', () => {
     await page.getByTestId('account-save').click();
     await page.getByTestId('accounts-table').getByText('Studio A').waitFor();
     await page.getByTestId('account-editor').waitFor({ state: 'detached' });
+    const endpoint = await page.evaluate(() => [...document.querySelectorAll('[data-testid="accounts-table"] tbody tr')].find((r) => r.textContent?.includes('Studio A'))?.querySelector('td[data-col-key="endpoint"]')?.textContent);
+    expect(endpoint).toBe("ZEGO Cloud Recording's public API (default)");
     await page.screenshot({ path: screenshotPath('accounts-list'), fullPage: true });
   });
 

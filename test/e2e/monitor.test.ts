@@ -194,6 +194,12 @@ describe('monitoring a Sandbox recording', () => {
     await page.locator('.n-alert[data-testid="scheduler-offline"]').waitFor({ timeout: 60_000 });
     expect(await page.locator('.n-alert[data-testid="scheduler-offline"]').textContent()).toMatch(/Status polling paused since \d{1,2}:\d{2}.* network down/);
     await page.locator(`[data-testid="live-card-${task.id}"]`).getByTestId('freshness').getByText('Polling paused').waitFor();
+    const pill = page.getByTestId(`live-card-${task.id}`).getByTestId('state-pill');
+    expect(await pill.getAttribute('data-signal')).toBe('held');
+    await page.waitForTimeout(1_100);
+    const timer = await pill.locator('.timer').textContent();
+    await page.waitForTimeout(2_100);
+    expect(await pill.locator('.timer').textContent()).toBe(timer);
     await page.screenshot({ path: screenshotPath('monitor-12-live-offline') });
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-offline').waitFor();

@@ -96,6 +96,26 @@ describe('new recording in the browser', () => {
     expect(await rectOf('r2')).toEqual(moved);
   });
 
+  it('selects regions with the keyboard alone, then nudges and deletes the selected one', async () => {
+    const before = await rectOf('r2');
+    const focused = () => page.evaluate((): [string | null | undefined, boolean | undefined] => [document.activeElement?.getAttribute('data-testid'), document.activeElement?.classList.contains('selected')]);
+    await page.getByTestId('layout-canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    const [first, firstSelected] = await focused();
+    expect([first?.startsWith('layout-region-'), firstSelected]).toEqual([true, true]);
+    for (let i = 0; i < 4 && (await focused())[0] !== 'layout-region-r2'; i += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toEqual(['layout-region-r2', true]);
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await rectOf('r2')).toEqual([before[0], (before[1] ?? 0) + 10, before[2], before[3]]);
+    await page.keyboard.press('Delete');
+    await page.getByTestId('layout-region-r2').waitFor({ state: 'detached' });
+    expect((await focused())[0]).toBe('layout-canvas');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    expect(await rectOf('r2')).toEqual(before);
+  });
+
   it('refuses a canvas above the vendor limit with the validator’s message', async () => {
     await input('layout-out-width').fill('2560');
     await input('layout-out-width').blur();
@@ -106,6 +126,8 @@ describe('new recording in the browser', () => {
   });
 
   it('copies the request as cURL with placeholders instead of secrets', async () => {
+    // The preview follows the form after a short pause: wait until it shows the undone canvas again.
+    await expect.poll(async () => (await previewBody().textContent()) ?? '', { timeout: 10_000 }).toContain('"Width": 1280');
     await page.getByTestId('preview-copy-curl').click();
     const curl = await page.evaluate(() => navigator.clipboard.readText());
     expect(curl).toMatch(/^curl /);

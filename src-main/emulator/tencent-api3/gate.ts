@@ -5,8 +5,8 @@ import { hostCandidates, parseAuthorization, utcDate, verifyTc3 } from '../../ve
 
 /**
  * The part every emulated TencentCloud API 3.0 product shares: TC3 verification in the order the
- * spec suggests (§1.9), the `{"Response": …}` envelope with HTTP 200, per-API rate limits, and the
- * decoding of POST JSON / GET query parameters. Written from the spec, independent of the client.
+ * docs suggest (docs/vendors/tencent-api3.md §5), the `{"Response": …}` envelope with HTTP 200, per-API rate limits, and the
+ * decoding of POST JSON / GET query parameters. Written from docs/vendors/tencent-api3.md §2–§5, independent of the client.
  */
 
 /** Max |now − X-TC-Timestamp| in seconds ("相差不得超过五分钟"), applied symmetrically [INFERRED]. */

@@ -15,7 +15,7 @@ interface Problem {
 
 /**
  * Checks and coerces `params` against `fields`: type errors first, then unknown fields, then missing
- * required ones (the spec's suggested precedence). GET values arrive as strings and are coerced.
+ * required ones (the precedence of docs/vendors/tencent-api3.md §5). GET values arrive as strings and are coerced.
  * Throws the first problem as an {@link Api3Error} with the product's codes.
  */
 export function checkParams(

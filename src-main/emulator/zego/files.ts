@@ -22,7 +22,7 @@ export interface FileSource {
   h: number;
 }
 
-/** Opens the files of one source (a stream, the mix or the whiteboard), named per §8, one per track the task records. */
+/** Opens the files of one source (a stream, the mix or the whiteboard), named per docs/vendors/zego.md §8, one per track the task records. */
 export function newFiles(w: ZegoWorld, t: ZegoTask, who: FileSource, sourceKey: string, kind: 'stream' | 'mix' | 'whiteboard'): void {
   const now = w.clock.now();
   const stamp = utcStamp(now);

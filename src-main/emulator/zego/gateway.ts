@@ -61,7 +61,7 @@ function isAction(action: string): action is ZegoAction {
   return (ZEGO_ACTIONS as readonly string[]).includes(action);
 }
 
-/** The public parameters in the documented order (§2), then the signature (§3) and the service switch. */
+/** The public parameters in the documented order (docs/vendors/zego.md §2.3), then the signature (§3.1) and the service switch. */
 export function authenticate(w: ZegoWorld, req: EmulatorRequest): ZegoCall | EmulatorResponse {
   const answer = (code: number): EmulatorResponse => zegoAnswer(w.opts, code);
   const q = req.url.searchParams;

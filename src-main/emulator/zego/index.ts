@@ -8,9 +8,9 @@ import { createZegoWorld, ZEGO_DEFAULTS, type ZegoEmulatorOptions } from './mode
 export type { ZegoEmulatorOptions } from './model';
 
 /**
- * The ZEGO Cloud Recording v2 emulator: gateway checks and signature exactly as §2–§3, parameter
+ * The ZEGO Cloud Recording v2 emulator: gateway checks and signature exactly as docs/vendors/zego.md §2–§3, parameter
  * codes, rate limits on the virtual clock, rooms and streams, the task lifecycle, files named per §8
- * and signed callbacks per §9. `initial` overrides the defaults of what the spec leaves unconfirmed.
+ * and signed callbacks per §9. `initial` overrides the defaults of what the docs leave unconfirmed (§14).
  */
 export function createZegoEmulator(initial: Partial<ZegoEmulatorOptions> = {}): (ctx: EmulatorContext) => VendorEmulator {
   return (ctx) => {

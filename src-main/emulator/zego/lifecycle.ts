@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { fileInfo, fileUrl, grow, mixSource, newFiles } from './files';
 import { roomOf, running, type Obj, type ZegoStream, type ZegoTask, type ZegoWorld } from './model';
 
-/** Sends a task event to the task's (or the app's) callback URL, signed per §9 with the app's CallbackSecret. */
+/** Sends a task event to the task's (or the app's) callback URL, signed per docs/vendors/zego.md §9.4 with the app's CallbackSecret. */
 export async function sendCallback(w: ZegoWorld, t: ZegoTask, eventType: number, detail: Obj, message = ''): Promise<void> {
   const url = t.callbackUrl ?? t.app.callbackUrl;
   if (!url) return;

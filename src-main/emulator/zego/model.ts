@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../types';
 import type { ZegoParamOptions } from './params';
 
-/** Knobs for what the spec marks unconfirmed (§13, §14); all settable through `control('configure')`. */
+/** Knobs for what docs/vendors/zego.md marks unconfirmed (§13, §14); all settable through `control('configure')`. */
 export interface ZegoEmulatorOptions extends ZegoParamOptions {
   /** Signature window, seconds either side of the server clock. */
   timestampWindowSec: number;
@@ -9,7 +9,7 @@ export interface ZegoEmulatorOptions extends ZegoParamOptions {
   concurrencyCap: number;
   /** DescribeTasks list key: the docs' example says `TaskidList`, its table `TaskList`. */
   listKey: 'TaskList' | 'TaskidList';
-  /** Whether DescribeTasks `Status` 2 lists paused tasks (status 5) too; the docs do not say (§4.6). */
+  /** Whether DescribeTasks `Status` 2 lists paused tasks (status 5) too; the docs do not say (docs/vendors/zego.md §4.6). */
   listsPaused: boolean;
   /** HTTP status of error answers (ZEGO convention: 200 with a non-zero Code). */
   errorHttpStatus: number;

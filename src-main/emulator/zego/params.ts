@@ -1,10 +1,10 @@
 /**
- * ZEGO's parameter checks, written from the spec (§4, §11) independently of the contract validator so
+ * ZEGO's parameter checks, written from docs/vendors/zego.md (§4, §11) independently of the contract validator so
  * that comparing the two finds mistakes in either. Each check returns the name of the first bad
  * parameter (ZEGO's 300000004 Message names it), or null.
  */
 
-/** Emulator knobs for behaviour the spec marks unconfirmed. */
+/** Emulator knobs for behaviour docs/vendors/zego.md §14 marks unconfirmed. */
 export interface ZegoParamOptions {
   maxRecordTimeMax: number;
   requireStorageParams: boolean;

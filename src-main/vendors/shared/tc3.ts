@@ -18,7 +18,7 @@ function hmac(key: string | Buffer, msg: string): Buffer {
   return createHmac('sha256', key).update(msg, 'utf8').digest();
 }
 
-/** `YYYY-MM-DD` of a UNIX-seconds timestamp in UTC (never local time: see the spec's midnight bug). */
+/** `YYYY-MM-DD` of a UNIX-seconds timestamp in UTC (never local time: docs/vendors/tencent-api3.md §3.2, the midnight bug). */
 export function utcDate(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
 }
@@ -98,7 +98,7 @@ export interface Tc3SignInput {
   action?: string;
 }
 
-/** Every intermediate value, so tests can compare each against the spec's vectors. */
+/** Every intermediate value, so tests can compare each against the worked examples of docs/vendors/tencent-api3.md §3.4. */
 export interface Tc3Signature {
   payloadHash: string;
   canonicalRequest: string;

@@ -29,7 +29,7 @@ export function errorTable(prefix: string, verdicts: Record<string, Omit<ErrorRu
   return Object.fromEntries(Object.entries(verdicts).map(([code, v]) => [code, { ...v, message: { key: `${prefix}.${code}` } }]));
 }
 
-/** The common error codes every API 3.0 product may return (spec §1.9). */
+/** The common error codes every API 3.0 product may return (docs/vendors/tencent-api3.md §5). */
 export const COMMON_ERRORS = errorTable('tencent.error', {
   ActionOffline: verdict('UNSUPPORTED', false),
   'AuthFailure.InvalidAuthorization': verdict('VENDOR_AUTH', false),

@@ -29,15 +29,30 @@ function readEvent(eventType: string, data: Record<string, unknown>): Read {
   }
 }
 
+function taskIdOf(body: Record<string, unknown>): string | null {
+  return isObject(body['EventData']) ? str(body['EventData']['TaskId']) : null;
+}
+
 /**
- * TIW event callbacks (spec §5.1): `Sign = md5(CallbackKey + ExpireTime)`. The Sign does not cover
- * the body, so ExpireTime is the replay window and the body's SdkAppId must be the account's.
+ * TIW event callbacks (docs/vendors/tencent-tiw.md §9): `Sign = md5(CallbackKey + ExpireTime)`. The
+ * Sign covers neither the body nor the event: whoever saw one callback can write any body under its
+ * Sign until ExpireTime. So the body is a hint, the body's SdkAppId must be the account's, and one Sign
+ * with its ExpireTime is taken once (again only with the same body, as a retry).
  */
 export const tiwCallbackParser: CallbackParser = {
   vendor: 'tencent-tiw',
   secretField: 'callbackKey',
   ack: '{"error_code":0}',
+  contentType: 'application/json',
+  bodySigned: false,
   appIdOf: (fields) => num(fields['sdkAppId']),
+  envelope({ rawBody, nowMs }) {
+    const body = parseObject(rawBody);
+    const expireTime = body ? body['ExpireTime'] : undefined;
+    const taskId = body && taskIdOf(body);
+    if (!body || typeof expireTime !== 'number' || taskId === null) return { ok: false, reason: 'malformed' };
+    return Math.floor(nowMs / 1000) > expireTime ? { ok: false, reason: 'expired' } : { ok: true, vendorTaskId: taskId };
+  },
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
     const body = parseObject(rawBody);
     if (!body) return { ok: false, reason: 'malformed' };
@@ -46,10 +61,11 @@ export const tiwCallbackParser: CallbackParser = {
     if (appId !== null && num(body['SdkAppId']) !== appId) return { ok: false, reason: 'wrong-app' };
     const eventType = str(body['EventType']);
     const data = isObject(body['EventData']) ? body['EventData'] : null;
-    const taskId = data ? str(data['TaskId']) : null;
+    const taskId = taskIdOf(body);
     const timestamp = num(body['Timestamp']);
     if (eventType === null || data === null || taskId === null || timestamp === null) return { ok: false, reason: 'malformed' };
     const read = readEvent(eventType, data);
+    const expireTime = body['ExpireTime'] as number;
     return {
       ok: true,
       delivery: {
@@ -61,6 +77,7 @@ export const tiwCallbackParser: CallbackParser = {
         patch: read.patch,
         raw: redact(body, ['Sign']),
       },
+      replay: { token: `${String(body['Sign']).toLowerCase()}\n${expireTime}`, expiresAt: (expireTime + 1) * 1000 },
     };
   },
 };

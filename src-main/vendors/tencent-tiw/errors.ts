@@ -1,6 +1,6 @@
 import { errorTable, verdict } from '../shared/tencent-api3';
 
-/** TIW product error codes (spec §2.6); anything else falls back to the common codes. */
+/** TIW product error codes (docs/vendors/tencent-tiw.md §7); anything else falls back to the common codes. */
 export const TIW_ERRORS = errorTable('vendor.tencent-tiw.error', {
   AuthFailure: verdict('VENDOR_AUTH', false),
   'FailedOperation.Record': verdict('VENDOR_STATE', false),

@@ -111,29 +111,45 @@ function readEvent(eventType: number, p: Record<string, unknown>): Read {
   }
 }
 
+/** The event's times: when it happened and when it was sent (ms), or null when the body has neither. */
+function timesOf(info: Record<string, unknown>, body: Record<string, unknown>): { eventMs: number; sentMs: number } | null {
+  const eventSec = num(info['EventTs']);
+  const eventMs = num(info['EventMsTs']) ?? (eventSec !== null ? eventSec * 1000 : null);
+  const sentMs = num(body['CallbackTs']) ?? eventMs;
+  return eventMs === null || sentMs === null ? null : { eventMs, sentMs };
+}
+
 /**
- * TRRO recording callbacks in the TRTC format (spec §5.2): the `Sign` header is base64 HMAC-SHA256 of
- * the raw body with the project's SignKey. The body is signed, so its CallbackTs bounds replays.
+ * TRRO recording callbacks in the TRTC format (docs/vendors/tencent-trro.md §7.1): the `Sign` header
+ * is base64 HMAC-SHA256 of the raw body with the project's SignKey. The body is signed, so what it says
+ * is a fact, and its CallbackTs bounds replays.
  */
 export const trroCallbackParser: CallbackParser = {
   vendor: 'tencent-trro',
   secretField: 'signKey',
   ack: '{"code":0}',
+  contentType: 'application/json',
+  bodySigned: true,
   appIdOf: () => null,
+  envelope({ rawBody, nowMs }) {
+    const body = parseObject(rawBody);
+    const info = body && isObject(body['EventInfo']) ? body['EventInfo'] : null;
+    const times = body && info ? timesOf(info, body) : null;
+    if (!body || !info || !times) return { ok: false, reason: 'malformed' };
+    if (Math.abs(nowMs - times.sentMs) > REPLAY_WINDOW_MS) return { ok: false, reason: 'expired' };
+    return { ok: true, vendorTaskId: str(info['TaskId']) };
+  },
   parse({ rawBody, headers, secret, nowMs }): ParseOutcome {
     if (!verifyTrtcCallback(secret, rawBody, headers['sign'])) return { ok: false, reason: 'bad-signature' };
     const body = parseObject(rawBody);
     if (!body) return { ok: false, reason: 'malformed' };
     const info = isObject(body['EventInfo']) ? body['EventInfo'] : null;
     const eventType = num(body['EventType']);
-    if (info === null || eventType === null) return { ok: false, reason: 'malformed' };
-    const eventSec = num(info['EventTs']);
-    const eventMs = num(info['EventMsTs']) ?? (eventSec !== null ? eventSec * 1000 : null);
-    const sentMs = num(body['CallbackTs']) ?? eventMs;
-    if (eventMs === null || sentMs === null) return { ok: false, reason: 'malformed' };
-    if (Math.abs(nowMs - sentMs) > REPLAY_WINDOW_MS) return { ok: false, reason: 'expired' };
+    const times = info ? timesOf(info, body) : null;
+    if (info === null || eventType === null || times === null) return { ok: false, reason: 'malformed' };
+    if (Math.abs(nowMs - times.sentMs) > REPLAY_WINDOW_MS) return { ok: false, reason: 'expired' };
     const taskId = str(info['TaskId']);
-    if (taskId === null) return { ok: true, delivery: null };
+    if (taskId === null) return { ok: true, delivery: null, replay: null };
     const payload = isObject(info['Payload']) ? info['Payload'] : {};
     const read = readEvent(eventType, payload);
     // 310 may fire several times for one task: its file list tells the deliveries apart.
@@ -143,13 +159,14 @@ export const trroCallbackParser: CallbackParser = {
       delivery: {
         vendor: 'tencent-trro',
         vendorTaskId: taskId,
-        dedupeKey: `trtc:${eventType}:${eventMs}${variant}`,
-        at: eventMs,
+        dedupeKey: `trtc:${eventType}:${times.eventMs}${variant}`,
+        at: times.eventMs,
         message: read.message,
         patch: read.patch,
         // The signature travels in a header, so the body holds nothing to redact.
         raw: body,
       },
+      replay: null,
     };
   },
 };

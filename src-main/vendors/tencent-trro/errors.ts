@@ -1,6 +1,6 @@
 import { errorTable, verdict } from '../shared/tencent-api3';
 
-/** TRRO product error codes (spec §3.4); anything else falls back to the common codes. */
+/** TRRO product error codes (docs/vendors/tencent-trro.md §6); anything else falls back to the common codes. */
 export const TRRO_ERRORS = errorTable('vendor.tencent-trro.error', {
   FailedOperation: verdict('VENDOR_STATE', false),
   InternalError: verdict('VENDOR_INTERNAL', true),

@@ -14,7 +14,7 @@ function zegoQuery(action: string, appId: unknown, isTest: boolean | null): stri
   return q.toString();
 }
 
-/** Task `Status` values a DescribeTasks row can settle alone; 3 and 4 need the files (§5.1). */
+/** Task `Status` values a DescribeTasks row can settle alone; 3 and 4 need the files (docs/vendors/zego.md §5.1). */
 const LISTED_STATES: Readonly<Record<number, TaskState>> = { 1: 'starting', 2: 'recording', 5: 'paused' };
 
 function openTaskRow(t: ZegoTaskSummary): OpenTaskRow {

@@ -18,7 +18,7 @@ function files(list: unknown): RecordingFile[] {
 
 type Read = Pick<CallbackDelivery, 'message' | 'patch'>;
 
-/** The v2 `event_type` / `detail` pairs of spec §9.3. */
+/** The v2 `event_type` / `detail` pairs of docs/vendors/zego.md §9.3. */
 function readV2(eventType: number, detail: Record<string, unknown>): Read {
   switch (eventType) {
     case 1: {
@@ -59,7 +59,7 @@ function readV2(eventType: number, detail: Record<string, unknown>): Read {
   }
 }
 
-/** The legacy end-of-recording callback (spec §9.6): top-level `file_info`, event 1/2/3. */
+/** The legacy end-of-recording callback (docs/vendors/zego.md §9.6): top-level `file_info`, event 1/2/3. */
 function readLegacy(eventType: number, body: Record<string, unknown>): Read {
   const list = files(body['file_info']);
   if (eventType === 2) {
@@ -75,26 +75,44 @@ function readLegacy(eventType: number, body: Record<string, unknown>): Read {
   return { message, patch: { state: 'finished', rawStatus: '3', files: list } };
 }
 
+/** The signed envelope fields: `timestamp` (seconds, a string as documented or a number) and `nonce`. */
+function stamp(body: Record<string, unknown>): { timestamp: string; nonce: string; sentSec: number | null } | null {
+  const timestamp = typeof body['timestamp'] === 'number' ? String(body['timestamp']) : body['timestamp'];
+  const nonce = typeof body['nonce'] === 'number' ? String(body['nonce']) : body['nonce'];
+  if (typeof timestamp !== 'string' || typeof nonce !== 'string') return null;
+  return { timestamp, nonce, sentSec: num(timestamp) };
+}
+
+function fresh(sentSec: number | null, nowMs: number): sentSec is number {
+  return sentSec !== null && Math.abs(nowMs - sentSec * 1000) <= REPLAY_WINDOW_MS;
+}
+
 /**
- * ZEGO recording callbacks (spec §9): SHA1 of the sorted CallbackSecret, timestamp and nonce. The
- * signature does not cover the body, so the timestamp must be recent and the receiver also refuses
- * a timestamp/nonce pair reused for a different body.
+ * ZEGO recording callbacks (docs/vendors/zego.md §9.4): SHA1 of the sorted CallbackSecret, timestamp
+ * and nonce. The signature does not cover the body, so the body is a hint, the timestamp must be
+ * recent, and the timestamp/nonce pair may come again only with the same body.
  */
 export const zegoCallbackParser: CallbackParser = {
   vendor: 'zego',
   secretField: 'callbackSecret',
   ack: '{"code":0}',
+  contentType: 'application/json',
+  bodySigned: false,
   appIdOf: (fields) => num(fields['appId']),
-  replayToken: (raw) => `${String(raw['timestamp'])}\n${String(raw['nonce'])}`,
+  envelope({ rawBody, nowMs }) {
+    const body = parseObject(rawBody);
+    const signed = body && stamp(body);
+    const taskId = body && str(body['task_id']);
+    if (!body || !signed || taskId === null) return { ok: false, reason: 'malformed' };
+    return fresh(signed.sentSec, nowMs) ? { ok: true, vendorTaskId: taskId } : { ok: false, reason: 'expired' };
+  },
   parse({ rawBody, secret, appId, nowMs }): ParseOutcome {
     const body = parseObject(rawBody);
-    if (!body) return { ok: false, reason: 'malformed' };
-    const timestamp = typeof body['timestamp'] === 'number' ? String(body['timestamp']) : body['timestamp'];
-    const nonce = typeof body['nonce'] === 'number' ? String(body['nonce']) : body['nonce'];
-    if (typeof timestamp !== 'string' || typeof nonce !== 'string') return { ok: false, reason: 'malformed' };
+    const signed = body && stamp(body);
+    if (!body || !signed) return { ok: false, reason: 'malformed' };
+    const { timestamp, nonce, sentSec } = signed;
     if (!signatureMatches(zegoCallbackSignature(secret, timestamp, nonce), body['signature'])) return { ok: false, reason: 'bad-signature' };
-    const sentSec = num(timestamp);
-    if (sentSec === null || Math.abs(nowMs - sentSec * 1000) > REPLAY_WINDOW_MS) return { ok: false, reason: 'expired' };
+    if (!fresh(sentSec, nowMs)) return { ok: false, reason: 'expired' };
     if (appId !== null && num(body['app_id']) !== null && num(body['app_id']) !== appId) return { ok: false, reason: 'wrong-app' };
     const taskId = str(body['task_id']);
     const eventType = num(body['event_type']);
@@ -115,6 +133,7 @@ export const zegoCallbackParser: CallbackParser = {
         patch: read.patch,
         raw: redact(body, ['signature']),
       },
+      replay: { token: `${timestamp}\n${nonce}`, expiresAt: sentSec * 1000 + REPLAY_WINDOW_MS },
     };
   },
 };

@@ -61,7 +61,7 @@ export interface ZegoTaskQuery {
   pageSize?: number;
 }
 
-/** DescribeTasks accepts a window of at most 3 days that starts no earlier than 3 days ago (§4.6). */
+/** DescribeTasks accepts a window of at most 3 days that starts no earlier than 3 days ago (docs/vendors/zego.md §4.6). */
 const LIST_WINDOW_MS = 3 * 86_400_000;
 /** The window ends this far past `asOf`, so a task started on a clock slightly ahead of ours is listed. */
 const LIST_END_SLACK_MS = 60_000;

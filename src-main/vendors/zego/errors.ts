@@ -16,7 +16,7 @@ export function zegoCodeText(code: number): Message {
   return { key: `vendor.zego.error.${code}` };
 }
 
-/** Every ZEGO code of spec §6.1 and §6.2 with its RecDeck meaning. */
+/** Every ZEGO code of docs/vendors/zego.md §6.1 and §6.2 with its RecDeck meaning. */
 export const ZEGO_ERROR_CODES: Readonly<Record<number, ZegoCodeInfo>> = {
   100000000: info('VENDOR_BAD_RESPONSE', false),
   100000001: info('VENDOR_AUTH', false),

@@ -134,6 +134,9 @@ export const EN = {
   'finishReason.startRejected': 'start-rejected',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event} (not known to RecDeck)',
+  'timeline.callbackHint': '{event} (the callback’s body is not signed: only {vendor}’s status query changes the task)',
+  'timeline.callbackOnly': '{event} (callback only: {vendor} has no status query to confirm it)',
+  'timeline.note.callbackUrlRefused': 'a callback gave file {file} an address on {host}, not on the task’s storage target: the address was not kept',
 
 
   'task.action.start': 'start',

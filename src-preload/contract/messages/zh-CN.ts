@@ -131,6 +131,9 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'finishReason.startRejected': '启动被拒绝',
   'finishReason.asGiven': '{reason}',
   'timeline.callbackUnknown': '{event}（RecDeck 无法识别）',
+  'timeline.callbackHint': '{event}（回调正文未签名：只有 {vendor} 的状态查询结果会改变任务）',
+  'timeline.callbackOnly': '{event}（仅来自回调：{vendor} 没有状态查询接口可以确认）',
+  'timeline.note.callbackUrlRefused': '回调为文件 {file} 给出的地址在 {host} 上，不在任务的存储目标上：未保留该地址',
 
 
   'task.action.start': '启动',

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SchedulerStatus } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../../../src-main/emulator/clock';
+import { createSandbox, generateSandboxCredentials, registerSandboxApps, sandboxEmulators } from '../../../src-main/emulator/index';
 import { testCore, unwrap } from '../../helpers/core';
+import { purgeKeychain, uniqueService } from '../support';
 
 describe('the core', () => {
   it('asks before deleting a storage target that a preset still uses', async () => {
@@ -46,6 +53,74 @@ describe('the core', () => {
       expect([status.received > 0, status.rejected]).toEqual([true, 0]);
     } finally {
       await env.core.close();
+    }
+  });
+
+  it('polls the tasks a launch has reconciled while it reconciles the rest, and says how far it is', async () => {
+    const service = uniqueService();
+    const dataDir = mkdtempSync(join(tmpdir(), 'recdeck-core-'));
+    const clock = createVirtualClock({ speed: 0 });
+    const sandbox = await createSandbox({ emulators: sandboxEmulators(), clock });
+    const creds = generateSandboxCredentials();
+    await registerSandboxApps(sandbox, creds);
+    const tiw = creds['tencent-tiw'];
+    try {
+      const first = await testCore({ service, dataDir });
+      const account = unwrap(
+        await first.call('accounts:create', {
+          vendor: 'tencent-tiw', name: 'TIW', endpoint: `${sandbox.baseUrl}/tencent-tiw`, fields: { sdkAppId: tiw.sdkAppId, region: 'ap-singapore' },
+          secrets: { secretId: tiw.secretId, secretKey: tiw.secretKey, sdkSecretKey: tiw.sdkSecretKey },
+        }),
+      );
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = unwrap(await first.call('tasks:start', { accountId: account.id, startKey: randomUUID(), presetId: null, request: { roomId: String(3000 + i) } }));
+        ids.push(t.id);
+      }
+      const describes = async (env: typeof first, id: string) => unwrap(await env.call('tasks:get', { id })).exchanges.filter((e) => e.action === 'DescribeOnlineRecord').length;
+      const before = new Map(await Promise.all(ids.map(async (id) => [id, await describes(first, id)] as const)));
+      // The first run ends with every task open; by the next launch TIW records them all.
+      await first.core.close();
+      await clock.advance(5000);
+      // Three of the launch's reads are slow: recovery takes 4 s, longer than a reconciled task waits for
+      // its next read (2 s after a change), and the tasks already reconciled must not wait for them.
+      await sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'delay', ms: 4000, count: 3, afterProcessing: true });
+      const second = await testCore({ service, dataDir });
+      try {
+        // Reads of this launch: the reconciling one, then polls.
+        const reads = async (id: string) => (await describes(second, id)) - (before.get(id) ?? 0);
+        const seen: SchedulerStatus[] = [];
+        let polledDuringRecovery = false;
+        for (;;) {
+          const status = unwrap(await second.call('scheduler:status', {}));
+          seen.push(status);
+          if (!status.recovery) break;
+          if (!polledDuringRecovery) polledDuringRecovery = (await Promise.all(ids.map(reads))).some((n) => n >= 2);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const during = seen.filter((s) => s.recovery).map((s) => s.recovery!);
+        const firstMoves = await Promise.all(ids.map(async (id) => unwrap(await second.call('tasks:get', { id })).events.find((e) => e.state === 'recording' && e.kind === 'state-changed')?.source));
+        expect({
+          polledDuringRecovery,
+          partway: during.some((r) => r.checked > 0 && r.checked < r.total),
+          total: [...new Set(during.map((r) => r.total))],
+          after: seen.at(-1),
+          firstMoves: [...new Set(firstMoves)],
+        }).toEqual({
+          polledDuringRecovery: true,
+          partway: true,
+          total: [20],
+          after: { online: true, offlineSince: null, activeTasks: 20 },
+          firstMoves: ['system'],
+        });
+      } finally {
+        await second.core.close();
+      }
+    } finally {
+      await sandbox.close();
+      clock.dispose();
+      await purgeKeychain(service);
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

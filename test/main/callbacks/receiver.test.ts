@@ -4,9 +4,9 @@ import { zegoCallbackSignature } from '../../../src-main/vendors/zego/sign';
 import { tiwCallbackSign } from '../../../src-main/vendors/tencent-tiw/callback';
 import { trtcCallbackSign } from '../../../src-main/vendors/tencent-trro/callback';
 import { openHarness, TIW, TRRO, ZEGO, type Harness } from '../accounts/harness';
-import { post, recordingSink } from './helpers';
+import { post, receiverDeps, recordingSink } from './helpers';
 
-// Spec vectors: ZEGO §9.4 / §9.5, TIW §5.1, TRTC §5.2.
+// Documented vectors: docs/vendors/zego.md §9.4 / §9.5, tencent-tiw.md §9, tencent-trro.md §7.1.
 const ZEGO_SECRET = 'secret';
 const ZEGO_TS = '1470820198';
 const ZEGO_NONCE = '123412';
@@ -49,8 +49,8 @@ beforeAll(async () => {
   const bare = await h.services.accounts.create({ ...ZEGO, name: 'No callback secret', secrets: { serverSecret: 'x' } });
   ids = { zego: z.id, tiw: t.id, trro: r.id, bare: bare.id };
   receiver = createCallbackReceiver({
-    accounts: h.services.accounts,
-    sink: { deliver: (d) => sinkDouble.current.sink.deliver(d) },
+    ...receiverDeps(h.services, h.db),
+    sink: { expects: (...a) => sinkDouble.current.sink.expects(...a), deliver: (d) => sinkDouble.current.sink.deliver(d) },
     log: { info: (e, f) => h.lines.push(JSON.stringify({ e, f })), warn: (e, f) => h.lines.push(JSON.stringify({ e, f })), error: (e, f) => h.lines.push(JSON.stringify({ e, f })) },
     now: () => clock,
   });
@@ -67,7 +67,7 @@ beforeEach(() => {
 const url = (vendor: 'zego' | 'tencent-tiw' | 'tencent-trro', id: string) => receiver.callbackUrlFor(vendor, id)!;
 
 describe('callback receiver over HTTP on 127.0.0.1', () => {
-  it('accepts the ZEGO spec vector and normalizes its upload callback', async () => {
+  it('accepts the ZEGO documented vector and normalizes its upload callback', async () => {
     clock = Number(ZEGO_TS) * 1000 + 3000;
     const body = zegoBody();
     expect(body['signature']).toBe(ZEGO_SIG);
@@ -75,7 +75,7 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
     expect(res).toEqual({ status: 200, text: '{"code":0}' });
     expect(sinkDouble.current.deliveries).toEqual([
       {
-        vendor: 'zego', vendorTaskId: 'YZ4joOE4IwmFAAAT', dedupeKey: 'zego:seq:1', at: 1470820198000,
+        vendor: 'zego', accountId: ids.zego, vendorTaskId: 'YZ4joOE4IwmFAAAT', dedupeKey: 'zego:seq:1', at: 1470820198000,
         message: { key: 'vendor.zego.callback.uploadDone', params: { count: 1 } },
         patch: { files: [expect.objectContaining({ fileId: SAMPLE_FILE.file_id, status: 'uploaded', sizeBytes: 25349026, durationMs: 170039, trackType: 'audio+video', url: 'file_url' })] },
         raw: { ...body, signature: '••••' },
@@ -98,7 +98,7 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
       late: { status: 401, text: '{"error":"expired"}' },
       deliveries: [
         {
-          vendor: 'tencent-tiw', vendorTaskId: 'bj0mt2l23osdj300hl30', dedupeKey: 'tiw:OnlineRecordStarted:1588039509', at: 1588039509000,
+          vendor: 'tencent-tiw', accountId: ids.tiw, vendorTaskId: 'bj0mt2l23osdj300hl30', dedupeKey: 'tiw:OnlineRecordStarted:1588039509', at: 1588039509000,
           message: { key: 'vendor.tencent-tiw.callback.started' }, patch: { state: 'recording', rawStatus: 'RECORDING' }, raw: { ...body, Sign: '••••' },
         },
       ],
@@ -223,16 +223,49 @@ describe('callback receiver over HTTP on 127.0.0.1', () => {
       delivered: 0,
     });
   });
+  it('refuses what a browser sent and bodies without the vendor’s JSON content type, before reading a secret', async () => {
+    clock = Number(ZEGO_TS) * 1000;
+    const before = receiver.status();
+    const bytes = (body: unknown, headers: Record<string, string>) =>
+      fetch(url('zego', ids.zego), { method: 'POST', headers, body: new TextEncoder().encode(JSON.stringify(body)) }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    const answers = {
+      origin: await post(url('zego', ids.zego), zegoBody({ nonce: '910001', sequence: 91 }), { origin: 'https://evil.example' }),
+      nullOrigin: await post(url('zego', ids.zego), zegoBody({ nonce: '910002', sequence: 92 }), { origin: 'null' }),
+      crossSite: await post(url('zego', ids.zego), zegoBody({ nonce: '910003', sequence: 93 }), { 'sec-fetch-site': 'cross-site' }),
+      sameOrigin: await post(url('zego', ids.zego), zegoBody({ nonce: '910004', sequence: 94 }), { 'sec-fetch-site': 'same-origin' }),
+      noContentType: await bytes(zegoBody({ nonce: '910005', sequence: 95 }), {}),
+      formPost: await bytes(zegoBody({ nonce: '910006', sequence: 96 }), { 'content-type': 'application/x-www-form-urlencoded' }),
+      jsonLookalike: await bytes(zegoBody({ nonce: '910007', sequence: 97 }), { 'content-type': 'text/json' }),
+    };
+    const accepted = {
+      typed: (await post(url('zego', ids.zego), zegoBody({ nonce: '910008', sequence: 98 }), { 'sec-fetch-site': 'none' })).status,
+      charset: (await bytes(zegoBody({ nonce: '910009', sequence: 99 }), { 'content-type': 'Application/JSON; charset=utf-8' })).status,
+    };
+    expect({ answers, accepted, rejected: receiver.status().rejected - before.rejected, delivered: sinkDouble.current.deliveries.map((d) => d.dedupeKey) }).toEqual({
+      answers: {
+        origin: { status: 403, text: '{"error":"browser-originated"}' },
+        nullOrigin: { status: 403, text: '{"error":"browser-originated"}' },
+        crossSite: { status: 403, text: '{"error":"browser-originated"}' },
+        sameOrigin: { status: 403, text: '{"error":"browser-originated"}' },
+        noContentType: { status: 415, text: '{"error":"media-type"}' },
+        formPost: { status: 415, text: '{"error":"media-type"}' },
+        jsonLookalike: { status: 415, text: '{"error":"media-type"}' },
+      },
+      accepted: { typed: 200, charset: 200 },
+      rejected: 7,
+      delivered: ['zego:seq:98', 'zego:seq:99'],
+    });
+  });
 });
 
 describe('callback receiver lifecycle', () => {
   it('is off until started, reports its URL while on and refuses a port in use', async () => {
-    const other = createCallbackReceiver({ accounts: h.services.accounts, sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
+    const other = createCallbackReceiver({ ...receiverDeps(h.services, h.db), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
     const off = other.status();
     const base = await other.start(0);
     const on = other.status();
     const port = Number(new URL(base).port);
-    const clash = createCallbackReceiver({ accounts: h.services.accounts, sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
+    const clash = createCallbackReceiver({ ...receiverDeps(h.services, h.db), sink: recordingSink().sink, log: { info() {}, warn() {}, error() {} } });
     const refused = await clash.start(port).then(() => null, (e: { code?: string }) => e.code);
     await other.stop();
     expect({ off, on, urlFor: other.callbackUrlFor('zego', 'a'), after: other.status().enabled, refused, base }).toEqual({

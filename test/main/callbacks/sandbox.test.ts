@@ -12,7 +12,7 @@ import { createZegoClient } from '../../../src-main/vendors/zego/client';
 import { openHarness, type Harness } from '../accounts/harness';
 import { codeOf, rawCall, type RawCall } from '../emulator/tencent-api3/harness';
 import { STORAGE, request } from '../vendors/zego/helpers';
-import { recordingSink, until } from './helpers';
+import { receiverDeps, recordingSink, until } from './helpers';
 
 const ZEGO_APP = 1_234_567;
 const TIW_APP = 1_400_000_001;
@@ -56,8 +56,8 @@ beforeAll(async () => {
   await sandbox.control('tencent-tiw', 'register-app', { sdkAppId: TIW_APP, secretId: TC_ID, secretKey: TC_KEY });
   await sandbox.control('tencent-trro', 'register-project', { projectId: PROJECT, secretId: TC_ID, secretKey: TC_KEY });
   receiver = createCallbackReceiver({
-    accounts: h.services.accounts,
-    sink: { deliver: (d) => sink.current.sink.deliver(d) },
+    ...receiverDeps(h.services, h.db),
+    sink: { expects: () => true, deliver: (d) => sink.current.sink.deliver(d) },
     log: { info() {}, warn() {}, error() {} },
     now: clock.now,
   });
@@ -116,6 +116,9 @@ describe("the Sandbox's callbacks through the receiver", () => {
     const start = await tencent('tencent-tiw', 'StartOnlineRecord', { SdkAppId: TIW_APP, RoomId: 4242, RecordUserId: 'tic_record_user_4242_1', RecordUserSig: 'sig' });
     const taskId = start.response['TaskId'] as string;
     await clock.advance(TIW_TIMING.prepareMs + 10_000);
+    // Started fired at the end of that advance: stopping in the same second would sign Stopped with
+    // the same Sign and ExpireTime, which the receiver takes only once.
+    await clock.advance(1000);
     await tencent('tencent-tiw', 'StopOnlineRecord', { SdkAppId: TIW_APP, TaskId: taskId });
     await clock.advance(TIW_TIMING.uploadMs);
     await until(() => sink.current.deliveries.length >= 3);

@@ -253,6 +253,34 @@ describe('status scheduler', () => {
     expect(env.pollsOf('new')).toEqual([env.time.now()]);
   });
 
+  it('reports how far the source reconciles its tasks, at most once a second, and stops saying so when it is done', async () => {
+    const env = setup(0);
+    let recovery: { checked: number; total: number } | null = { checked: 0, total: 400 };
+    const scheduler = createScheduler({
+      source: { targets: () => [], poll: async () => 'unchanged', recovery: () => recovery },
+      limiter: env.limiter,
+      clock: env.time.clock,
+      events: { emit: (event, payload) => event === 'scheduler:changed' && env.events.push(payload as SchedulerStatus) },
+    });
+    running = scheduler;
+    scheduler.start();
+    for (let checked = 1; checked <= 400; checked++) {
+      recovery = { checked, total: 400 };
+      scheduler.nudge();
+      await env.time.advance(10);
+    }
+    recovery = null;
+    scheduler.nudge();
+    await env.time.advance(1_000);
+    const progress = env.events.map((e) => e.recovery?.checked ?? null);
+    expect({ sent: progress.length <= 6, first: progress[0], partway: progress.some((c) => c !== null && c > 0 && c < 400), last: env.events.at(-1) }).toEqual({
+      sent: true,
+      first: 0,
+      partway: true,
+      last: { online: true, offlineSince: null, activeTasks: 0 },
+    });
+  });
+
   it('finds a task added without a nudge within the idle check', async () => {
     const env = setup(0);
     running = env.scheduler;

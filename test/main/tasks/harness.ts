@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { AppError, ForeignTask, RecordingRequestInput, TaskAlert, TaskSummary } from '@contract';
+import type { AppError, ForeignTask, RecordingRequestInput, TaskAlert, TaskSummary, VendorId } from '@contract';
 import { RecordingRequestSchema } from '@contract';
 import { createAccountServices, type AccountServices } from '../../../src-main/accounts';
 import { createVirtualClock } from '../../../src-main/emulator/clock';
@@ -66,6 +66,8 @@ export interface TaskHarnessOptions {
    * wait would wait for a clock that moves only when the test advances it.
    */
   limiterOnSandboxClock?: boolean;
+  /** Where each account's callbacks go (the task service's `callbackTarget`); asked at every start. */
+  callbackTarget?: (vendor: VendorId, accountId: string) => string | null;
 }
 
 export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise<TaskHarness> {
@@ -104,6 +106,7 @@ export async function openTaskHarness(options: TaskHarnessOptions = {}): Promise
       emitForeign: (list) => foreign.push(list),
       log,
       now: () => clock.now(),
+      ...(options.callbackTarget ? { callbackTarget: options.callbackTarget } : {}),
     });
     return { db, services, tasks, connections };
   };

@@ -68,7 +68,7 @@ describe('crash recovery', () => {
   it('loses no committed event when the process is killed in the middle of writes', async () => {
     const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-k', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
     const lines = await runChild(
-      { mode: 'writes', file: h.file, secrets: secretInputs(h), vendor: 'tencent-trro', vendorTaskId: t.vendorTaskId, at: h.sandbox.clock.now() },
+      { mode: 'writes', file: h.file, secrets: secretInputs(h), vendor: 'tencent-trro', accountId: h.ids.trro, vendorTaskId: t.vendorTaskId, at: h.sandbox.clock.now() },
       (_line, all) => all.length > 300,
     );
     const committed = lines.filter((l) => l.startsWith('committed ')).map((l) => l.slice('committed '.length));
@@ -127,6 +127,31 @@ describe('crash recovery', () => {
     const trroEvents = h.tasks.get(trro.id).events;
     expect(trroEvents.at(-1)?.summary).toMatch(/status comes only from callbacks/);
     expect(h.alerts.map((a) => a.kind).sort()).toEqual(['lost', 'still-running', 'still-running']);
+  });
+});
+
+describe('background recovery', () => {
+  it('leaves each task out of the poll targets until it is reconciled, and says how far it is', async () => {
+    const a = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '601' }), presetId: null, startKey: startKey() });
+    const b = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '602' }), presetId: null, startKey: startKey() });
+    await h.relaunch();
+    await h.advance(2500);
+    await h.sandbox.injectFault({ vendor: 'tencent-tiw', kind: 'delay', ms: 1000, count: 1, afterProcessing: true });
+    const poll = h.tasks.pollSource();
+    const progress: Array<{ checked: number; total: number } | null> = [];
+    const recovering = h.tasks.recover(() => progress.push(poll.recovery?.() ?? null));
+    const atOnce = { targets: poll.targets().map((t) => t.id), recovery: poll.recovery?.() };
+    await until(async () => poll.targets().length === 1);
+    const midway = { recovery: poll.recovery?.(), slow: [a.id, b.id].filter((id) => !poll.targets().some((t) => t.id === id)).length };
+    const report = await recovering;
+    expect({ atOnce, midway, after: poll.targets().map((t) => t.id).sort(), recovery: poll.recovery?.(), progress, report }).toEqual({
+      atOnce: { targets: [], recovery: { checked: 0, total: 2 } },
+      midway: { recovery: { checked: 1, total: 2 }, slow: 1 },
+      after: [a.id, b.id].sort(),
+      recovery: null,
+      progress: [{ checked: 1, total: 2 }, { checked: 2, total: 2 }, null],
+      report: expect.objectContaining({ checked: 2, stillRunning: 2 }),
+    });
   });
 });
 

@@ -14,7 +14,7 @@ describe('the callback sink', () => {
   it('ignores a duplicate, never moves a terminal task backwards, and knows unknown tasks', async () => {
     const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-2', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
     const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
+    const base = { vendor: 'tencent-trro' as const, accountId: h.ids.trro, vendorTaskId: t.vendorTaskId!, raw: {} };
     const at = h.sandbox.clock.now();
     const done = { ...base, dedupeKey: 'k-305', at: at + 5000, message: msg('timeline.callbackUnknown', { event: 'callback 305' }), patch: { state: 'finished' as const, rawStatus: '305' } };
     expect(await sink.deliver(done)).toBe('merged');
@@ -36,20 +36,20 @@ describe('the callback sink', () => {
     }
     const sink = h.tasks.callbackSink();
     const at = h.sandbox.clock.now();
-    const early = { vendor: 'tencent-trro' as const, vendorTaskId, dedupeKey: `${at}:301`, at, message: trroMsg('vendor.tencent-trro.callback.started'), patch: {}, raw: { EventType: 301 } };
+    const early = { vendor: 'tencent-trro' as const, accountId: h.ids.trro, vendorTaskId, dedupeKey: `${at}:301`, at, message: trroMsg('vendor.tencent-trro.callback.started'), patch: {}, raw: { EventType: 301 } };
     const parked = await sink.deliver(early);
     const t = await starting;
     expect({
       parked,
       callbacks: h.tasks.get(t.id).events.filter((e) => e.source === 'callback').map((e) => e.summary),
       again: await sink.deliver(early),
-    }).toEqual({ parked: 'unknown-task', callbacks: ['301 recorder started'], again: 'duplicate' });
+    }).toEqual({ parked: 'parked', callbacks: ['301 recorder started'], again: 'duplicate' });
   });
 
   it('applies same-rank states in the order of their time, not of their arrival', async () => {
     const t = await h.tasks.start({ accountId: h.ids.trro, request: request({ roomId: 'device-3', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
     const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: {} };
+    const base = { vendor: 'tencent-trro' as const, accountId: h.ids.trro, vendorTaskId: t.vendorTaskId!, raw: {} };
     const at = h.sandbox.clock.now();
     await sink.deliver({ ...base, dedupeKey: 'b', at: at + 2000, message: msg('timeline.callbackUnknown', { event: 'resumed' }), patch: { state: 'recording', rawStatus: 'resumed' } });
     await sink.deliver({ ...base, dedupeKey: 'a', at: at + 1000, message: msg('timeline.callbackUnknown', { event: 'paused (late)' }), patch: { state: 'paused', rawStatus: 'paused' } });

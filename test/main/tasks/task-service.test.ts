@@ -189,7 +189,7 @@ describe('TRRO: start and stop, state from callbacks', () => {
     expect((await failure(h.tasks.refresh(t.id))).code).toBe('UNSUPPORTED');
     expect((await h.tasks.stop(t.id)).state).toBe('stopping');
     const sink = h.tasks.callbackSink();
-    const base = { vendor: 'tencent-trro' as const, vendorTaskId: t.vendorTaskId!, raw: { EventType: 0 } };
+    const base = { vendor: 'tencent-trro' as const, accountId: h.ids.trro, vendorTaskId: t.vendorTaskId!, raw: { EventType: 0 } };
     const at = h.sandbox.clock.now();
     expect(await sink.deliver({ ...base, dedupeKey: `${at}:303`, at, message: msg('timeline.callbackUnknown', { event: 'callback 303 recording stopped' }), patch: { state: 'uploading', rawStatus: '303' } })).toBe('merged');
     const file = {

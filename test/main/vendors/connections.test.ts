@@ -94,4 +94,20 @@ describe('the per-account connection cache', () => {
     const moved = await poll.poll(t.id);
     expect({ moved, reads: reads.n - before }).toEqual({ moved: 'unreachable', reads: 2 });
   });
+
+  it('reads a callback key once per version of the account: cached, null while unset, read anew after secrets:set', async () => {
+    const reads = { n: 0 };
+    service = uniqueService();
+    h = await openTaskHarness({ keychainService: service, wrapVault: countingVault(reads) });
+    const before = reads.n;
+    const unset = await Promise.all([h.connections.secret(h.ids.tiw, 'callbackKey'), h.connections.secret(h.ids.tiw, 'callbackKey')]);
+    const firstReads = reads.n - before;
+    await h.services.secrets.set({ owner: 'account', id: h.ids.tiw, field: 'callbackKey', value: 'key-one' });
+    const one = [await h.connections.secret(h.ids.tiw, 'callbackKey'), await h.connections.secret(h.ids.tiw, 'callbackKey')];
+    await h.services.secrets.set({ owner: 'account', id: h.ids.tiw, field: 'callbackKey', value: 'key-two' });
+    const middle = reads.n;
+    const two = [await h.connections.secret(h.ids.tiw, 'callbackKey'), await h.connections.secret(h.ids.tiw, 'callbackKey')];
+    // TIW has four secret fields: one read of the account is four keychain reads, whatever the number of callbacks.
+    expect({ unset, firstReads, one, two, readsForTwo: reads.n - middle }).toEqual({ unset: [null, null], firstReads: 4, one: ['key-one', 'key-one'], two: ['key-two', 'key-two'], readsForTwo: 4 });
+  });
 });

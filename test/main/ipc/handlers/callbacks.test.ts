@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { CallbackStatusSchema } from '@contract';
 import { createCallbackReceiver } from '../../../../src-main/callbacks';
 import { callbacksHandlers } from '../../../../src-main/ipc/handlers/callbacks';
+import { CallbackReplayStore } from '../../../../src-main/store/callback-replays';
+import { openDatabase } from '../../../../src-main/store/db';
 
 const ctx = { host: 'web' as const, trusted: true, senderId: 't' };
 
 describe('callbacks handlers', () => {
   it('answers callbacks:status in the contract shape, off and then on', async () => {
     const receiver = createCallbackReceiver({
-      accounts: { getAccountCredentials: () => Promise.reject(new Error('unused')) },
-      sink: { deliver: () => Promise.resolve('merged' as const) },
+      account: () => null,
+      key: () => Promise.reject(new Error('unused')),
+      replays: new CallbackReplayStore(openDatabase(':memory:')),
+      sink: { expects: () => false, deliver: () => Promise.resolve('merged' as const) },
       log: { info() {}, warn() {}, error() {} },
     });
     const handlers = callbacksHandlers({ receiver });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUES, ERROR_CODES, formatMessage } from '@contract';
 import { ZEGO_ERROR_CODES, zegoError } from '../../../../src-main/vendors/zego/errors';
 
-// Every code of spec §6.1 and §6.2.
+// Every code of docs/vendors/zego.md §6.1 and §6.2.
 const SPEC_CODES = [
   100000000, 100000001, 100000002, 100000003, 100000004, 100000005, 100000006, 100000007, 100000008, 100000009, 100000010, 100000011,
   100000012, 100000013, 100000014, 100000015, 100000016, 100000017, 300000002, 300000003, 300000004, 300000005, 300000006, 300001000,

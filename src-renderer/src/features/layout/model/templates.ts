@@ -87,7 +87,7 @@ export interface VendorTile extends Rect {
 }
 
 /**
- * How the vendor arranges `count` streams in a built-in mode (ZEGO MixMode 2–5 per the ZEGO spec;
+ * How the vendor arranges `count` streams in a built-in mode (ZEGO MixMode 2–5 per docs/vendors/zego.md §4.1.1.1;
  * TIW ModelId 1–2 as documented loosely: whiteboard large, videos in a strip). Preview only.
  */
 export function vendorTiles(mode: LayoutMode, count: number, canvas: Canvas): VendorTile[] {

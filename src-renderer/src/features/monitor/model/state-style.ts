@@ -2,11 +2,12 @@ import type { FileStatus, TaskState } from '@contract';
 
 /**
  * One colour per normalized state, the same in the Live pill, the timeline bands and History.
- * Red is kept for actual capture; failure is magenta so it never reads as "recording".
+ * Red is kept for actual capture; failure is magenta so it never reads as "recording". The REC red
+ * carries white text at 5.2:1; the other colours mark dots and borders, never small text.
  */
 export const STATE_COLORS: Record<TaskState, string> = {
   starting: '#8b7cf6',
-  recording: '#e5484d',
+  recording: '#d1242f',
   paused: '#f0a020',
   stopping: '#f97316',
   uploading: '#3b82f6',

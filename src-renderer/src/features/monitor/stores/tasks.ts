@@ -79,8 +79,10 @@ export const useTasksStore = defineStore('tasks', () => {
   function toast(alert: TaskAlert, title: string, body: string): void {
     if (!toaster) {
       const settings = useSettingsStore();
+      // Bottom right, like the page's messages at the bottom: the top of every view holds its title and controls.
       toaster = createDiscreteApi(['notification'], {
         configProviderProps: computed(() => ({ theme: settings.dark ? darkTheme : null })),
+        notificationProviderProps: { placement: 'bottom-right' },
       }).notification;
     }
     toaster.create({

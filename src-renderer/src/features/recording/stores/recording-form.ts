@@ -1,4 +1,4 @@
-import { issueMessage, RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
+import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { call } from '../../../bridge';
@@ -163,13 +163,11 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     return saved;
   }
 
-  async function preview(): Promise<{ preview: TaskPreview } | { error: AppError }> {
+  /** The request as the core would send it; `blocked` lists what must be filled in before there is one to show. */
+  async function preview(): Promise<{ preview: TaskPreview } | { error: AppError } | { blocked: FieldIssue[] }> {
     if (!accountId.value) return { error: { code: 'VALIDATION', message: 'No account' } };
     const parsed = RecordingRequestSchema.safeParse(request.value);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return { error: { code: 'VALIDATION', message: first?.message ?? 'invalid', ...(first ? { text: issueMessage(first) } : {}) } };
-    }
+    if (!parsed.success) return { blocked: schemaIssues(parsed.error.issues) };
     const r = await call('tasks:preview', { accountId: accountId.value, request: parsed.data });
     return r.ok ? { preview: r.value } : { error: r.error };
   }

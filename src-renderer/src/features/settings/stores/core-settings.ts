@@ -31,5 +31,12 @@ export const useCoreSettingsStore = defineStore('core-settings', () => {
     return null;
   }
 
-  return { settings, callbacks, error, saving, refresh, save };
+  /** Turns the callback receiver on with the port the settings keep (a status that only arrives by callbacks needs it). */
+  async function enableReceiver(): Promise<AppError | null> {
+    if (!settings.value) await refresh();
+    if (!settings.value) return error.value;
+    return save({ callbacks: { ...settings.value.callbacks, enabled: true } });
+  }
+
+  return { settings, callbacks, error, saving, refresh, save, enableReceiver };
 });

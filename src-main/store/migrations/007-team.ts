@@ -27,7 +27,7 @@ END;`;
  * queued while the desk is in no team. `team_parked` keeps a received timeline row or exchange whose
  * task has not arrived yet, so the order changes arrive in never loses one.
  */
-export const MIGRATION_006_TEAM = `
+export const MIGRATION_007_TEAM = `
 ALTER TABLE tasks ADD COLUMN desk_id TEXT;
 ALTER TABLE tasks ADD COLUMN state_at INTEGER NOT NULL DEFAULT 0;
 UPDATE tasks SET state_at = updated_at;

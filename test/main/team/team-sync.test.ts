@@ -1,4 +1,8 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretScrubber } from '../../../src-main/store/secret-scrubber';
+import { TaskLedger } from '../../../src-main/store/task-ledger';
 import type { LocalCluster } from '../../../src-main/team/cluster';
 import type { Sandbox } from '../../../src-main/emulator/server';
 import type { SandboxCredentials } from '../../../src-main/emulator/registry';
@@ -173,4 +177,58 @@ describe('a team whose server goes away', () => {
       expect(active.filter((t) => all.includes(t.id)).map((t) => t.id).sort()).toEqual(all);
     }
   }, 120_000);
+});
+
+/** Timeline rows in a desk's SQLite, and how many distinct uids they carry (a row received twice shows as a difference). */
+function timelineRows(dataDir: string): { rows: number; uids: number } {
+  const db = new DatabaseSync(join(dataDir, 'recdeck.sqlite'), { readOnly: true });
+  try {
+    return db.prepare('SELECT count(*) AS rows, count(DISTINCT uid) AS uids FROM task_events').get() as { rows: number; uids: number };
+  } finally {
+    db.close();
+  }
+}
+
+describe('a team server that restarts in the middle of a sync', () => {
+  it('delivers every row once: what was in flight is sent again and taken once', async () => {
+    const ROWS = 30_000;
+    const [a, b] = (await team('midsync', ['Desk A', 'Desk B'])) as [Desk, Desk];
+    const ids = await studioAccount(a, sandbox, credentials);
+    const first = await startRecording(a, sandbox, ids, 'room-m1');
+    await until('the task on B', () => b.ok('tasks:active', {}), (list) => list.some((t) => t.id === first.id));
+    const base = await until('B has A\'s timeline', () => timelineRows(b.dataDir), (n) => n.rows === timelineRows(a.dataDir).rows);
+
+    // A works offline (closed), then relaunches with a long queue: the server restarts while it drains.
+    await a.core.close();
+    const db = new DatabaseSync(join(a.dataDir, 'recdeck.sqlite'), { timeout: 10_000 });
+    const deskId = (db.prepare("SELECT value FROM settings WHERE key = 'team.deskId'").get() as { value: string }).value;
+    const ledger = new TaskLedger(db, new SecretScrubber(), deskId);
+    ledger.tx(() => {
+      for (let i = 0; i < ROWS; i++) ledger.addEvent(first.id, { at: 1_700_000_000_000 + i, source: 'system', kind: 'note', message: { key: 'timeline.note.startUnknown' }, state: 'recording' });
+    });
+    db.close();
+    const again = await openDesk('Desk A', a.dataDir);
+    desks.push(again);
+    const atRestart = await until('B has some of the new rows', () => timelineRows(b.dataDir), (n) => n.rows > base.rows, 30_000);
+    cluster.stop('immediate');
+    cluster.start();
+
+    const end = await until('B has every row', () => timelineRows(b.dataDir), (n) => n.rows >= base.rows + ROWS, 60_000);
+    await until('A has nothing waiting', () => again.ok('team:status', {}), (s) => s.connected && s.pending === 0, 30_000);
+    const server = await serverClient(cluster, 'midsync');
+    try {
+      const dupes = await server.query('SELECT uid FROM recdeck_changes GROUP BY uid HAVING count(*) > 1');
+      expect({ midSync: atRestart.rows < base.rows + ROWS, end, dupes: dupes.rowCount }).toEqual({
+        midSync: true,
+        end: { rows: base.rows + ROWS, uids: base.rows + ROWS },
+        dupes: 0,
+      });
+    } finally {
+      await server.end();
+    }
+    const vendorTasks = (await sandbox.control('zego', 'list-tasks', {})) as Array<{ roomId: string }>;
+    expect(vendorTasks.filter((t) => t.roomId === 'room-m1').length).toBe(1);
+    const detail = await b.ok('tasks:get', { id: first.id });
+    expect(detail.exchanges.filter((x) => x.errorCode === '300000003')).toEqual([]);
+  }, 150_000);
 });

@@ -14,7 +14,7 @@ import { createRateLimiter } from '../../src-main/vendors/shared/rate-limiter';
 import { createZegoClient } from '../../src-main/vendors/zego/client';
 import { startServe, type ServeProcess } from '../e2e/harness';
 import { testCore, unwrap } from '../helpers/core';
-import { throwawayCluster } from '../helpers/pg';
+import { serverClient, throwawayCluster } from '../helpers/pg';
 import { percentile, renderTable, report } from './table';
 
 /**
@@ -233,15 +233,23 @@ it(`team: sync throughput and the catch-up of a desk that was offline while ${EV
       });
     }
     db.close();
+    const server = await serverClient(cluster, cluster.database);
+    const seqBefore = Number((await server.query<{ s: string }>('SELECT coalesce(max(seq), 0) AS s FROM recdeck_changes')).rows[0]?.s);
     const launched = Date.now();
     relaunched.push(await deskProcess('D', d.dataDir));
     await until(() => eventCount(e.dataDir), (n) => n >= base + EVENTS, 180_000);
-    const syncMs = Date.now() - launched;
+    const arrived = Date.now();
+    // The first of D's rows on the server (its transaction's start): where the transfer begins, the process launch before it excluded.
+    const firstAt = Number(
+      (await server.query<{ ms: number }>("SELECT (extract(epoch FROM min(at)) * 1000)::float8 AS ms FROM recdeck_changes WHERE seq > $1 AND kind = 'event'", [seqBefore])).rows[0]?.ms,
+    );
+    await server.end();
+    const rate = (ms: number): string => Math.round(EVENTS / (ms / 1000)).toLocaleString('en');
     report({
       figure: 'sync throughput',
-      value: `${Math.round(EVENTS / (syncMs / 1000)).toLocaleString('en')} events/s`,
+      value: `${rate(arrived - firstAt)} events/s (${rate(arrived - launched)} counting D's process launch)`,
       target: '≥ 20,000 events/s',
-      how: `${EVENTS.toLocaleString('en')} timeline rows written on desk D while it was off the team; from its relaunch until all are in desk E's SQLite (push, server, NOTIFY, pull, apply; each desk its own process)`,
+      how: `${EVENTS.toLocaleString('en')} timeline rows written on desk D while it was off the team, D relaunched: from the first of them on the server until all are in desk E's SQLite (push, server, NOTIFY, pull, apply; each desk its own process; in brackets from D's launch)`,
     });
 
     const reopenAt = Date.now();

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 command="${1:-start}"
 [ $# -gt 0 ] && shift
+# `recdeck.sh serve -- --port N` (the form above): npm adds its own `--`, so drop the operator's.
+[ "${1:-}" = "--" ] && shift
 case "$command" in
   start)
     if [ -z "${CI:-}" ] && [ ! -f node_modules/electron/path.txt ]; then

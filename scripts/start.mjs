@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the Electron app through electron-vite. Where the Electron binary could not be
 // installed (a machine that cannot download it), say so in one line and start the browser host.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execLinked } from './linked-child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,11 +19,7 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-const run = (script, args) => {
-  const child = spawn(process.execPath, [join(root, script), ...args], { stdio: 'inherit', cwd: root });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
-};
+const run = (script, args) => execLinked(process.execPath, [join(root, script), ...args], { stdio: 'inherit', cwd: root });
 
 if (electronBinary()) {
   run('node_modules/electron-vite/bin/electron-vite.js', ['preview', ...process.argv.slice(2)]);

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { join } from 'node:path';
 import { localeFor } from '@contract';
 import { createCore, type Core } from './app/core';
+import { launchNote } from './app/launch-note';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveRenderer } from './hosts/electron/app-protocol';
 import { registerIpcTransport } from './hosts/electron/ipc-transport';
 import { setApplicationMenu } from './hosts/electron/menu';
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     };
     const started = await createCore({ host: 'electron', dataDir, version: app.getVersion(), log, vault, chooseExportPath });
     core = started;
+    process.stdout.write(`RecDeck started\n${launchNote(dataDir, vault.status())}`);
     const packaged = app.isPackaged;
     const location = appLocation({ packaged, devUrl: process.env.ELECTRON_RENDERER_URL });
     if (location.kind === 'app-scheme') protocol.handle(APP_SCHEME, serveRenderer(join(__dirname, '../renderer')));

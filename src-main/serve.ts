@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../package.json';
 import { createCore } from './app/core';
 import { resolveDataDir } from './app/data-dir';
+import { launchNote } from './app/launch-note';
 import { startWebHost } from './hosts/web/server';
 import { fileSink } from './logging/file-sink';
 import { createLogger } from './logging/logger';
@@ -10,9 +11,9 @@ import { createVault } from './secrets/vault';
 
 /**
  * Browser-host entry (`npm run serve [-- --port N --data-dir DIR --team-url URL --desk-name NAME]`;
- * the team server's password comes from PGPASSWORD or the keychain). Prints exactly one line,
- * `RecDeck listening on http://127.0.0.1:PORT/#token=CODE` (CODE opens one tab, once), and shuts down
- * cleanly on SIGINT / SIGTERM. `RECDECK_API_TOKEN` (43+ URL-safe characters) is the scripts' bearer.
+ * the team server's password comes from PGPASSWORD or the keychain). Prints
+ * `RecDeck listening on http://127.0.0.1:PORT/#token=CODE` (CODE opens one tab, once), then where the
+ * data lives and where secrets go, and shuts down cleanly on SIGINT / SIGTERM. `RECDECK_API_TOKEN` (43+ URL-safe characters) is the scripts' bearer.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.stdout.write(`RecDeck listening on ${host.launchUrl()}\n`);
+  process.stdout.write(`RecDeck listening on ${host.launchUrl()}\n${launchNote(dataDir, vault.status())}`);
 }
 
 main().catch((e: unknown) => {

@@ -37,7 +37,8 @@ export interface InProcessSandbox {
 }
 
 /**
- * Starts the Sandbox on 127.0.0.1 inside the core. On first launch it adds one "Sandbox · …"
+ * Starts the Sandbox on 127.0.0.1 inside the core, its rooms with simulated publishers (a recording
+ * there records instead of idling out; the control API publishes and stops more). On first launch it adds one "Sandbox · …"
  * account per vendor and a sandbox storage target, their random secrets in the keychain like any
  * other. At every launch it points them at this run's port and registers their secrets with the
  * emulators; secrets lost with a session-only keychain are made anew. Accounts the operator
@@ -46,6 +47,8 @@ export interface InProcessSandbox {
 export async function startInProcessSandbox(deps: { services: SandboxAccountServices; settings: SettingsRepo; log: Logger }): Promise<InProcessSandbox> {
   const { services, settings, log } = deps;
   const sandbox = await createSandbox({ emulators: sandboxEmulators() });
+  // A rehearsal room is never empty: a recording there records its simulated publishers.
+  for (const vendor of VENDOR_IDS) await sandbox.control(vendor, 'simulate-publishers', { on: true });
   const endpoint = (vendor: VendorId): string => `${sandbox.baseUrl}/${vendor}`;
   const ids: SandboxIds = JSON.parse(settings.get(IDS_KEY) ?? '{}') as SandboxIds;
 

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../events/clock';
 import type { EventBus } from '../events/event-bus';
 import type { RateLimiter } from '../vendors/shared/rate-limiter';
 import { chooseTarget, newMemo, type TaskMemo } from './choice';
+import { healthList, newAccountMemo, noteAnswer, routineKey, urgentKey, type AccountMemo } from './health';
 import { DEFAULT_TUNING, type PollingPace, type SchedulerTuning } from './tuning';
 import type { PollOutcome, PollSource, PollTarget, SweepStep, SweepTarget } from './types';
 
@@ -47,8 +48,8 @@ interface LaneMemo {
  * lane, never faster than the lane's share of the vendor's rate. On a lane a due sweep page goes
  * first; otherwise the slot goes to a read the source asked for, else to the task whose status is
  * oldest among those whose minimum interval has passed (see {@link chooseTarget}); errors back off
- * exponentially. An `unreachable` answer pauses everything and probes with one request at a time
- * until any answer comes back.
+ * exponentially. An `unreachable` answer pauses that account alone and probes it with one request
+ * at a time until any answer comes back; every other account keeps being read.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const clock = options.clock ?? systemClock();
@@ -57,19 +58,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const memos = new Map<string, TaskMemo>();
   const sweepMemos = new Map<string, SweepMemo>();
   const lanes = new Map<string, LaneMemo>();
+  const accounts = new Map<string, AccountMemo>();
   /** Tasks that answered `done` or `forgotten`, kept out until the source stops listing them. */
   const removed = new Set<string>();
   const inFlight = new Set<Promise<void>>();
 
   let running = false;
-  let online = true;
-  let offlineSince: number | null = null;
   let activeTasks = 0;
-  let probeDelay = tuning.probeBaseMs;
-  let probing = false;
   let tickAt = Number.POSITIVE_INFINITY;
   let cancelTick: (() => void) | null = null;
-  let cancelProbe: (() => void) | null = null;
   let cancelStatus: (() => void) | null = null;
   let lastEmitted: SchedulerStatus | null = null;
   let lastEmittedAt = Number.NEGATIVE_INFINITY;
@@ -84,6 +81,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       memos.set(id, m);
     }
     return m;
+  }
+
+  function account(id: string): AccountMemo {
+    let a = accounts.get(id);
+    if (!a) {
+      a = newAccountMemo(tuning.probeBaseMs);
+      accounts.set(id, a);
+    }
+    return a;
+  }
+
+  function isDown(accountId: string): boolean {
+    return (accounts.get(accountId)?.downSince ?? null) !== null;
   }
 
   function sweepMemo(key: string): SweepMemo {
@@ -114,6 +124,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const [id, m] of memos) if (!ids.has(id) && !m.inFlight) memos.delete(id);
     const keys = new Set(listedSweeps.map((w) => w.key));
     for (const [key, m] of sweepMemos) if (!keys.has(key) && !m.inFlight) sweepMemos.delete(key);
+    // An account with nothing left to read has no health to report (its tasks ended, it was deleted).
+    const owners = new Set([...listed.map((t) => t.accountId), ...listedSweeps.map((w) => w.accountId)]);
+    for (const [id, a] of accounts) {
+      if (owners.has(id) || a.probing) continue;
+      a.cancelProbe?.();
+      accounts.delete(id);
+    }
   }
 
   function choose(list: readonly PollTarget[], now: number, ignoreIntervals: boolean): { target: PollTarget | null; readyAt: number } {
@@ -144,13 +161,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function current(): SchedulerStatus {
+    const targets = listed.filter((t) => !removed.has(t.id));
+    const accountsNow = healthList(targets, listedSweeps, (lane) => options.limiter.recent(lane), account);
     const recovery = options.source.recovery?.() ?? null;
-    return recovery ? { online, offlineSince, activeTasks, recovery } : { online, offlineSince, activeTasks };
-  }
-
-  /** Whether only counts differ (tasks polled, tasks reconciled): those changes are sent at most once per `statusEveryMs`. */
-  function sameCounts(a: SchedulerStatus, b: SchedulerStatus): boolean {
-    return a.activeTasks === b.activeTasks && a.recovery?.checked === b.recovery?.checked && a.recovery?.total === b.recovery?.total;
+    return recovery ? { activeTasks, accounts: accountsNow, recovery } : { activeTasks, accounts: accountsNow };
   }
 
   function emitNow(): void {
@@ -165,13 +179,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   function maybeEmit(): void {
     if (!running) return;
     const s = current();
-    if (lastEmitted && s.online === lastEmitted.online && s.offlineSince === lastEmitted.offlineSince) {
-      if (sameCounts(s, lastEmitted) || cancelStatus) return;
+    if (lastEmitted && urgentKey(s) === urgentKey(lastEmitted)) {
+      if (routineKey(s) === routineKey(lastEmitted) || cancelStatus) return;
       const wait = lastEmittedAt + tuning.statusEveryMs - clock.now();
       if (wait > 0) {
         cancelStatus = clock.setTimer(() => {
           cancelStatus = null;
-          if (!lastEmitted || !sameCounts(current(), lastEmitted)) emitNow();
+          if (!lastEmitted || routineKey(current()) !== routineKey(lastEmitted)) emitNow();
         }, wait);
         return;
       }
@@ -203,7 +217,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         options.onPollError?.(target.id, e);
         outcome = 'error';
       }
-      return () => settle(target.id, m, outcome, isProbe);
+      return () => settle(target.id, target.accountId, m, outcome, isProbe);
     });
   }
 
@@ -221,13 +235,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         m.nextAt = step.nextAt;
         // The step asked for task reads or moved tasks: list the targets again before the next slot.
         if (step.outcome === 'changed') listedAt = Number.NEGATIVE_INFINITY;
-        settle(w.key, m, step.outcome, isProbe);
+        settle(w.key, w.accountId, m, step.outcome, isProbe);
       };
     });
   }
 
-  function settle(id: string, m: TaskMemo, outcome: PollOutcome, isProbe: boolean): void {
-    if (isProbe) probing = false;
+  function settle(id: string, accountId: string, m: TaskMemo, outcome: PollOutcome, isProbe: boolean): void {
+    const acc = account(accountId);
+    if (isProbe) acc.probing = false;
     if (!running) return;
     const now = clock.now();
     if (outcome === 'changed' || outcome === 'unchanged') {
@@ -239,75 +254,74 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       removed.add(id);
       memos.delete(id);
       activeTasks = Math.max(0, activeTasks - 1);
-    } else if (outcome === 'error') {
+    } else if (outcome === 'error' || outcome === 'rate-limited') {
       m.errors += 1;
       m.retryAt = now + Math.min(tuning.backoffMaxMs, tuning.backoffBaseMs * 2 ** (m.errors - 1));
     }
+    noteAnswer(acc, outcome, now);
     if (outcome === 'unreachable') {
-      if (online) goOffline(now);
-      else if (isProbe) scheduleProbe(Math.min(tuning.probeMaxMs, probeDelay * 2));
+      if (acc.downSince === null) goDown(accountId, acc, now);
+      else if (isProbe) scheduleProbe(accountId, acc, Math.min(tuning.probeMaxMs, acc.probeDelay * 2));
       return;
     }
     // Only a probe sent after the failure proves the way is clear again; a late answer to an older
     // request would make the status flap.
-    if (!online) {
-      if (isProbe) goOnline();
+    if (acc.downSince !== null) {
+      if (isProbe) goUp(acc);
       return;
     }
     maybeEmit();
     wakeAt(now);
   }
 
-  function goOffline(now: number): void {
-    online = false;
-    offlineSince = now;
-    cancelTick?.();
-    cancelTick = null;
-    tickAt = Number.POSITIVE_INFINITY;
+  function goDown(accountId: string, acc: AccountMemo, now: number): void {
+    acc.downSince = now;
     emitNow();
-    scheduleProbe(tuning.probeBaseMs);
+    scheduleProbe(accountId, acc, tuning.probeBaseMs);
   }
 
-  function goOnline(): void {
-    online = true;
-    offlineSince = null;
-    probeDelay = tuning.probeBaseMs;
-    cancelProbe?.();
-    cancelProbe = null;
+  function goUp(acc: AccountMemo): void {
+    acc.downSince = null;
+    acc.probeDelay = tuning.probeBaseMs;
+    acc.cancelProbe?.();
+    acc.cancelProbe = null;
     emitNow();
     wakeAt(clock.now());
   }
 
-  function scheduleProbe(delay: number): void {
-    probeDelay = delay;
-    cancelProbe?.();
-    cancelProbe = clock.setTimer(probe, delay);
+  function scheduleProbe(accountId: string, acc: AccountMemo, delay: number): void {
+    acc.probeDelay = delay;
+    acc.cancelProbe?.();
+    acc.cancelProbe = clock.setTimer(() => probe(accountId, acc), delay);
   }
 
-  function probe(): void {
-    cancelProbe = null;
-    if (!running || online || probing) return;
-    const { target } = choose(currentTargets(), clock.now(), true);
-    const sweep = target ? null : listedSweeps.find((w) => !sweepMemo(w.key).inFlight);
+  /** One read of a paused account, whatever its intervals; with nothing of it left to read, it is forgotten. */
+  function probe(accountId: string, acc: AccountMemo): void {
+    acc.cancelProbe = null;
+    if (!running || acc.downSince === null || acc.probing) return;
+    const { target } = choose(currentTargets().filter((t) => t.accountId === accountId), clock.now(), true);
+    const sweep = target ? null : listedSweeps.find((w) => w.accountId === accountId && !sweepMemo(w.key).inFlight);
     if (target) dispatch(target, lane(target.laneKey), true);
     else if (sweep) dispatchSweep(sweep, lane(sweep.laneKey), true);
-    else return scheduleProbe(probeDelay);
-    probing = true;
+    else return void (accounts.delete(accountId), emitNow());
+    acc.probing = true;
   }
 
   function tick(): void {
     cancelTick = null;
     tickAt = Number.POSITIVE_INFINITY;
-    if (!running || !online) return;
+    if (!running) return;
     const now = clock.now();
     const byLane = new Map<string, PollTarget[]>();
     for (const t of currentTargets()) {
+      if (isDown(t.accountId)) continue;
       const list = byLane.get(t.laneKey);
       if (list) list.push(t);
       else byLane.set(t.laneKey, [t]);
     }
     const sweepsByLane = new Map<string, SweepTarget[]>();
     for (const w of listedSweeps) {
+      if (isDown(w.accountId)) continue;
       sweepsByLane.set(w.laneKey, [...(sweepsByLane.get(w.laneKey) ?? []), w]);
       if (!byLane.has(w.laneKey)) byLane.set(w.laneKey, []);
     }
@@ -356,9 +370,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async stop() {
       running = false;
       cancelTick?.();
-      cancelProbe?.();
       cancelStatus?.();
-      cancelTick = cancelProbe = cancelStatus = null;
+      cancelTick = cancelStatus = null;
+      for (const a of accounts.values()) {
+        a.cancelProbe?.();
+        a.cancelProbe = null;
+      }
       tickAt = Number.POSITIVE_INFINITY;
       await Promise.allSettled([...inFlight]);
     },
@@ -368,7 +385,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     nudge() {
       listedAt = Number.NEGATIVE_INFINITY;
-      if (running && online) wakeAt(clock.now());
+      if (running) wakeAt(clock.now());
     },
   };
 }

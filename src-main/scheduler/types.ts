@@ -3,6 +3,8 @@ import type { TaskState } from '@contract';
 /** One task the scheduler may poll, as the task service describes it. */
 export interface PollTarget {
   id: string;
+  /** The account whose connection reads it: reachability is tracked, and paused, per account. */
+  accountId: string;
   /** Rate-limit lane shared with operator calls, e.g. `zego:<appId>:DescribeRecordStatus`. */
   laneKey: string;
   /** The vendor's documented rate for that lane, requests per second. */
@@ -23,6 +25,8 @@ export interface PollTarget {
 /** One list of tasks a vendor pages through (a sweep), as the source describes it. */
 export interface SweepTarget {
   key: string;
+  /** The account whose connection pages the list. */
+  accountId: string;
   /** Rate-limit lane of the list call, e.g. `zego:<appId>:DescribeTasks`. */
   laneKey: string;
   ratePerSecond: number;
@@ -43,8 +47,10 @@ export type PollOutcome =
   | 'forgotten'
   /** Terminal and every file settled: stop polling it. */
   | 'done'
-  /** The vendor could not be reached (network down): the scheduler pauses and reports since when. */
+  /** The vendor could not be reached: the scheduler pauses that account, probes it and reports since when. */
   | 'unreachable'
+  /** The vendor throttled the read: an error, and the account's health says when. */
+  | 'rate-limited'
   | 'error';
 
 /** Where the scheduler gets its work: the task service. */

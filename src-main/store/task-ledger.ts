@@ -265,6 +265,15 @@ export class TaskLedger {
   }
 
   /** The latest `at` of a state-bearing event from `source`, or null. */
+  /**
+   * The state the vendor last reported for the task (the newest `state-changed` row), or null before
+   * any: an operator action moves the task ahead of its vendor, and a status read's "from" is this one.
+   */
+  lastReportedState(taskId: string): TaskState | null {
+    const r = this.prepare("SELECT state FROM task_events WHERE task_id = ? AND kind = 'state-changed' ORDER BY id DESC LIMIT 1").get(taskId) as Row | undefined;
+    return str(r?.['state']) as TaskState | null;
+  }
+
   lastStateAt(taskId: string, source: EventSource): number | null {
     const r = this.prepare('SELECT max(at) AS at FROM task_events WHERE task_id = ? AND source = ? AND state IS NOT NULL').get(taskId, source) as Row;
     return num(r['at']);

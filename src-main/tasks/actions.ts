@@ -30,6 +30,8 @@ export interface TaskActionsDeps {
   link: VendorLink;
   sync: Pick<TaskSync, 'readStatus' | 'release'>;
   accounts: TaskAccountAccess;
+  /** Starts of this process waiting for the vendor's answer (the sync leaves them alone meanwhile). */
+  startsInFlight: Set<string>;
   now: () => number;
   newId: () => string;
   /** Where this account's callbacks should go, or null to leave the vendor's configuration alone. */
@@ -45,6 +47,15 @@ export interface TaskActions {
   updateLayout(id: string, mix: MixSettings): Promise<TaskSummary>;
   updateWhiteboard(id: string, whiteboardId: string): Promise<TaskSummary>;
   snapshot(id: string): Promise<TaskSummary>;
+}
+
+/**
+ * A failed start's error, naming the ledger task it left behind and what became of it, so the page
+ * can link to the task and tell "did not start" from "not known yet".
+ */
+function aboutTask(e: unknown, taskId: string, outcome: 'not-started' | 'unknown' | 'lost'): unknown {
+  if (!(e instanceof AppFailure)) return e;
+  return new AppFailure(e.code, e.text ?? e.message, { ...(e.retryable === undefined ? {} : { retryable: e.retryable }), details: { ...e.details, taskId, outcome } });
 }
 
 type Send = (conn: VendorConnection, task: VendorTaskRef, call: VendorCall) => Promise<{ requestId: string; sentBody?: unknown }>;
@@ -134,6 +145,8 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
     const conn = await link.connectAccount(record.id, record.vendor);
     const id = deps.newId();
     const at = deps.now();
+    // Until the vendor answers, this start is not one whose answer was lost: the sync leaves it alone.
+    deps.startsInFlight.add(id);
     const opened = journal.open({
       id,
       vendor: record.vendor,
@@ -160,7 +173,10 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
       extra: {},
       deskId: journal.deskId,
     });
-    if (!opened) return journal.summaryOf(journal.reads.byStartKey(input.startKey)?.id ?? id);
+    if (!opened) {
+      deps.startsInFlight.delete(id);
+      return journal.summaryOf(journal.reads.byStartKey(input.startKey)?.id ?? id);
+    }
     if (callbackUrl && conn.directCallbacks && !directed.has(record.id)) {
       await conn.directCallbacks(callbackUrl, link.call(id, 'operator')).then(
         () => directed.add(record.id),
@@ -171,17 +187,21 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
     try {
       result = await conn.start({ request, storage, clientTaskId: id }, link.call(id, 'operator'));
     } catch (e) {
-      if (startOutcomeUnknown(e) && conn.reconcileStart) {
+      // Where the vendor can list its tasks, the sync keeps asking it until the outcome is known.
+      const outcome = !startOutcomeUnknown(e) ? 'not-started' : conn.reconcileStart ? 'unknown' : 'lost';
+      if (outcome === 'unknown') {
         journal.recordError(id, 'operator', msg('task.action.start'), e, false);
         journal.note(id, 'system', msg('timeline.note.startUnknown'));
         journal.changed(id);
-      } else if (startOutcomeUnknown(e)) {
+      } else if (outcome === 'lost') {
         journal.recordError(id, 'operator', msg('task.action.start'), e, false);
         journal.markLost(id, msg('timeline.lostWhy.answerLost'));
       } else {
         journal.startRejected(id, e);
       }
-      throw e;
+      throw aboutTask(e, id, outcome);
+    } finally {
+      deps.startsInFlight.delete(id);
     }
     const after = adapter.descriptor.afterStart;
     journal.started(id, result, after, after.noteOnTimeline ? adapter.descriptor.note : null);

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { formatMessage, msg, taskStateText, type AfterStart, type EventSource, type Message, type TaskAlert, type TaskState, type TaskSummary, type TimelineEventDraft } from '@contract';
+import { formatMessage, msg, taskStateText, type AfterStart, type EventSource, type Message, type TaskAlert, type TaskState, type TaskSummary, type TimelineEventDraft, type VendorStatus } from '@contract';
 import { AppFailure, toAppError } from '../errors/app-failure';
 import type { Logger } from '../logging/logger';
 import { SecretScrubber } from '../store/secret-scrubber';
@@ -75,8 +75,11 @@ export class TaskJournal {
     if (row) this.deps.emitChanged(this.ledger.summary(row));
   }
 
+  /** Raises an alert that names the recording: its room, vendor and account. */
   alert(id: string, kind: TaskAlert['kind'], message: TaskAlert['message']): void {
-    this.deps.emitAlert({ taskId: id, kind, message, at: this.deps.now() });
+    const row = this.ledger.get(id);
+    if (!row) return;
+    this.deps.emitAlert({ taskId: id, roomId: row.roomId, vendor: row.vendor, accountName: row.accountName, kind, message, at: this.deps.now() });
   }
 
   /** Writes a new task and its first event before the vendor is called; false when its start key is taken. */
@@ -117,6 +120,17 @@ export class TaskJournal {
       this.ledger.addEvent(id, { at: t, source: 'operator', kind: 'error', message: msg('timeline.startFailed', { code: error.code }), state: 'failed', raw: error });
     });
     this.changed(id);
+  }
+
+  /** A start whose answer was lost, and the vendor has no task from it: nothing runs there. */
+  startNotFound(id: string, vendor: string): void {
+    this.ledger.tx(() => {
+      const t = this.deps.now();
+      this.ledger.update(id, { state: 'failed', finishReason: formatMessage('en', msg('finishReason.notStarted')), updatedAt: t, endedAt: t });
+      this.ledger.addEvent(id, { at: t, source: 'system', kind: 'state-changed', message: msg('timeline.startNotFound', { vendor }), state: 'failed' });
+    });
+    this.changed(id);
+    this.alert(id, 'failed', msg('alert.notStartedNow'));
   }
 
   /** An operator action the vendor accepted: a timeline row with its RequestId and the state it leads to. */
@@ -269,7 +283,7 @@ export class TaskJournal {
     const known = row.lastSeenAt === null ? { ...stored, extra: { ...read.status.extra, ...stored.extra } } : stored;
     const next = mergeStatus(row, known, read.status, stale, at);
     const before = new Map(known.files.map((f) => [f.fileId, f]));
-    const drafts = changeEvents(adapterOf(row.vendor), known, next, source, at);
+    const drafts = changeEvents(adapterOf(row.vendor), this.reportedFrom(row.id, known, next), next, source, at);
     this.ledger.upsertFiles(id, next.files.filter((f) => JSON.stringify(before.get(f.fileId)) !== JSON.stringify(f)), at);
     const timesChanged = next.startedAt !== row.startedAt || next.endedAt !== row.endedAt;
     if (drafts.length === 0 && !timesChanged) {
@@ -284,6 +298,15 @@ export class TaskJournal {
     const streamIds = streamIdsOf(row.request, next.files);
     this.ledger.update(id, { state, rawStatus, startedAt, endedAt, finishReason, extra, lastSeenAt: at, updatedAt: at, streamIds, ...(source !== 'operator' ? { error: null } : {}) });
     return { changed: true, before: row.state, after: next.state, drafts };
+  }
+
+  /**
+   * The status a read moves from, for its timeline row: the state the vendor last reported, not the one
+   * an operator action assumed ahead of it (Pause reads "recording→paused", not "paused→paused").
+   */
+  private reportedFrom(id: string, known: VendorStatus, next: VendorStatus): VendorStatus {
+    if (known.state === next.state && known.rawStatus === next.rawStatus && known.finishReason === next.finishReason) return known;
+    return { ...known, state: this.ledger.lastReportedState(id) ?? known.state };
   }
 
   private afterApply(id: string, r: Applied): void {

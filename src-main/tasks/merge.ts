@@ -1,4 +1,4 @@
-import { msg, TERMINAL_TASK_STATES, type EventSource, type RecordingFile, type RecordingRequest, type TaskAlert, type TaskState, type TimelineEventDraft, type VendorStatus } from '@contract';
+import { formatMessage, msg, TERMINAL_TASK_STATES, type EventSource, type RecordingFile, type RecordingRequest, type TaskAlert, type TaskState, type TimelineEventDraft, type VendorStatus } from '@contract';
 import type { TaskRow } from '../store/task-ledger';
 import type { VendorAdapter } from '../vendors/adapter';
 import type { CallbackDelivery } from '../vendors/callbacks';
@@ -61,10 +61,18 @@ export function mergeStatus(row: TaskRow, known: VendorStatus, incoming: VendorS
     rawStatus: terminalHold || (stale && state === row.state) ? row.rawStatus : incoming.rawStatus,
     startedAt: incoming.startedAt ?? row.startedAt ?? (RANK[state] >= 1 && !isTerminal(state) ? at : null),
     endedAt: incoming.endedAt ?? row.endedAt ?? (RANK[state] >= 3 ? at : null),
-    finishReason: terminalHold ? row.finishReason : (incoming.finishReason ?? row.finishReason),
+    finishReason: terminalHold ? row.finishReason : (incoming.finishReason ?? row.finishReason ?? endedByVendor(row.state, state)),
     files: mergeFiles(known.files, incoming.files),
     extra: { ...row.extra, ...incoming.extra },
   };
+}
+
+/**
+ * The reason of an end the vendor gave none for (ZEGO's status query has no reason): a task that went
+ * from recording or paused straight to uploading or finished ended without RecDeck's stop.
+ */
+function endedByVendor(before: TaskState, after: TaskState): string | null {
+  return (before === 'recording' || before === 'paused') && (after === 'uploading' || after === 'finished') ? formatMessage('en', msg('finishReason.endedByVendor')) : null;
 }
 
 /** Stream ids a history search finds a task by: those requested and those its files name. */

@@ -259,12 +259,10 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       page = await conn.listOpenTasks({ page: pass.page, asOf: pass.startedAt }, { priority: 'background' });
     } catch (e) {
       const code = e instanceof AppFailure ? e.code : 'INTERNAL';
-      // An unreachable vendor pauses all polling only when tasks depend on this list; an idle
-      // account behind a firewall just backs off.
-      const depended = (): boolean => journal.heads.open().some((h) => h.accountId !== null && unit.accountIds.includes(h.accountId));
-      if ((code === 'VENDOR_UNREACHABLE' || code === 'VENDOR_TIMEOUT') && depended()) return { outcome: 'unreachable', nextAt: now };
+      // An unreachable vendor pauses the sweeping account alone; every other account keeps polling.
+      if (code === 'VENDOR_UNREACHABLE' || code === 'VENDOR_TIMEOUT') return { outcome: 'unreachable', nextAt: now };
       deps.log.warn('tasks.sweep', { key, code });
-      return { outcome: 'error', nextAt: now };
+      return { outcome: code === 'VENDOR_RATE_LIMITED' ? 'rate-limited' : 'error', nextAt: now };
     }
     const at = deps.now();
     const changed = applyPage(unit, st, pass, page.tasks, at);
@@ -281,7 +279,7 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
   }
 
   return {
-    sweeps: () => units().map((u) => ({ key: u.key, laneKey: u.key, ratePerSecond: u.ratePerSecond })),
+    sweeps: () => units().map((u) => ({ key: u.key, accountId: u.accountIds[0] as string, laneKey: u.key, ratePerSecond: u.ratePerSecond })),
     step,
     coverage() {
       const now = deps.now();

@@ -4,9 +4,10 @@ import type { Logger } from '../logging/logger';
 import type { PollOutcome, PollSource, PollTarget } from '../scheduler/types';
 import type { ForeignTaskStore } from '../store/foreign-tasks';
 import type { StorageTargetRecord } from '../store/storage-repo';
+import type { TaskHead } from '../store/task-heads';
 import type { TaskRow } from '../store/task-ledger';
 import type { CallbackDelivery, CallbackResult } from '../vendors/callbacks';
-import type { RequestPriority } from '../vendors/shared/rate-limiter';
+import type { RateLane, RequestPriority } from '../vendors/shared/rate-limiter';
 import type { CallbackInbox } from './inbox';
 import { createCallbackIntake } from './intake';
 import type { TaskJournal } from './journal';
@@ -22,6 +23,8 @@ const RECONCILED_AT_LAUNCH: readonly TaskState[] = OPEN_TASK_STATES.filter((s) =
 const WATCH_INTERVAL_MS = 2_000;
 /** A watch lapses this long after the renderer last renewed it. */
 const WATCH_LEASE_MS = 30_000;
+/** How long RecDeck keeps asking a vendor whether a start whose answer was lost created a task. */
+const START_CONFIRM_MS = 2 * 60_000;
 
 /**
  * Which tasks of a vendor account key this desk reads (team mode, issue 14): `all` where it leads the
@@ -43,6 +46,8 @@ export interface TaskSyncDeps {
   accountRecords(): ReadonlyArray<{ id: string; vendor: VendorId; environment: string; fields: Record<string, unknown> }>;
   /** The list of foreign tasks changed. */
   foreignChanged(): void;
+  /** Starts waiting for their vendor's answer in this process: not yet a start whose answer was lost. */
+  startsInFlight: ReadonlySet<string>;
   /** A storage target's non-secret fields, or null once it is gone. */
   storageTarget(id: string): StorageTargetRecord | null;
   /** Callbacks acknowledged and not done with yet. */
@@ -114,7 +119,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       }
       if (unreachable(e)) return 'unreachable';
       journal.recordError(row.id, source, msg('task.action.status'), e, true);
-      return 'error';
+      return e instanceof AppFailure && e.code === 'VENDOR_RATE_LIMITED' ? 'rate-limited' : 'error';
     }
   }
 
@@ -127,10 +132,17 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     for (const head of journal.heads.open()) {
       open.add(head.id);
       if (recovering?.pending.has(head.id)) continue;
-      if (head.forgotten || head.vendorTaskId === null || head.accountId === null) continue;
+      if (head.forgotten || head.accountId === null) continue;
       const account = accounts.get(head.accountId);
       if (!account) continue;
       const adapter = link.adapter(head);
+      if (head.vendorTaskId === null) {
+        // A start whose answer was lost is its own desk's to confirm: only that desk knows what is still in flight.
+        if (head.deskId !== null && head.deskId !== journal.deskId) continue;
+        const lane = pendingStartLane(head, account);
+        if (lane) out.push({ id: head.id, accountId: head.accountId, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: null, changedAt: head.updatedAt });
+        continue;
+      }
       const mode = scope.of(adapter.accountKey(account));
       if (mode === 'none' || (mode === 'own' && head.deskId !== journal.deskId)) continue;
       const lane = adapter.pollLane(account);
@@ -139,7 +151,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       const swept = covers(head);
       const asks = [swept ? sweeper.wanted(head.id) : undefined, watched].filter((t): t is number => t !== undefined);
       const dueAt = asks.length > 0 ? Math.min(...asks) : swept ? null : undefined;
-      const target: PollTarget = { id: head.id, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: head.lastSeenAt, changedAt: head.updatedAt };
+      const target: PollTarget = { id: head.id, accountId: head.accountId, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: head.lastSeenAt, changedAt: head.updatedAt };
       out.push(dueAt === undefined ? target : { ...target, dueAt });
     }
     for (const id of lastRead.keys()) if (!open.has(id)) lastRead.delete(id);
@@ -148,10 +160,44 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     return out;
   }
 
+  /** A start whose answer was lost is read through the vendor's task list, where the vendor has one. */
+  function pendingStartLane(head: TaskHead, account: { environment: string; fields: Record<string, unknown> }): RateLane | null {
+    const adapter = link.adapter(head);
+    if (head.state !== 'starting' || deps.startsInFlight.has(head.id) || !adapter.descriptor.capabilities.listTasks) return null;
+    return adapter.sweepLane?.(account) ?? adapter.pollLane(account);
+  }
+
+  /**
+   * Asks the vendor whether a start whose answer was lost created a task: found, it is the task's and
+   * is read at once; not found, the start failed; unclear, asked again (the scheduler backs off) until
+   * {@link START_CONFIRM_MS} after the start, then the task is lost with that reason.
+   */
+  async function confirmStart(row: TaskRow, priority: RequestPriority): Promise<PollOutcome> {
+    const conn = await link.connect(row);
+    if (!conn.reconcileStart) return 'done';
+    const known = journal.reads.knownVendorTaskIds(row.vendor, row.roomId);
+    const found = await conn.reconcileStart({ roomId: row.roomId, sentAt: row.createdAt, knownTaskIds: known }, link.call(row.id, priority));
+    const vendor = link.adapter(row).label;
+    if (found.outcome === 'started') {
+      journal.resolveStart(row.id, found.taskId, 'system', { reconciled: true });
+      await intake.release(row.vendor, found.taskId);
+      await readStatus(journal.require(row.id), priority, 'system');
+      return 'changed';
+    }
+    if (found.outcome === 'not-started') {
+      journal.startNotFound(row.id, vendor);
+      return 'done';
+    }
+    if (deps.now() - row.createdAt < START_CONFIRM_MS) return 'error';
+    journal.markLost(row.id, msg('timeline.lostWhy.unconfirmed', { vendor }), msg('alert.startUnconfirmed'));
+    return 'done';
+  }
+
   async function poll(id: string): Promise<PollOutcome> {
     const row = journal.reads.get(id);
-    if (!row || row.forgotten || row.vendorTaskId === null || isTerminal(row.state)) return 'done';
+    if (!row || row.forgotten || isTerminal(row.state)) return 'done';
     try {
+      if (row.vendorTaskId === null) return row.state === 'starting' && !deps.startsInFlight.has(id) ? await confirmStart(row, 'background') : 'done';
       return await readStatus(row, 'background', 'poll');
     } catch (e) {
       if (unreachable(e)) return 'unreachable';
@@ -169,7 +215,7 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       const row = journal.require(id);
       requireCapability(link.adapter(row), 'query', msg('task.action.status'));
       if (row.vendorTaskId === null) {
-        if (row.state === 'starting') await recoverTasks(recovery, [row]);
+        if (row.state === 'starting' && !deps.startsInFlight.has(id)) await confirmStart(row, 'operator');
         return journal.summaryOf(id);
       }
       const outcome = await readStatus(row, 'operator', 'operator');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ForeignTask, MixSettings, RecordingRequest, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
+import type { ForeignTask, MixSettings, RecordingRequest, SignedCurl, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
 import type { Logger } from '../logging/logger';
 import type { PollSource } from '../scheduler/types';
 import { CallbackInboxStore } from '../store/callback-inbox';
@@ -14,7 +14,8 @@ import { createForeignTasks, type ForeignTasks } from './foreign';
 import { CallbackInbox } from './inbox';
 import { TaskJournal } from './journal';
 import { PresetStore, type PresetSave } from '../store/preset-store';
-import { previewTask } from './preview';
+import { inspected, previewTask, signedCurl, type SignedCurlInput } from './preview';
+import { adapterOf } from '../vendors/registry';
 import type { RecoveryReport } from './recovery';
 import { createTaskSync, type PollScope } from './sync';
 import { createVendorLink } from './vendor-link';
@@ -66,6 +67,8 @@ export interface TaskService {
   summary(id: string): TaskSummary | null;
   get(id: string): TaskDetail;
   preview(accountId: string, request: RecordingRequest): Promise<TaskPreview>;
+  /** The form's start, or a task's status read, as a command line signed now (where the vendor's signature names no secret). */
+  signedCurl(input: SignedCurlInput): Promise<SignedCurl>;
   presets: {
     list(): ReturnType<PresetStore['list']>;
     save(input: PresetSave): ReturnType<PresetStore['save']>;
@@ -95,6 +98,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const foreignChanged = (): void => deps.emitForeign?.(store.list());
   const storageTarget = (id: string) => deps.accounts.storage.records().find((t) => t.id === id) ?? null;
   const inbox = new CallbackInbox(new CallbackInboxStore(deps.db), now);
+  const startsInFlight = new Set<string>();
   const sync = createTaskSync({
     journal,
     link,
@@ -103,12 +107,13 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     foreignChanged,
     storageTarget,
     inbox,
+    startsInFlight,
     log: deps.log,
     now,
     newId,
     ...(deps.pollScope ? { scope: deps.pollScope } : {}),
   });
-  const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
+  const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, startsInFlight, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
   const foreign = createForeignTasks({ journal, link, store, accounts: deps.accounts.accounts, now, newId, changed: foreignChanged });
   const presets = new PresetStore(deps.db, now, newId);
   return {
@@ -123,17 +128,20 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     },
     get(id) {
       const row = journal.require(id);
+      const adapter = adapterOf(row.vendor);
+      const account = row.accountId === null ? null : (deps.accounts.accounts.records().find((a) => a.id === row.accountId) ?? null);
       return {
         task: journal.reads.summary(row),
         request: row.request,
         storageTargetId: row.storageTargetId,
         files: journal.reads.files(id),
         events: journal.reads.events(id),
-        exchanges: journal.reads.exchanges(id),
+        exchanges: journal.reads.exchanges(id).map((x) => inspected(x, adapter, account)),
         extra: row.extra,
       };
     },
     preview: (accountId, request) => previewTask(deps.accounts, journal.scrubber, accountId, request),
+    signedCurl: (input) => signedCurl(deps.accounts, journal, journal.scrubber, input, now()),
     presets: {
       list: () => presets.list(),
       save: (input) => presets.save(input),

@@ -152,6 +152,21 @@ export interface VendorRequestPreview {
   body: unknown;
 }
 
+/** What a signed command line does: start a request (its body's secrets masked), or read a task's status. */
+export type CurlTarget = { kind: 'start'; request: RecordingRequest; storage: StorageShape | null } | { kind: 'status'; task: VendorTaskRef };
+
+/** A request signed now, for `tasks:signedCurl`: as it would go out, the signature in place. */
+export interface SignedRequest {
+  method: string;
+  /** With the signature's query parameters where the vendor signs that way. */
+  url: string;
+  headers: Record<string, string>;
+  /** Secrets masked (`••••`); the signature must not cover the body. */
+  body: unknown;
+  /** When the vendor stops accepting the signature, epoch ms on the caller's clock. */
+  expiresAt: number;
+}
+
 /** The non-secret part of a storage target, plus which keys are set (for validators and previews). */
 export interface StorageShape {
   target: StorageForSend['target'];
@@ -204,6 +219,10 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
   validate(request: RecordingRequest, storage: StorageShape | null): FieldIssue[];
   /** Every problem with a new layout for a running task started with `request`; absent where layouts cannot change. */
   validateLayout?(mix: MixSettings, request: RecordingRequest): FieldIssue[];
+  /** Where a `curl` line of `action` carries its signature, as placeholders: query parameters (ZEGO) or headers (TC3). */
+  curlPlaceholders(account: { environment: string; fields: Record<string, unknown> }, action: string): Pick<VendorRequestPreview, 'signatureQuery' | 'headers'>;
+  /** Actions that only read (status queries, task lists), which the request inspector can hide. */
+  readActions: readonly string[];
   /** The start request as it would be sent, without sending it and without any secret. */
   previewStart(
     account: { environment: string; fields: Record<string, unknown> },
@@ -212,6 +231,12 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
     storage: StorageShape | null,
     clientTaskId: string,
   ): VendorRequestPreview;
+  /**
+   * `target` signed at `nowMs` (the vendor's clock runs `skewSec` ahead) for a command line; present
+   * exactly where `capabilities.signedCurl` is, that is where the signature names no secret and does
+   * not cover the body.
+   */
+  signForCurl?(account: Extract<AccountCredentials, { vendor: V }>, baseUrl: string, target: CurlTarget, nowMs: number, skewSec: number): SignedRequest;
   /** A pasted start body of the vendor's older API as a request for the form; present exactly where `capabilities.legacyImport` is. */
   importLegacyStart?(text: string): LegacyImport;
 }

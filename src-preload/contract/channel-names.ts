@@ -34,6 +34,7 @@ export const INVOKE_CHANNELS = [
   'tasks:active',
   'tasks:get',
   'tasks:preview',
+  'tasks:signedCurl',
   'tasks:importLegacy',
   'tasks:watch',
   'foreign:list',

@@ -191,6 +191,16 @@ export const ExchangeSchema = z.object({
 /** See {@link ExchangeSchema}. */
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
+/** An exchange as the request inspector shows it. */
+export const InspectedExchangeSchema = ExchangeSchema.extend({
+  /** `curl …` of the stored request, its signature as placeholders (a stored request keeps none). */
+  curl: z.string().nullable(),
+  /** A status query or task list, not an action: the inspector can hide these polls. */
+  read: z.boolean(),
+});
+/** See {@link InspectedExchangeSchema}. */
+export type InspectedExchange = z.infer<typeof InspectedExchangeSchema>;
+
 /** Output of `tasks:get`. */
 export const TaskDetailSchema = z.object({
   task: TaskSummarySchema,
@@ -198,7 +208,7 @@ export const TaskDetailSchema = z.object({
   storageTargetId: z.string().nullable(),
   files: z.array(RecordingFileSchema),
   events: z.array(TimelineEventSchema),
-  exchanges: z.array(ExchangeSchema),
+  exchanges: z.array(InspectedExchangeSchema),
   /** Vendor facts without a normalized field (ExceptionCnt, OmittedDurations …). */
   extra: z.record(z.string(), z.unknown()),
 });
@@ -239,6 +249,23 @@ export const TaskPreviewSchema = z.object({
 });
 /** See {@link TaskPreviewSchema}. */
 export type TaskPreview = z.infer<typeof TaskPreviewSchema>;
+
+/**
+ * Input of `tasks:signedCurl`: the form's request on an account (a start), or a task (a status read).
+ */
+export const SignedCurlInputSchema = z.union([TaskPreviewInputSchema, TaskIdInputSchema]);
+
+/** Output of `tasks:signedCurl`: a command line signed now, and until when the vendor accepts it. */
+export const SignedCurlSchema = z.object({
+  /** `curl …` with the signature in place; secrets in the body still as •••• (see `masked`). */
+  curl: z.string(),
+  /** When the vendor stops accepting the signature, epoch ms. */
+  expiresAt: z.number(),
+  /** Body paths still masked: the operator pastes their own values there (the signature does not cover the body). */
+  masked: z.array(z.string()),
+});
+/** See {@link SignedCurlSchema}. */
+export type SignedCurl = z.infer<typeof SignedCurlSchema>;
 
 /** Vendors whose legacy start bodies `tasks:importLegacy` can read (capability `legacyImport`). */
 const LEGACY_IMPORT_VENDORS = VENDOR_IDS.filter((v) => VENDOR_CONTRACTS[v].descriptor.capabilities.legacyImport) as [VendorId, ...VendorId[]];

@@ -36,6 +36,10 @@ describe('accounts and storage in the browser', () => {
       expect(await page.getByTestId(`account-${name}-connection`).textContent()).toMatch(/^✓ Connected · \d+ ms$/);
     }
     await page.screenshot({ path: screenshotPath('accounts-sandbox-tested'), fullPage: true });
+    await page.getByTestId('nav-live').click();
+    await page.getByTestId('live-view').waitFor();
+    await page.getByTestId('nav-accounts').click();
+    expect(await page.getByTestId('account-Sandbox · ZEGO-connection').textContent()).toMatch(/^✓ Connected · \d+ ms$/);
   });
 
   it('labels the Sandbox accounts Sandbox and an optional secret left empty as optional, not missing', async () => {

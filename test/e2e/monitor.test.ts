@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -145,6 +146,21 @@ describe('monitoring a Sandbox recording', () => {
     expect(ticket).not.toMatch(/ServerSecret"\s*:\s*"[^•"]/);
     await page.getByTestId('exchange').first().click();
     await page.screenshot({ path: screenshotPath('monitor-09-detail-inspector') });
+
+    const actions = async () => (await page.getByTestId('exchange').locator('b').allTextContents()).sort();
+    const all = await actions();
+    await page.getByTestId('inspector-hide-polls').click();
+    const withoutPolls = await actions();
+    expect([all.includes('DescribeRecordStatus'), withoutPolls.includes('DescribeRecordStatus'), withoutPolls.includes('StartRecord')]).toEqual([true, false, true]);
+    await page.getByTestId('inspector-hide-polls').click();
+    await page.getByTestId('exchange-copy-curl').first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl -X POST '.*Signature=<SIGNATURE>'/);
+    await page.getByTestId('copy-signed-status').click();
+    await page.locator('.n-message').getByText(/runs as it is until/).waitFor();
+    const signed = await page.evaluate(() => navigator.clipboard.readText());
+    expect(signed).not.toContain('<SIGNATURE>');
+    const answer = JSON.parse(execFileSync('bash', ['-c', `${signed} --silent`], { encoding: 'utf8' })) as { Code: number; Data: { Status: number } };
+    expect([answer.Code, answer.Data.Status]).toEqual([0, 3]);
   });
 
   it('alerts in-app when a recording fails at the vendor', async () => {
@@ -165,17 +181,49 @@ describe('monitoring a Sandbox recording', () => {
     await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
     const vendorTaskId = task.vendorTaskId ?? (await invoke<{ task: { vendorTaskId: string } }>('tasks:get', { id: task.id })).task.vendorTaskId;
     await invoke('sandbox:control', { vendor: 'zego', command: 'fail-task', input: { taskId: vendorTaskId } });
-    await page.locator('.n-notification').getByText('Recording failed').first().waitFor({ timeout: 30_000 });
+    const toast = page.locator('.n-notification').filter({ hasText: 'Recording failed' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    expect(await toast.textContent()).toContain(`Room ${room} · ZEGO Cloud Recording · Sandbox · ZEGO`);
     await page.screenshot({ path: screenshotPath('monitor-10-alert-toast') });
     await page.getByTestId('alerts-button').click();
     await page.getByTestId('alerts-list').getByText('Recording failed').first().waitFor();
+    expect(await page.getByTestId('alert-subject').first().textContent()).toBe(`Room ${room} · ZEGO Cloud Recording · Sandbox · ZEGO`);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('monitor-11-alerts-list') });
     await page.getByTestId('alerts-button').click();
     await page.getByTestId('alerts-list').waitFor({ state: 'detached' });
+    await toast.getByTestId('alert-open').click();
+    await page.locator(`[data-testid="task-detail"]`).waitFor();
+    expect(page.url()).toContain(`/tasks/${task.id}`);
+    await page.getByTestId('nav-live').click();
   });
 
-  it('shows polling paused while the vendor is unreachable, and History keeps working', async () => {
+  it('rehearses from the Settings Sandbox panel: a publisher joins a room, and the vendor fails a running task', async () => {
+    const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
+    const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
+    const room = `e2e-rehearse-${SUFFIX}`;
+    const task = await invoke<{ id: string }>('tasks:start', {
+      accountId: accounts.find((a) => a.name === 'Sandbox · ZEGO')?.id,
+      startKey: randomUUID(),
+      request: { roomId: room, mode: 'single', storageTargetId: storage.find((x) => x.name.startsWith('Sandbox'))?.id ?? null },
+    });
+    await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-settings').click();
+    const panel = page.getByTestId('sandbox-panel');
+    await panel.getByTestId('sandbox-room').locator('input').fill(room);
+    await panel.getByTestId('sandbox-user').locator('input').fill('guest-e2e');
+    await panel.getByTestId('sandbox-publish').click();
+    await panel.getByTestId('sandbox-publishers').getByText('guest-e2e').waitFor();
+    await panel.getByTestId('sandbox-task').click();
+    await page.locator('.n-base-select-option').filter({ hasText: room }).click();
+    await panel.getByTestId('sandbox-fail').click();
+    await panel.getByTestId('sandbox-done').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-11b-settings-sandbox-panel') });
+    await page.locator('.n-notification').filter({ hasText: room }).filter({ hasText: 'Recording failed' }).first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-live').click();
+  });
+
+  it('names the account whose vendor cannot be reached, pauses only its tasks, and History keeps working', async () => {
     const accounts = await invoke<{ id: string; name: string }[]>('accounts:list', {});
     const storage = await invoke<{ id: string; name: string }[]>('storage:list', {});
     const room = `e2e-offline-${SUFFIX}`;
@@ -191,9 +239,13 @@ describe('monitoring a Sandbox recording', () => {
     });
     await page.locator(`[data-testid="live-card-${task.id}"][data-state="recording"]`).waitFor({ timeout: 30_000 });
     await invoke('sandbox:control', { vendor: 'faults', command: 'inject', input: { vendor: 'zego', kind: 'reset', count: 100_000 } });
-    await page.locator('.n-alert[data-testid="scheduler-offline"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('.n-alert[data-testid="scheduler-offline"]').textContent()).toMatch(/Status polling paused since \d{1,2}:\d{2}.* network down/);
+    await page.locator('.n-alert[data-testid="scheduler-troubled"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.n-alert[data-testid="scheduler-troubled"]').textContent()).toMatch(/Sandbox · ZEGO cannot be reached since \d{1,2}:\d{2}.*last success \d{1,2}:\d{2}.*Every other account keeps polling/);
     await page.locator(`[data-testid="live-card-${task.id}"]`).getByTestId('freshness').getByText('Polling paused').waitFor();
+    await page.getByTestId('scheduler-troubled-tag').click();
+    await page.locator('[data-testid="health-row"][data-state="unreachable"]').getByText('Sandbox · ZEGO').waitFor();
+    await page.screenshot({ path: screenshotPath('monitor-12-live-account-unreachable') });
+    await page.getByTestId('scheduler-troubled-tag').click();
     const pill = page.getByTestId(`live-card-${task.id}`).getByTestId('state-pill');
     expect(await pill.getAttribute('data-signal')).toBe('held');
     await page.waitForTimeout(1_100);

@@ -6,6 +6,9 @@ import { beginRecording, scheduleIdle, stopTask, TIW_TIMING } from './lifecycle'
 import { isLive, omittedDurations, roomOf, totalTimeMs, type TiwTask, type TiwWorld } from './model';
 import { checkStartRules, START_FIELDS } from './params';
 
+/** Who publishes in a room the Sandbox fills: a host and a guest, each with a camera. */
+const SIMULATED_USERS = ['host', 'guest-1'] as const;
+
 type Action = (w: TiwWorld, call: Api3Call) => Record<string, unknown>;
 
 const MAX_CONCURRENT_TASKS = 100;
@@ -70,7 +73,10 @@ function startOnlineRecord(w: TiwWorld, call: Api3Call): Record<string, unknown>
     cancelTimers: [],
   };
   tasks.set(task.taskId, task);
-  roomOf(w, sdkAppId, avRoom);
+  const room = roomOf(w, sdkAppId, avRoom);
+  if (w.simulatePublishers && !room.sessions.some((s) => s.to === null)) {
+    for (const userId of SIMULATED_USERS) room.sessions.push({ userId, kind: 'camera', from: now, to: null });
+  }
   task.cancelTimers.push(
     clock.at(now + TIW_TIMING.prepareMs, () => beginRecording(w, task, now + TIW_TIMING.prepareMs)),
     clock.at(now + TIW_TIMING.maxTotalMs + 1, () => {

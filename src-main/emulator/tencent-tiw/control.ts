@@ -74,12 +74,38 @@ function reset(w: TiwWorld): { ok: true } {
   return { ok: true };
 }
 
+/** Live tasks in `roomId` (the whiteboard room or the TRTC room), for the Sandbox show's uniform commands. */
+function tasksInRoom(w: TiwWorld, roomId: string) {
+  return [...w.tasks.values()].filter((t) => isLive(t) && (String(t.roomId) === roomId || t.avRoom === roomId));
+}
+
+function roomPublishers(w: TiwWorld, input: Record<string, unknown>): { publishers: string[] } {
+  const task = tasksInRoom(w, String(input['roomId']))[0];
+  const sessions = task ? roomOf(w, task.sdkAppId, task.avRoom).sessions : [];
+  return { publishers: [...new Set(sessions.filter((s) => s.to === null).map((s) => s.userId))] };
+}
+
+/** The Sandbox show: `userId` starts (or stops) publishing a camera in the TRTC room of every live task in `roomId`. */
+function roomPublish(w: TiwWorld, input: Record<string, unknown>, on: boolean): { publishers: string[] } {
+  const userId = typeof input['userId'] === 'string' && input['userId'] !== '' ? input['userId'] : 'guest';
+  for (const t of tasksInRoom(w, String(input['roomId']))) publishChange(w, { sdkAppId: t.sdkAppId, roomId: t.avRoom, userId }, on);
+  return roomPublishers(w, input);
+}
+
 const COMMANDS: Record<string, Command> = {
   'register-app': registerApp,
   publish: (w, input) => publishChange(w, input, true),
   unpublish: (w, input) => publishChange(w, input, false),
   'room-activity': roomActivity,
   'force-exception': forceException,
+  'fail-task': (w, input) => forceException(w, { taskId: input['taskId'], kind: 'exception' }),
+  'room-publish': (w, input) => roomPublish(w, input, true),
+  'room-unpublish': (w, input) => roomPublish(w, input, false),
+  'room-publishers': roomPublishers,
+  'simulate-publishers': (w, input) => {
+    w.simulatePublishers = input['on'] !== false;
+    return { ok: true };
+  },
   'upload-failure': (w, input) => {
     failUploads(w, Number(input['count'] ?? 1));
     return { ok: true };

@@ -81,6 +81,8 @@ export interface TiwWorld {
   idleTimers: Map<string, () => void>;
   /** Files the next finishing tasks lose (the Sandbox's upload-failure fault). */
   uploadFailures: number;
+  /** A task started in a room nobody publishes in finds simulated publishers there (the in-process Sandbox's show). */
+  simulatePublishers: boolean;
   deliverCallback: EmulatorContext['deliverCallback'];
 }
 
@@ -94,6 +96,7 @@ export function createTiwWorld(ctx: EmulatorContext): TiwWorld {
     rooms: new Map(),
     idleTimers: new Map(),
     uploadFailures: 0,
+    simulatePublishers: false,
     deliverCallback: ctx.deliverCallback,
   };
 }

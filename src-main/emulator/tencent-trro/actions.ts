@@ -3,7 +3,7 @@ import { Api3Error, type Api3Call } from '../tencent-api3/gate';
 import { rec } from '../tencent-api3/params';
 import { checkTrroParams, CREATE_FIELDS, invalidValue, ownedProject, type TrroAction } from './gateway';
 import { scheduleIdle, sendCallback, stopTask } from './lifecycle';
-import type { TrroTask, TrroWorld } from './model';
+import { streamKey, type TrroTask, type TrroWorld } from './model';
 
 type Action = (w: TrroWorld, call: Api3Call) => Record<string, unknown>;
 
@@ -48,6 +48,8 @@ function createCloudRecording(w: TrroWorld, call: Api3Call): Record<string, unkn
     cancelIdle: null,
   };
   w.tasks.set(task.taskId, task);
+  const key = streamKey(task.projectId, deviceId, videoStreamId);
+  if (w.simulatePublishers && !w.streams.get(key)?.publishing) w.streams.set(key, { publishing: true, at: now });
   sendCallback(w, task, 301, { Status: 0 }, now);
   scheduleIdle(w, task);
   return { TaskId: task.taskId };

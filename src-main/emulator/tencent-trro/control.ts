@@ -45,11 +45,37 @@ function reset(w: TrroWorld): { ok: true } {
   return { ok: true };
 }
 
+/**
+ * The Sandbox show's uniform commands: a TRRO "room" is a device, its publishers its video streams
+ * (`userId` is the stream's number, 0 by default), in every project that records that device.
+ */
+function roomPublish(w: TrroWorld, input: Record<string, unknown>, publishing: boolean): { publishers: string[] } {
+  const deviceId = String(input['roomId']);
+  const videoStreamId = Number.isInteger(Number(input['userId'])) ? Number(input['userId']) : 0;
+  const projects = new Set([...w.tasks.values()].filter((t) => t.live && t.deviceId === deviceId).map((t) => t.projectId));
+  for (const projectId of projects) publishChange(w, { projectId, deviceId, videoStreamId }, publishing);
+  return roomPublishers(w, input);
+}
+
+function roomPublishers(w: TrroWorld, input: Record<string, unknown>): { publishers: string[] } {
+  const deviceId = String(input['roomId']);
+  const live = [...w.tasks.values()].filter((t) => t.live && t.deviceId === deviceId);
+  return { publishers: [...new Set(live.filter((t) => w.streams.get(streamKey(t.projectId, deviceId, t.videoStreamId))?.publishing).map((t) => String(t.videoStreamId)))] };
+}
+
 const COMMANDS: Record<string, Command> = {
   'register-project': registerProject,
   publish: (w, input) => publishChange(w, input, true),
   unpublish: (w, input) => publishChange(w, input, false),
   'force-exception': forceException,
+  'fail-task': forceException,
+  'room-publish': (w, input) => roomPublish(w, input, true),
+  'room-unpublish': (w, input) => roomPublish(w, input, false),
+  'room-publishers': roomPublishers,
+  'simulate-publishers': (w, input) => {
+    w.simulatePublishers = input['on'] !== false;
+    return { ok: true };
+  },
   'upload-failure': (w, input) => {
     failUploads(w, Number(input['count'] ?? 1));
     return { ok: true };

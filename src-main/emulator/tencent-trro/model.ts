@@ -43,6 +43,8 @@ export interface TrroWorld {
   streams: Map<string, { publishing: boolean; at: number }>;
   /** Files the next stopping tasks fail to upload (the Sandbox's upload-failure fault). */
   uploadFailures: number;
+  /** A task started on a device stream that is not publishing finds it publishing (the in-process Sandbox's show). */
+  simulatePublishers: boolean;
   deliverCallback: EmulatorContext['deliverCallback'];
 }
 
@@ -55,6 +57,7 @@ export function createTrroWorld(ctx: EmulatorContext): TrroWorld {
     tasks: new Map(),
     streams: new Map(),
     uploadFailures: 0,
+    simulatePublishers: false,
     deliverCallback: ctx.deliverCallback,
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmulatorResponse } from '../types';
 import { fileUrl, grow, publicFile, utcStamp } from './files';
 import { zegoAnswer, type ZegoAction } from './gateway';
-import { armIdle, beginTask, endTask, sendCallback } from './lifecycle';
+import { armIdle, beginTask, endTask, sendCallback, simulatePublishers } from './lifecycle';
 import { isObj, running, type Obj, type ZegoApp, type ZegoTask, type ZegoWorld } from './model';
 import { checkDescribeTasks, checkStartRecord, checkUpdateLayout } from './params';
 
@@ -83,6 +83,7 @@ function startRecord(w: ZegoWorld, app: ZegoApp, body: Obj): EmulatorResponse {
     emptyCancel: null,
   };
   tasks.set(taskId, t);
+  if (w.simulatePublishers) simulatePublishers(w, t.roomId);
   t.timers.push(clock.at(now + opts.joinDelayMs, () => beginTask(w, t)));
   t.timers.push(clock.at(now + t.maxRecordMs, () => endTask(w, t, 3, 4)));
   return zegoAnswer(opts, 0, undefined, { TaskId: taskId });

@@ -1,5 +1,5 @@
 import { grow, publicFile } from './files';
-import { armIdle, endTask, failUploads, onStreamDown, onStreamUp } from './lifecycle';
+import { armIdle, endTask, failUploads, onStreamDown, onStreamUp, showStream } from './lifecycle';
 import { isObj, roomOf, running, ZEGO_DEFAULTS, type Obj, type ZegoEmulatorOptions, type ZegoStream, type ZegoWorld } from './model';
 
 /** One control command's input, with the reader of a required string-or-number field. */
@@ -31,34 +31,53 @@ function setCallback(w: ZegoWorld, { o, required }: ControlInput): null {
   return null;
 }
 
-function publishStream(w: ZegoWorld, { o, required }: ControlInput): null {
-  const roomId = required('roomId');
-  const stream: ZegoStream = {
-    streamId: required('streamId'),
-    userId: required('userId'),
-    userName: typeof o['userName'] === 'string' ? o['userName'] : required('userId'),
-    width: typeof o['width'] === 'number' ? o['width'] : 1280,
-    height: typeof o['height'] === 'number' ? o['height'] : 720,
-  };
+/** A stream appears in a room: running tasks there start recording it. */
+function addStream(w: ZegoWorld, roomId: string, stream: ZegoStream): void {
   roomOf(w, roomId).set(stream.streamId, stream);
   for (const t of w.tasks.values()) {
     if (t.roomId !== roomId || !running(t)) continue;
     onStreamUp(w, t, stream);
     armIdle(w, t);
   }
-  return null;
 }
 
-function stopStream(w: ZegoWorld, { required }: ControlInput): null {
-  const roomId = required('roomId');
-  const streamId = required('streamId');
+/** A stream leaves a room: running tasks there stop recording it, and may start idling. */
+function removeStream(w: ZegoWorld, roomId: string, streamId: string): void {
   roomOf(w, roomId).delete(streamId);
   for (const t of w.tasks.values()) {
     if (t.roomId !== roomId || !running(t)) continue;
     onStreamDown(w, t, streamId);
     armIdle(w, t);
   }
+}
+
+function publishStream(w: ZegoWorld, { o, required }: ControlInput): null {
+  addStream(w, required('roomId'), {
+    streamId: required('streamId'),
+    userId: required('userId'),
+    userName: typeof o['userName'] === 'string' ? o['userName'] : required('userId'),
+    width: typeof o['width'] === 'number' ? o['width'] : 1280,
+    height: typeof o['height'] === 'number' ? o['height'] : 720,
+  });
   return null;
+}
+
+function stopStream(w: ZegoWorld, { required }: ControlInput): null {
+  removeStream(w, required('roomId'), required('streamId'));
+  return null;
+}
+
+function roomPublishers(w: ZegoWorld, { required }: ControlInput): { publishers: string[] } {
+  return { publishers: [...roomOf(w, required('roomId')).values()].map((s) => s.userId) };
+}
+
+/** The Sandbox show's uniform command: `userId` publishes (or stops) the camera stream `<room>-<user>`. */
+function roomPublish(w: ZegoWorld, input: ControlInput, on: boolean): { publishers: string[] } {
+  const roomId = input.required('roomId');
+  const s = showStream(roomId, typeof input.o['userId'] === 'string' && input.o['userId'] !== '' ? input.o['userId'] : 'guest');
+  if (on) addStream(w, roomId, s);
+  else removeStream(w, roomId, s.streamId);
+  return roomPublishers(w, input);
 }
 
 function uploadFailure(w: ZegoWorld, { o }: ControlInput): null {
@@ -99,6 +118,13 @@ const COMMANDS: Record<string, Command> = {
   'stop-stream': stopStream,
   'upload-failure': uploadFailure,
   'fail-task': failTask,
+  'room-publish': (w, input) => roomPublish(w, input, true),
+  'room-unpublish': (w, input) => roomPublish(w, input, false),
+  'room-publishers': roomPublishers,
+  'simulate-publishers': (w, { o }) => {
+    w.simulatePublishers = o['on'] !== false;
+    return null;
+  },
   configure,
   'get-task': getTask,
   'list-tasks': listTasks,

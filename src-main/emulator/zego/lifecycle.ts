@@ -84,6 +84,24 @@ export function armIdle(w: ZegoWorld, t: ZegoTask): void {
   tick();
 }
 
+/** Who publishes in a room the Sandbox fills: a host and a guest, each with a camera stream. */
+const SIMULATED_USERS = ['host', 'guest-1'] as const;
+
+/** A stream of `userId` in `roomId`, as the Sandbox's show publishes it. */
+export function showStream(roomId: string, userId: string): ZegoStream {
+  return { streamId: `${roomId}-${userId}`, userId, userName: userId, width: 1280, height: 720 };
+}
+
+/** An empty room gets the simulated publishers, so a recording there records instead of idling out. */
+export function simulatePublishers(w: ZegoWorld, roomId: string): void {
+  const room = roomOf(w, roomId);
+  if (room.size > 0) return;
+  for (const user of SIMULATED_USERS) {
+    const s = showStream(roomId, user);
+    room.set(s.streamId, s);
+  }
+}
+
 /** The recorder joined (status 1 → 2): open the files of what is already in the room. */
 export function beginTask(w: ZegoWorld, t: ZegoTask): void {
   if (t.status !== 1) return;

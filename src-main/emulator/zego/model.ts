@@ -143,6 +143,8 @@ export interface ZegoWorld {
   hits: Map<string, number[]>;
   /** Files the next finishing tasks fail to upload (the Sandbox's upload-failure fault). */
   uploadFailures: { count: number; mode: 'backup' | 'failed' };
+  /** A task started in an empty room finds simulated publishers there (the in-process Sandbox's show). */
+  simulatePublishers: boolean;
   deliverCallback: EmulatorContext['deliverCallback'];
 }
 
@@ -157,6 +159,7 @@ export function createZegoWorld(ctx: EmulatorContext, opts: ZegoEmulatorOptions)
     pauses: new Map(),
     hits: new Map(),
     uploadFailures: { count: 0, mode: 'failed' },
+    simulatePublishers: false,
     deliverCallback: ctx.deliverCallback,
   };
 }

@@ -16,6 +16,7 @@ type TaskChannels =
   | 'tasks:active'
   | 'tasks:get'
   | 'tasks:preview'
+  | 'tasks:signedCurl'
   | 'tasks:importLegacy'
   | 'tasks:watch'
   | 'foreign:list'
@@ -45,6 +46,7 @@ export function taskHandlers(deps: TaskHandlerDeps): Pick<Handlers, TaskChannels
     'tasks:active': () => tasks.active(),
     'tasks:get': (input) => tasks.get(input.id),
     'tasks:preview': (input) => tasks.preview(input.accountId, input.request),
+    'tasks:signedCurl': (input) => tasks.signedCurl(input),
     'tasks:importLegacy': (input) => importLegacy(input.vendor, input.text),
     'tasks:watch': (input) => tasks.watch(input.id, input.watching),
     'foreign:list': () => tasks.foreign.list(),

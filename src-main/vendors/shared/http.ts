@@ -85,10 +85,12 @@ export function toTransportError(e: unknown): AppFailure {
   const code = e.code ?? '';
   const status = e.response?.status;
   if (status !== undefined && status >= 500) {
+    // 503 Service Unavailable is a refusal before the service handled the request (RFC 9110 §15.6.4);
+    // any other 5xx may come after it acted (a gateway timeout, a crash mid-request).
     return new AppFailure(
       'VENDOR_BAD_RESPONSE',
       msg('error.transport.http5xx', { status }),
-      { retryable: true, details: { httpStatus: status, mayHaveReachedVendor: true } },
+      { retryable: true, details: { httpStatus: status, mayHaveReachedVendor: status !== 503 } },
     );
   }
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {

@@ -31,7 +31,8 @@ export function diffVendorStatus(
       at,
       source,
       kind: 'state-changed',
-      message: prev
+      // Before the vendor's first report there is no "from": a task it confirms as starting just starts.
+      message: prev && !(prev.rawStatus === '' && prev.state === next.state)
         ? msg('timeline.stateChanged', { from: taskStateText(prev.state), to: taskStateText(next.state), vendor: options.label, rawFrom: raw(prev), rawTo: raw(next) })
         : msg('timeline.stateFirst', { to: taskStateText(next.state), vendor: options.label, raw: raw(next) }),
       state: next.state,

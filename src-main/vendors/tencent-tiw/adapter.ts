@@ -52,6 +52,8 @@ export const tiwAdapter: VendorAdapter<'tencent-tiw'> = {
   pollLane: (a) => tiwLane(String(a.fields['sdkAppId']), 'DescribeOnlineRecord'),
   diff: diffTiwStatus,
   validate: (request) => TIW_CONTRACT.validate(request, null),
+  curlPlaceholders: (a, action) => ({ signatureQuery: {}, headers: tencentHeaders(TIW_API, action, typeof a.fields['region'] === 'string' ? a.fields['region'] : null) }),
+  readActions: ['DescribeOnlineRecord', 'DescribeOnlineRecordCallback'],
   previewStart(a, baseUrl, request) {
     const recordUserId = request.tiw.recordUserId ?? defaultRecordUserId(request.roomId, '<random>');
     const body = toStartOnlineRecordBody(request, { sdkAppId: Number(a.fields['sdkAppId']), recordUserId, recordUserSig: PREVIEW_MASK });

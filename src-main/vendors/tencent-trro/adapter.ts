@@ -59,6 +59,8 @@ export const trroAdapter: VendorAdapter<'tencent-trro'> = {
   pollLane: () => null,
   diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { vendor: TRRO_DESCRIPTOR.id, label: LABEL }),
   validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),
+  curlPlaceholders: (a, action) => ({ signatureQuery: {}, headers: tencentHeaders(TRRO_API, action, typeof a.fields['region'] === 'string' ? a.fields['region'] : null) }),
+  readActions: [],
   previewStart(a, baseUrl, request, storage) {
     const region = typeof a.fields['region'] === 'string' ? a.fields['region'] : null;
     let body: unknown = null;

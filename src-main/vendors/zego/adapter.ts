@@ -7,6 +7,7 @@ import { importLegacyStartBody } from './legacy';
 import { diffStatus } from './map';
 import { zegoLane } from './rates';
 import { buildStartRecordBody, redactZegoBody, type ZegoStorage } from './request';
+import { signZegoRequest, ZEGO_SIGNATURE_WINDOW_SEC } from './sign';
 
 function zegoQuery(action: string, appId: unknown, isTest: boolean | null): string {
   const q = new URLSearchParams({ Action: action, AppId: String(appId) });
@@ -92,15 +93,28 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
   diff: diffStatus,
   validate: (request, storage) => ZEGO_CONTRACT.validate(request, contractStorage(storage)),
   validateLayout: (mix, request) => validateZegoLayout(mix, request.whiteboard !== null, ZEGO_LIMITS, ''),
+  curlPlaceholders: () => ({
+    headers: { 'Content-Type': 'application/json;charset=utf-8' },
+    signatureQuery: { SignatureNonce: '<NONCE>', Timestamp: '<TIMESTAMP>', SignatureVersion: '2.0', Signature: '<SIGNATURE>' },
+  }),
+  readActions: ['DescribeRecordStatus', 'DescribeTasks'],
   previewStart(a, baseUrl, request, storage, clientTaskId) {
     const isTest = a.environment === 'test' ? true : null;
     const body = buildStartRecordBody(request, storage ? { target: storage.target, keys: maskedKeys(storage) } : null, clientTaskId);
+    return { method: 'POST', url: `${trimBase(baseUrl)}/?${zegoQuery('StartRecord', a.fields['appId'], isTest)}`, ...zegoAdapter.curlPlaceholders(a, 'StartRecord'), body };
+  },
+  signForCurl(a, baseUrl, target, nowMs, skewSec) {
+    const timestamp = Math.floor(nowMs / 1000) + skewSec;
+    const storage = target.kind === 'start' && target.storage ? { target: target.storage.target, keys: maskedKeys(target.storage) } : null;
+    const [action, body] = target.kind === 'start' ? ['StartRecord', buildStartRecordBody(target.request, storage, null)] : ['DescribeRecordStatus', { TaskId: target.task.vendorTaskId }];
+    const query = new URLSearchParams({ Action: action, ...signZegoRequest(a.fields.appId, a.secrets.serverSecret ?? '', timestamp) });
+    if (a.environment === 'test') query.set('IsTest', 'true');
     return {
       method: 'POST',
-      url: `${trimBase(baseUrl)}/?${zegoQuery('StartRecord', a.fields['appId'], isTest)}`,
+      url: `${trimBase(baseUrl)}/?${query.toString()}`,
       headers: { 'Content-Type': 'application/json;charset=utf-8' },
-      signatureQuery: { SignatureNonce: '<NONCE>', Timestamp: '<TIMESTAMP>', SignatureVersion: '2.0', Signature: '<SIGNATURE>' },
       body,
+      expiresAt: (timestamp - skewSec + ZEGO_SIGNATURE_WINDOW_SEC) * 1000,
     };
   },
   importLegacyStart: (text) => importLegacyStartBody(text),

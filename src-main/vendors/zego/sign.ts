@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+/** How far a request's Timestamp may be from ZEGO's clock, either way (docs/vendors/zego.md §3). */
+export const ZEGO_SIGNATURE_WINDOW_SEC = 600;
+
 /** The query parameters that authenticate one ZEGO v2 call. */
 export interface ZegoSignedParams {
   AppId: string;

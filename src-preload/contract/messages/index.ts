@@ -47,3 +47,15 @@ export function placeholdersOf(text: string): string[] {
 export function finishReasonText(vendor: VendorId, reason: string): Message {
   return VENDOR_CONTRACTS[vendor].finishReason(reason) ?? messageWithText(CORE_CATALOGUES.en, 'finishReason.', reason) ?? msg('finishReason.asGiven', { reason });
 }
+
+function asked(vendor: VendorId): readonly string[] {
+  return VENDOR_CONTRACTS[vendor].stoppedAsAsked;
+}
+
+/**
+ * Whether a task that ended (or is uploading) came to its end without a stop from the operator: the
+ * vendor's idle or time limit, a vendor-side stop. Such an end is never shown as a plain "Finished".
+ */
+export function endedUnexpectedly(task: { vendor: VendorId; state: string; finishReason: string | null }): boolean {
+  return (task.state === 'uploading' || task.state === 'finished') && task.finishReason !== null && !asked(task.vendor).includes(task.finishReason);
+}

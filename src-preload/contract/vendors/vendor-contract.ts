@@ -29,6 +29,11 @@ export const CapabilitiesSchema = z.object({
   idempotencyKey: z.boolean(),
   /** A pasted start body of the vendor's legacy API can be turned into a request (`tasks:importLegacy`). */
   legacyImport: z.boolean(),
+  /**
+   * A request can be copied as a command line signed by RecDeck (`tasks:signedCurl`): the signature
+   * names no secret (ZEGO's names only the public AppId; Tencent's names the SecretId).
+   */
+  signedCurl: z.boolean(),
 });
 /** See {@link CapabilitiesSchema}. */
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
@@ -141,6 +146,8 @@ export interface VendorContract<Id extends string = string> {
   messages: VendorMessages;
   /** A finish reason this vendor's tasks store, as a message; null when it is not one RecDeck knows. */
   finishReason(reason: string): Message | null;
+  /** Finish reasons of a stop the operator asked for (TIW `USER_CALL`); any other is an end nobody asked for. */
+  stoppedAsAsked: readonly string[];
   /** The vendor's documented limits, typed (the descriptor carries them as JSON). */
   limits: object;
   /**

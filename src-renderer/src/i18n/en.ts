@@ -6,6 +6,7 @@ export default {
     delete: 'Delete',
     ok: 'OK',
     saved: 'Saved “{name}”.',
+    failure: { code: 'Code {code}', http: 'HTTP {status}', requestId: 'RequestId {id}', openInspector: 'Open in inspector', retry: 'Retry' },
   },
   secrets: {
     configured: 'Configured ✓',
@@ -134,7 +135,6 @@ export default {
   banner: {
     sessionSecrets:
       'No OS keychain is available, so secrets you enter are kept in memory for this session only and are gone when RecDeck quits.',
-    fix: 'How to fix: {reason}',
     offline: 'Lost contact with the RecDeck core; retrying…',
   },
 };

@@ -7,6 +7,8 @@ import monitorEn from './monitor.en';
 import monitorZh from './monitor.zh-CN';
 import recordingEn from './recording.en';
 import recordingZh from './recording.zh-CN';
+import sandboxEn from './sandbox.en';
+import sandboxZh from './sandbox.zh-CN';
 import zhCN from './zh-CN';
 
 export { LOCALES, systemLocale, type Locale } from './locales';
@@ -34,8 +36,8 @@ export const DATETIME_FORMATS = {
 
 /** The renderer's own UI text in each language; a new language adds its files here. */
 const UI: Record<Locale, Record<string, unknown>> = {
-  en: { ...en, recording: recordingEn, monitor: monitorEn },
-  'zh-CN': { ...zhCN, recording: recordingZh, monitor: monitorZh },
+  en: { ...en, recording: recordingEn, monitor: monitorEn, sandbox: sandboxEn },
+  'zh-CN': { ...zhCN, recording: recordingZh, monitor: monitorZh, sandbox: sandboxZh },
 };
 
 /**

@@ -8,6 +8,7 @@ const zhCN: typeof en = {
     delete: '删除',
     ok: '确定',
     saved: '已保存「{name}」。',
+    failure: { code: '错误码 {code}', http: 'HTTP {status}', requestId: 'RequestId {id}', openInspector: '在请求检查器中打开', retry: '重试' },
   },
   secrets: {
     configured: '已配置 ✓',
@@ -135,7 +136,6 @@ const zhCN: typeof en = {
   },
   banner: {
     sessionSecrets: '没有可用的系统钥匙串：您输入的密钥只保存在本次会话的内存中，RecDeck 退出后即丢失。',
-    fix: '解决方法：{reason}',
     offline: '与 RecDeck 核心服务的连接中断，正在重试…',
   },
 };

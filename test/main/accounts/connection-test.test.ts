@@ -60,9 +60,17 @@ describe('accounts:test', () => {
     expect(formatMessage('en', result.message)).toMatch(/off by -?\d+ s/);
   });
 
-  it('reports an unreachable endpoint', async () => {
-    const id = await zegoAccount('gone', 'zego-right-secret', { endpoint: `http://127.0.0.1:${await closedPort()}/zego` });
-    expect(unwrap(await env.call('accounts:test', { id })).kind).toBe('unreachable');
+  it('reports an unreachable endpoint, naming the host and the cause once', async () => {
+    const port = await closedPort();
+    const id = await zegoAccount('gone', 'zego-right-secret', { endpoint: `http://127.0.0.1:${port}/zego` });
+    const result = unwrap(await env.call('accounts:test', { id }));
+    expect([result.kind, formatMessage('en', result.message)]).toEqual(['unreachable', `Could not reach 127.0.0.1:${port}: the connection was refused.`]);
+  });
+
+  it('names the host when the vendor answers with a server error', async () => {
+    await sandbox.injectFault({ vendor: 'zego', kind: '5xx', status: 502, count: 1 });
+    const result = unwrap(await env.call('accounts:test', { id: await zegoAccount('bad-gateway', 'zego-right-secret') }));
+    expect([result.kind, formatMessage('en', result.message)]).toEqual(['other', `The test of ${new URL(sandbox.baseUrl).host} failed: the vendor answered with HTTP 502.`]);
   });
 
   it('reports the wrong environment', async () => {

@@ -56,6 +56,37 @@ describe('the core', () => {
     }
   });
 
+  it('keeps reading the accounts that answer while one account cannot be reached, and says which one', async () => {
+    const env = await testCore({ sandbox: true });
+    try {
+      const storage = unwrap(await env.call('storage:list', {}))[0]!;
+      const sandboxZego = unwrap(await env.call('accounts:list', {})).find((a) => a.vendor === 'zego')!;
+      const secret = randomUUID().replace(/-/g, '');
+      unwrap(await env.call('sandbox:control', { vendor: 'zego', command: 'register-app', input: { appId: 424242, serverSecret: secret } }));
+      const other = unwrap(
+        await env.call('accounts:create', { vendor: 'zego', name: 'Second ZEGO', endpoint: sandboxZego.endpoint, fields: { appId: 424242 }, secrets: { serverSecret: secret } }),
+      );
+      const start = async (accountId: string, roomId: string) => {
+        unwrap(await env.call('sandbox:control', { vendor: 'zego', command: 'publish-stream', input: { roomId, streamId: `${roomId}-cam`, userId: 'host' } }));
+        return unwrap(await env.call('tasks:start', { accountId, startKey: randomUUID(), presetId: null, request: { roomId, storageTargetId: storage.id } }));
+      };
+      const watched = await start(sandboxZego.id, 'health-a');
+      await start(other.id, 'health-b');
+      unwrap(await env.call('accounts:update', { id: other.id, patch: { endpoint: 'http://127.0.0.1:1/zego' } }));
+      const health = async () => unwrap(await env.call('scheduler:status', {})).accounts.map((a) => [a.accountId, a.state]);
+      await expect.poll(health, { timeout: 15_000 }).toEqual(expect.arrayContaining([[other.id, 'unreachable']]));
+
+      const vendorTaskId = unwrap(await env.call('tasks:get', { id: watched.id })).task.vendorTaskId;
+      unwrap(await env.call('sandbox:control', { vendor: 'zego', command: 'fail-task', input: { taskId: vendorTaskId } }));
+      await expect.poll(async () => unwrap(await env.call('tasks:get', { id: watched.id })).task.state, { timeout: 15_000 }).toBe('failed');
+      const status = unwrap(await env.call('scheduler:status', {}));
+      expect(status.accounts.find((a) => a.accountId === other.id)).toMatchObject({ state: 'unreachable', since: expect.any(Number), lastOkAt: expect.any(Number) });
+      expect(status.accounts.find((a) => a.accountId === sandboxZego.id)?.state).toBe('ok');
+    } finally {
+      await env.core.close();
+    }
+  });
+
   it('polls the tasks a launch has reconciled while it reconciles the rest, and says how far it is', async () => {
     const service = uniqueService();
     const dataDir = mkdtempSync(join(tmpdir(), 'recdeck-core-'));
@@ -110,7 +141,7 @@ describe('the core', () => {
           polledDuringRecovery: true,
           partway: true,
           total: [20],
-          after: { online: true, offlineSince: null, activeTasks: 20 },
+          after: { activeTasks: 20, accounts: [expect.objectContaining({ accountId: account.id, tasks: 20 })] },
           firstMoves: ['system'],
         });
       } finally {

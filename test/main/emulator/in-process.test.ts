@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isOptionalSecretField } from '@contract';
 import { testCore, unwrap } from '../../helpers/core';
@@ -60,4 +61,49 @@ describe('the in-process Sandbox', () => {
     for (const a of accounts) expect(unwrap(await second.call('accounts:test', { id: a.id })).kind).toBe('ok');
     await second.core.close();
   });
+
+  it('gives a Sandbox recording simulated publishers, so it records until the show stops them; publish, stop and fail work on every vendor', async () => {
+    const env = await testCore({ sandbox: true });
+    try {
+      const accounts = unwrap(await env.call('accounts:list', {}));
+      const id = (vendor: string) => accounts.find((a) => a.vendor === vendor)!.id;
+      const storage = unwrap(await env.call('storage:list', {}))[0]!.id;
+      const control = async (vendor: 'zego' | 'tencent-tiw' | 'tencent-trro' | 'clock', command: string, input: Record<string, unknown>) =>
+        unwrap(await env.call('sandbox:control', { vendor, command, input })) as { publishers: string[] };
+      const start = async (vendor: string, roomId: string, storageTargetId: string | null) =>
+        unwrap(await env.call('tasks:start', { accountId: id(vendor), startKey: randomUUID(), request: { roomId, storageTargetId } }));
+      const state = async (taskId: string) => unwrap(await env.call('tasks:refresh', { id: taskId })).state;
+
+      const zego = await start('zego', 'show-room', storage);
+      await control('clock', 'advance', { ms: 2_000 });
+      await control('clock', 'advance', { ms: 60_000 });
+      const afterAMinute = await state(zego.id);
+      const publishers = (await control('zego', 'room-publishers', { roomId: 'show-room' })).publishers;
+      await control('zego', 'room-unpublish', { roomId: 'show-room', userId: 'host' });
+      const left = (await control('zego', 'room-unpublish', { roomId: 'show-room', userId: 'guest-1' })).publishers;
+      await control('clock', 'advance', { ms: 31_000 });
+      const idle = await state(zego.id);
+
+      const tiw = await start('tencent-tiw', '7001', null);
+      const tiwJoined = (await control('tencent-tiw', 'room-publish', { roomId: '7001', userId: 'guest-2' })).publishers;
+      const tiwTask = unwrap(await env.call('tasks:get', { id: tiw.id })).task.vendorTaskId;
+      await control('tencent-tiw', 'fail-task', { taskId: tiwTask });
+      const trro = await start('tencent-trro', 'show-device', storage);
+      const trroPublishing = (await control('tencent-trro', 'room-publishers', { roomId: 'show-device' })).publishers;
+      const trroTask = unwrap(await env.call('tasks:get', { id: trro.id })).task.vendorTaskId;
+      await control('tencent-trro', 'fail-task', { taskId: trroTask });
+
+      expect({ afterAMinute, publishers, left, idle, tiwJoined, trroPublishing }).toEqual({
+        afterAMinute: 'recording',
+        publishers: ['host', 'guest-1'],
+        left: [],
+        idle: expect.stringMatching(/^(uploading|finished)$/),
+        tiwJoined: ['host', 'guest-1', 'guest-2'],
+        trroPublishing: ['0'],
+      });
+    } finally {
+      await env.core.close();
+    }
+  });
 });
+

@@ -104,7 +104,7 @@ describe('event batcher', () => {
     const { time, batcher, received } = setup();
     batcher.emit('tasks:changed', { tasks: [summary('a', '1')], removed: [] });
     batcher.emit('tasks:changed', { tasks: [summary('a', '2')], removed: [] });
-    const alert = { taskId: 'a', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
+    const alert = { taskId: 'a', roomId: 'r', vendor: 'zego' as const, accountName: 'A', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
     batcher.emit('tasks:alerted', alert);
     expect(received.map((r) => r.event)).toEqual(['tasks:changed', 'tasks:alerted']);
     for (let i = 0; i < 15; i++) batcher.emit('tasks:alerted', { ...alert, taskId: `t${i}`, at: i + 2 });
@@ -121,7 +121,7 @@ describe('event batcher', () => {
     for (let i = 0; i < 600; i++) batcher.emit('app:pinged', { at: i });
     for (let i = 0; i < 5; i++) batcher.emit('accounts:changed', { kind: 'account' });
     batcher.emit('tasks:changed', { tasks: [summary('a', 'after-pings')], removed: [] });
-    const alert = { taskId: 'a', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
+    const alert = { taskId: 'a', roomId: 'r', vendor: 'zego' as const, accountName: 'A', kind: 'failed' as const, message: msg('alert.failed'), at: 1 };
     batcher.emit('tasks:alerted', alert);
     const sentBefore = received.length;
     await time.advance(1_200);
@@ -139,7 +139,7 @@ describe('event batcher', () => {
 
   it('keeps only the newest of repeated alerts for one task and kind while they wait', async () => {
     const { time, batcher, received } = setup();
-    const alert = (taskId: string, at: number) => ({ taskId, kind: 'upload-failed' as const, message: msg('alert.uploadFailed'), at });
+    const alert = (taskId: string, at: number) => ({ taskId, roomId: 'r', vendor: 'zego' as const, accountName: 'A', kind: 'upload-failed' as const, message: msg('alert.uploadFailed'), at });
     for (let i = 0; i < 10; i++) batcher.emit('tasks:alerted', alert(`t${i}`, 0));
     for (let at = 1; at <= 50; at++) batcher.emit('tasks:alerted', alert('t0', at));
     batcher.emit('tasks:alerted', alert('t1', 99));
@@ -153,12 +153,12 @@ describe('event batcher', () => {
 
   it('keeps only the latest scheduler:changed while the window is full', async () => {
     const { time, batcher, received } = setup();
-    const alert = { taskId: 'a', kind: 'lost' as const, message: msg('alert.lostInterrupted'), at: 1 };
+    const alert = { taskId: 'a', roomId: 'r', vendor: 'zego' as const, accountName: 'A', kind: 'lost' as const, message: msg('alert.lostInterrupted'), at: 1 };
     for (let i = 0; i < 10; i++) batcher.emit('tasks:alerted', alert);
-    for (let n = 0; n < 5; n++) batcher.emit('scheduler:changed', { online: true, offlineSince: null, activeTasks: n });
+    for (let n = 0; n < 5; n++) batcher.emit('scheduler:changed', { activeTasks: n, accounts: [] });
     await time.advance(2_000);
     const status = received.filter((r) => r.event === 'scheduler:changed');
-    expect(status.map((r) => r.payload)).toEqual([{ online: true, offlineSince: null, activeTasks: 4 }]);
+    expect(status.map((r) => r.payload)).toEqual([{ activeTasks: 4, accounts: [] }]);
   });
 
   it('drops what is waiting once closed', async () => {

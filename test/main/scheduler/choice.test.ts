@@ -6,7 +6,7 @@ import type { PollTarget } from '../../../src-main/scheduler/types';
 const NOW = 1_000_000;
 
 function target(id: string, extra: Partial<PollTarget> = {}): PollTarget {
-  return { id, laneKey: 'lane', ratePerSecond: 10, state: 'recording', lastSeenAt: NOW - 600_000, changedAt: NOW - 3_600_000, ...extra };
+  return { id, accountId: 'acc', laneKey: 'lane', ratePerSecond: 10, state: 'recording', lastSeenAt: NOW - 600_000, changedAt: NOW - 3_600_000, ...extra };
 }
 
 function choose(list: PollTarget[], memos: Record<string, Partial<TaskMemo>> = {}) {

@@ -14,6 +14,7 @@ function setup(n: number, extra: Partial<SchedulerOptions> = {}) {
   const limiter = createRateLimiter({ now: time.clock.now, setTimer: time.clock.setTimer });
   const targets: PollTarget[] = Array.from({ length: n }, (_, i) => ({
     id: `t${String(i).padStart(4, '0')}`,
+    accountId: 'acc-1',
     laneKey: LANE,
     ratePerSecond: 10,
     state: 'recording' as const,
@@ -188,7 +189,7 @@ describe('status scheduler', () => {
     expect(env.pollsOf('t0001').length).toBeGreaterThanOrEqual(7);
   });
 
-  it('pauses when the network is down, says since when, probes gently and resumes when a poll succeeds', async () => {
+  it('pauses an account that cannot be reached, says since when and its last success, probes gently and resumes when a poll succeeds', async () => {
     const env = setup(10);
     let up = true;
     env.setOutcome(() => (up ? 'unchanged' : 'unreachable'));
@@ -198,21 +199,50 @@ describe('status scheduler', () => {
     up = false;
     const downAt = env.time.now();
     await env.time.advance(10_000);
-    const offline = env.events.find((e) => !e.online);
-    expect(offline?.offlineSince).toBeGreaterThanOrEqual(downAt);
-    expect(offline?.offlineSince).toBeLessThanOrEqual(downAt + 10_000);
-    expect(env.scheduler.status()).toMatchObject({ online: false, offlineSince: offline?.offlineSince });
+    const down = env.events.map((e) => e.accounts[0]).find((a) => a?.state === 'unreachable');
+    expect(down?.since).toBeGreaterThanOrEqual(downAt);
+    expect(down?.since).toBeLessThanOrEqual(downAt + 10_000);
+    expect(down?.lastOkAt).toBeLessThan(downAt);
+    expect(env.scheduler.status().accounts).toEqual([expect.objectContaining({ accountId: 'acc-1', state: 'unreachable', since: down?.since, lastOkAt: down?.lastOkAt })]);
     const pollsWhenDown = env.polls.length;
     await env.time.advance(60_000);
     // Probes at 2, 4, 8, 16, 32 s: a handful, not 8 a second.
     expect(env.polls.length - pollsWhenDown).toBeLessThanOrEqual(6);
     up = true;
     await env.time.advance(61_000);
-    expect(env.events.at(-1)).toMatchObject({ online: true, offlineSince: null });
-    expect(env.scheduler.status().online).toBe(true);
+    expect(env.events.at(-1)?.accounts[0]).toMatchObject({ state: 'ok', since: null });
     const resumedAt = env.polls.filter((p) => p.at > downAt).find((p, i, all) => all[i + 1] !== undefined && (all[i + 1] as { at: number }).at - p.at < 2_000)?.at ?? Number.NaN;
     const after = env.polls.filter((p) => p.at >= resumedAt && p.at <= resumedAt + 2_000);
     expect(new Set(after.map((p) => p.id)).size).toBe(10);
+  });
+
+  it('keeps polling the accounts that answer while another cannot be reached', async () => {
+    const env = setup(10);
+    for (const t of env.targets.slice(5)) Object.assign(t, { accountId: 'acc-2', laneKey: 'zego:2:DescribeRecordStatus' });
+    let acc2Up = true;
+    env.setOutcome((id) => (acc2Up || env.targets.find((t) => t.id === id)?.accountId === 'acc-1' ? 'unchanged' : 'unreachable'));
+    running = env.scheduler;
+    env.scheduler.start();
+    await env.time.advance(5_000);
+    acc2Up = false;
+    const downAt = env.time.now();
+    await env.time.advance(30_000);
+    const healthy = env.targets.slice(0, 5).map((t) => env.pollsOf(t.id).filter((at) => at > downAt + 5_000).length);
+    expect(healthy.every((n) => n >= 2)).toBe(true);
+    expect(env.scheduler.status().accounts.map((a) => [a.accountId, a.state, a.since !== null, a.tasks])).toEqual([
+      ['acc-1', 'ok', false, 5],
+      ['acc-2', 'unreachable', true, 5],
+    ]);
+  });
+
+  it('says how close each account runs to its rate and when the vendor last throttled it', async () => {
+    const env = setup(300);
+    env.setOutcome((id) => (id === 't0007' ? 'rate-limited' : 'unchanged'));
+    running = env.scheduler;
+    env.scheduler.start();
+    await env.time.advance(5_000);
+    const [health] = env.scheduler.status().accounts;
+    expect([health?.load, health?.throttledAt !== null, health?.state]).toEqual([0.8, true, 'ok']);
   });
 
   it('drops done and forgotten tasks from the poll set and reports the smaller count', async () => {
@@ -247,7 +277,7 @@ describe('status scheduler', () => {
     running = env.scheduler;
     env.scheduler.start();
     await env.time.advance(30_000);
-    env.targets.push({ id: 'new', laneKey: LANE, ratePerSecond: 10, state: 'starting', lastSeenAt: null, changedAt: env.time.now() });
+    env.targets.push({ id: 'new', accountId: 'acc-1', laneKey: LANE, ratePerSecond: 10, state: 'starting', lastSeenAt: null, changedAt: env.time.now() });
     env.scheduler.nudge();
     await env.time.advance(0);
     expect(env.pollsOf('new')).toEqual([env.time.now()]);
@@ -277,7 +307,7 @@ describe('status scheduler', () => {
       sent: true,
       first: 0,
       partway: true,
-      last: { online: true, offlineSince: null, activeTasks: 0 },
+      last: { activeTasks: 0, accounts: [] },
     });
   });
 
@@ -286,7 +316,7 @@ describe('status scheduler', () => {
     running = env.scheduler;
     env.scheduler.start();
     await env.time.advance(1_000);
-    env.targets.push({ id: 'quiet', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: null, changedAt: env.time.now() });
+    env.targets.push({ id: 'quiet', accountId: 'acc-1', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: null, changedAt: env.time.now() });
     await env.time.advance(5_000);
     expect(env.pollsOf('quiet')).toHaveLength(1);
   });
@@ -346,7 +376,7 @@ describe('sweeps', () => {
         env.polls.push({ id, at: env.time.now() });
         return 'unchanged';
       },
-      sweeps: () => [{ key: 'z1', laneKey: SWEEP_LANE, ratePerSecond: 10 }],
+      sweeps: () => [{ key: 'z1', accountId: 'acc-1', laneKey: SWEEP_LANE, ratePerSecond: 10 }],
       async sweep(): Promise<SweepStep> {
         await env.limiter.acquire(SWEEP_LANE, 10, 'background');
         const now = env.time.now();
@@ -384,12 +414,12 @@ describe('sweeps', () => {
     running = w.scheduler;
     w.scheduler.start();
     await w.env.time.advance(400);
-    w.env.targets.push({ id: 'vanished', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: w.env.time.now(), changedAt: 0, dueAt: w.env.time.now() });
+    w.env.targets.push({ id: 'vanished', accountId: 'acc-1', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: w.env.time.now(), changedAt: 0, dueAt: w.env.time.now() });
     await w.env.time.advance(600);
     expect(w.env.pollsOf('vanished')).toEqual([w.pageTimes[4]]);
   });
 
-  it('backs a failing sweep off and goes offline when the vendor cannot be reached', async () => {
+  it('backs a failing sweep off and pauses its account when the vendor cannot be reached', async () => {
     let outcome: SweepStep['outcome'] = 'error';
     const w = withSweep(40, () => outcome);
     running = w.scheduler;
@@ -398,9 +428,9 @@ describe('sweeps', () => {
     expect(gaps(w.pageTimes).map((g) => Math.round(g / 1000))).toEqual([2, 4, 8]);
     outcome = 'unreachable';
     await w.env.time.advance(20_000);
-    expect(w.scheduler.status().online).toBe(false);
+    expect(w.scheduler.status().accounts.map((a) => a.state)).toEqual(['unreachable']);
     outcome = 'unchanged';
     await w.env.time.advance(60_000);
-    expect(w.scheduler.status().online).toBe(true);
+    expect(w.scheduler.status().accounts.map((a) => a.state)).toEqual(['ok']);
   });
 });

@@ -159,15 +159,14 @@ describe('sweeping the ZEGO task list', () => {
     expect(target(a.id)?.dueAt).toBeNull();
   });
 
-  it('pauses polling for an unreachable vendor only when tasks depend on its list', async () => {
-    await h.advance(1_000);
-    await h.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 100 });
-    expect((await poll.sweep!(key)).outcome).toBe('error');
-    h.sandbox.clearFaults();
-    await start('room-a');
+  it('says its account is unreachable when the list cannot be read (the scheduler pauses that account alone), and throttled when the vendor says so', async () => {
     await h.advance(1_000);
     await h.sandbox.injectFault({ vendor: 'zego', kind: 'reset', count: 100 });
     expect((await poll.sweep!(key)).outcome).toBe('unreachable');
+    h.sandbox.clearFaults();
+    await h.advance(1_000);
+    await h.sandbox.injectFault({ vendor: 'zego', kind: 'rate-limit-storm', count: 100 });
+    expect((await poll.sweep!(key)).outcome).toBe('rate-limited');
     h.sandbox.clearFaults();
   });
 

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { msg, type TaskDetail } from '@contract';
+import { endedUnexpectedly, msg, type TaskDetail } from '@contract';
 import { failure, MIX, openTaskHarness, request, startKey, type TaskHarness } from './harness';
 
 let h: TaskHarness;
@@ -9,6 +11,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.dispose();
 });
+
+const execFileAsync = promisify(execFile);
 
 function timeline(d: TaskDetail): string[] {
   return d.events.map((e) => `${e.source} ${e.kind} ${e.state ?? '-'}`);
@@ -27,9 +31,9 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
     const poll = h.tasks.pollSource();
     // ZEGO lists its tasks: a sweep covers this one, so it is read only when the sweep or the operator asks.
     expect(poll.targets()).toEqual([
-      { id: started.id, laneKey: `zego:${h.creds.zego.appId}:DescribeRecordStatus`, ratePerSecond: 10, state: 'starting', lastSeenAt: expect.any(Number), changedAt: expect.any(Number), dueAt: null },
+      { id: started.id, accountId: h.ids.zego, laneKey: `zego:${h.creds.zego.appId}:DescribeRecordStatus`, ratePerSecond: 10, state: 'starting', lastSeenAt: expect.any(Number), changedAt: expect.any(Number), dueAt: null },
     ]);
-    expect(poll.sweeps?.()).toEqual([{ key: `zego:${h.creds.zego.appId}:DescribeTasks`, laneKey: `zego:${h.creds.zego.appId}:DescribeTasks`, ratePerSecond: 10 }]);
+    expect(poll.sweeps?.()).toEqual([{ key: `zego:${h.creds.zego.appId}:DescribeTasks`, accountId: h.ids.zego, laneKey: `zego:${h.creds.zego.appId}:DescribeTasks`, ratePerSecond: 10 }]);
 
     await h.advance(1500);
     expect(await poll.poll(started.id)).toBe('changed');
@@ -96,6 +100,34 @@ describe('the ZEGO lifecycle through the Sandbox', () => {
     expect(start.request).toMatchObject({ method: 'POST', url: `${h.sandbox.baseUrl}/zego/?Action=StartRecord&AppId=${h.creds.zego.appId}` });
     expect(JSON.stringify(start.request)).toContain('"AccessKeySecret":"***"');
     expect(JSON.stringify(d)).not.toContain(h.storageKeys.accessKeySecret);
+  });
+
+  it('writes the state a task really came from when the operator starts, pauses, resumes and stops it', async () => {
+    await h.sandbox.control('zego', 'publish-stream', { roomId: 'room-from', streamId: 's1', userId: 'u1' });
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-from', mode: 'mixed', mix: MIX, storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    await h.tasks.pollSource().poll(t.id);
+    await h.tasks.pause(t.id);
+    await h.tasks.resume(t.id);
+    await h.tasks.stop(t.id);
+    const states = h.tasks.get(t.id).events.filter((e) => e.kind === 'state-changed').map((e) => e.summary);
+    expect(states).toEqual([
+      'state starting (ZEGO 1)',
+      'state starting→recording (ZEGO 1→2)',
+      'state recording→paused (ZEGO 2→5)',
+      'state paused→recording (ZEGO 5→2)',
+      'state recording→uploading (ZEGO 2→3)',
+    ]);
+  });
+
+  it('says a task that idled out at the vendor ended without a stop from RecDeck', async () => {
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-empty', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    await h.tasks.pollSource().poll(t.id);
+    await h.advance(31_000);
+    await h.tasks.pollSource().poll(t.id);
+    const d = h.tasks.get(t.id).task;
+    expect([d.state, d.finishReason, endedUnexpectedly(d), h.alerts.map((a) => a.kind)]).toEqual(['finished', 'ended-by-vendor', true, ['ended-unexpectedly']]);
   });
 
   it('starts one task for a double click with the same startKey', async () => {
@@ -243,3 +275,50 @@ describe('tasks:preview', () => {
     expect(trro.url).toBe(`${h.sandbox.baseUrl}/tencent-trro/`);
   });
 });
+
+describe('the request inspector', () => {
+  it('gives each exchange a cURL line with its signature as placeholders, and says which only read', async () => {
+    const z = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-insp', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    const t = await h.tasks.start({ accountId: h.ids.tiw, request: request({ roomId: '4321' }), presetId: null, startKey: startKey() });
+    const rows = [...h.tasks.get(z.id).exchanges, ...h.tasks.get(t.id).exchanges].map((x) => [x.action, x.read, x.curl?.split(' \\\n  ')[0]]);
+    expect(rows).toEqual([
+      ['StartRecord', false, `curl -X POST '${h.sandbox.baseUrl}/zego/?Action=StartRecord&AppId=${h.creds.zego.appId}&SignatureNonce=<NONCE>&Timestamp=<TIMESTAMP>&SignatureVersion=2.0&Signature=<SIGNATURE>'`],
+      ['DescribeRecordStatus', true, `curl -X POST '${h.sandbox.baseUrl}/zego/?Action=DescribeRecordStatus&AppId=${h.creds.zego.appId}&SignatureNonce=<NONCE>&Timestamp=<TIMESTAMP>&SignatureVersion=2.0&Signature=<SIGNATURE>'`],
+      ['StartOnlineRecord', false, `curl -X POST '${h.sandbox.baseUrl}/tencent-tiw/'`],
+      ['DescribeOnlineRecord', true, `curl -X POST '${h.sandbox.baseUrl}/tencent-tiw/'`],
+    ]);
+    const tiwStart = h.tasks.get(t.id).exchanges[0]!.curl ?? '';
+    expect([tiwStart.includes("-H 'Authorization: <TC3 AUTHORIZATION>'"), tiwStart.includes("-H 'X-TC-Region: ap-singapore'"), tiwStart.includes(h.creds['tencent-tiw'].secretKey)]).toEqual([true, true, false]);
+  });
+});
+
+describe('tasks:signedCurl', () => {
+  const run = async (curl: string): Promise<Record<string, unknown>> => JSON.parse((await execFileAsync('bash', ['-c', `${curl} --silent`])).stdout) as Record<string, unknown>;
+
+  it('signs a ZEGO status read that runs as it is until ZEGO’s 10-minute window closes, and never shows the secret', async () => {
+    await h.sandbox.control('zego', 'publish-stream', { roomId: 'room-curl', streamId: 's1', userId: 'u1' });
+    const t = await h.tasks.start({ accountId: h.ids.zego, request: request({ roomId: 'room-curl', storageTargetId: h.ids.storage }), presetId: null, startKey: startKey() });
+    await h.advance(1500);
+    const signed = await h.tasks.signedCurl({ id: t.id });
+    expect([signed.expiresAt, signed.masked, signed.curl.includes(h.creds.zego.serverSecret)]).toEqual([h.sandbox.clock.now() - (h.sandbox.clock.now() % 1000) + 600_000, [], false]);
+    const now = await run(signed.curl);
+    await h.advance(601_000);
+    const late = await run(signed.curl);
+    expect([now['Code'], (now['Data'] as { Status?: number } | undefined)?.Status, late['Code']]).toEqual([0, 2, 100000004]);
+  });
+
+  it('signs the form’s ZEGO start with the storage keys still masked; with them pasted in, it starts the recording', async () => {
+    const signed = await h.tasks.signedCurl({ accountId: h.ids.zego, request: request({ roomId: 'room-curl-start', storageTargetId: h.ids.storage }) });
+    expect(signed.masked).toEqual(['StorageParams.AccessKeyId', 'StorageParams.AccessKeySecret']);
+    expect(JSON.stringify(signed)).not.toContain(h.storageKeys.accessKeySecret);
+    const pasted = signed.curl.replace('"AccessKeyId":"••••"', `"AccessKeyId":"${h.storageKeys.accessKeyId}"`).replace('"AccessKeySecret":"••••"', `"AccessKeySecret":"${h.storageKeys.accessKeySecret}"`);
+    expect((await run(pasted))['Code']).toBe(0);
+    expect(((await h.sandbox.control('zego', 'list-tasks', {})) as { roomId: string }[]).map((x) => x.roomId)).toEqual(['room-curl-start']);
+  });
+
+  it('offers no signed command where the signature would name a secret (Tencent’s SecretId)', async () => {
+    const e = await failure(h.tasks.signedCurl({ accountId: h.ids.tiw, request: request({ roomId: '1234' }) }));
+    expect(e.code).toBe('UNSUPPORTED');
+  });
+});
+

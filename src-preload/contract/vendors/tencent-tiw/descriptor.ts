@@ -24,6 +24,7 @@ export const TIW_DESCRIPTOR: VendorDescriptorOf<'tencent-tiw'> = {
     whiteboard: true,
     idempotencyKey: false,
     legacyImport: false,
+    signedCurl: false,
   },
   requestFields: [
     'roomId',

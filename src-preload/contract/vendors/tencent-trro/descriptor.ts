@@ -25,6 +25,7 @@ export const TRRO_DESCRIPTOR: VendorDescriptorOf<'tencent-trro'> = {
     whiteboard: false,
     idempotencyKey: false,
     legacyImport: false,
+    signedCurl: false,
   },
   requestFields: ['roomId', 'output.format', 'output.maxFileDurationMin', 'output.fileNamePrefix', 'maxIdleSec', 'storageTargetId', 'trro'],
   storageProviders: Object.keys(TRRO_STORAGE_VENDORS) as (keyof typeof TRRO_STORAGE_VENDORS)[],

@@ -24,6 +24,8 @@ export const TRRO_CONTRACT = {
   request: { key: 'trro', options: TrroRequestOptionsSchema },
   messages: TRRO_MESSAGES,
   finishReason: trroFinishReason,
+  // LeaveCode 0: the recorder left because RecDeck deleted the recording.
+  stoppedAsAsked: ['0'],
   limits: TRRO_LIMITS,
   validate(request: RecordingRequestBase, _storage: unknown, limits: TrroLimits = TRRO_LIMITS) {
     return validateTrroRequest(request, limits);

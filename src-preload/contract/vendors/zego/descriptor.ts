@@ -24,6 +24,7 @@ export const ZEGO_DESCRIPTOR: VendorDescriptorOf<'zego'> = {
     whiteboard: true,
     idempotencyKey: true,
     legacyImport: true,
+    signedCurl: true,
   },
   requestFields: [
     'roomId',

@@ -21,6 +21,7 @@ export const ZEGO_CONTRACT = {
   request: { key: 'zego', options: ZegoRequestOptionsSchema },
   messages: ZEGO_MESSAGES,
   finishReason: zegoFinishReason,
+  stoppedAsAsked: [],
   limits: ZEGO_LIMITS,
   validate(request: ZegoRequest, storage: StorageTargetShape | null, limits: ZegoLimits = ZEGO_LIMITS) {
     return validateZegoRequest(request, storage, limits);

@@ -1,4 +1,4 @@
-import type { Exchange, TaskSummary, TimelineEvent } from '@contract';
+import type { InspectedExchange, TaskSummary, TimelineEvent } from '@contract';
 
 /** A ZEGO mixed task summary with overridable fields. */
 export function summary(over: Partial<TaskSummary> = {}): TaskSummary {
@@ -36,8 +36,8 @@ export function event(at: number, over: Partial<TimelineEvent> = {}): TimelineEv
   return { id: nextId++, taskId: 't1', at, source: 'poll', kind: 'state-changed', summary: 'x', message: null, state: null, raw: null, deskName: null, ...over };
 }
 
-/** A vendor exchange. */
-export function exchange(at: number, over: Partial<Exchange> = {}): Exchange {
+/** A vendor exchange as the inspector gets it. */
+export function exchange(at: number, over: Partial<InspectedExchange> = {}): InspectedExchange {
   return {
     id: nextId++,
     taskId: 't1',
@@ -50,6 +50,8 @@ export function exchange(at: number, over: Partial<Exchange> = {}): Exchange {
     httpStatus: 200,
     durationMs: 12,
     errorCode: null,
+    curl: "curl -X GET 'https://cloudrecord-api.zego.im/?Action=DescribeRecordStatus&Signature=<SIGNATURE>'",
+    read: true,
     ...over,
   };
 }

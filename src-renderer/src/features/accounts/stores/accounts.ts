@@ -72,8 +72,16 @@ export const useAccountsStore = defineStore('accounts', () => {
       : { inUse: { presets: Number(details.presets ?? 0), tasks: Number(details.openTasks ?? 0) } };
   }
 
+  /** Connection tests running, and the last result of each account: kept here so they outlive the Accounts view. */
+  const testing = ref<Record<string, boolean>>({});
+  const tested = ref<Record<string, AccountTestResult>>({});
+
   async function testConnection(id: string): Promise<Result<AccountTestResult>> {
-    return call('accounts:test', { id });
+    testing.value = { ...testing.value, [id]: true };
+    const r = await call('accounts:test', { id });
+    testing.value = { ...testing.value, [id]: false };
+    if (r.ok) tested.value = { ...tested.value, [id]: r.value };
+    return r;
   }
 
   /** Downloads every account and storage target without any secret, as a JSON file. */
@@ -88,5 +96,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     return call('accounts:import', { data });
   }
 
-  return { accounts, storage, loaded, error, refresh, setSecret, clearSecret, secretsOf, save, remove, testConnection, exportAll, importData };
+  return { accounts, storage, loaded, error, testing, tested, refresh, setSecret, clearSecret, secretsOf, save, remove, testConnection, exportAll, importData };
 });

@@ -11,9 +11,10 @@ export function useRecStatus(): { ctx: ComputedRef<RecContext>; counts: Computed
   const now = useNow();
   const ctx = computed<RecContext>(() => ({
     now: now.value,
-    pausedSince: tasks.scheduler && !tasks.scheduler.online ? (tasks.scheduler.offlineSince ?? now.value) : null,
+    // Polling pauses per account (an unreachable one); the page as a whole never pauses.
+    pausedSince: null,
     receiverOn: core.callbacks ? core.callbacks.enabled : null,
   }));
-  const counts = computed(() => recCountsOf(tasks.active, (t) => tasks.capabilities[t.vendor], ctx.value));
+  const counts = computed(() => recCountsOf(tasks.active, (t) => tasks.capabilities[t.vendor], ctx.value, (t) => tasks.pausedSince(t.accountId)));
   return { ctx, counts };
 }

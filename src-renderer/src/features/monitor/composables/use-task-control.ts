@@ -1,24 +1,22 @@
 import type { TaskSummary } from '@contract';
 import { useDialog, useMessage } from 'naive-ui';
 import { useI18n } from 'vue-i18n';
-import { useTasksStore } from '../stores/tasks';
-import { useLocalized } from '../../../ui/use-localized';
+import { useTasksStore, type TaskAction } from '../stores/tasks';
 
-/** Stop (after confirmation), pause, resume and refresh a task, with errors shown as messages. */
+/** Stop (after confirmation), pause, resume and refresh a task; a failure stays on the task (store.failures). */
 export function useTaskControl(): {
-  run: (task: TaskSummary, action: 'stop' | 'pause' | 'resume' | 'refresh') => void;
+  run: (task: TaskSummary, action: TaskAction) => void;
   confirmStop: (task: TaskSummary) => void;
 } {
   const { t } = useI18n();
-  const { errorText } = useLocalized();
   const dialog = useDialog();
   const message = useMessage();
   const store = useTasksStore();
 
-  async function perform(task: TaskSummary, action: 'stop' | 'pause' | 'resume' | 'refresh'): Promise<void> {
+  // A failure stays beside the task's buttons (store.failures) with its code, RequestId and Retry.
+  async function perform(task: TaskSummary, action: TaskAction): Promise<void> {
     const e = await store.act(task.id, action);
-    if (e) message.error(t('monitor.actionFailed', { action: t(`monitor.actions.${action}`), message: errorText(e) }), { duration: 8000 });
-    else if (action === 'stop') message.success(t('monitor.stop.stopped', { room: task.roomId }));
+    if (!e && action === 'stop') message.success(t('monitor.stop.stopped', { room: task.roomId }));
   }
 
   let open = false;

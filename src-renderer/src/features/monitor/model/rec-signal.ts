@@ -12,7 +12,7 @@ export type RecSignal = 'confirmed' | 'unconfirmed' | 'held';
 /** What the page knows besides the task: the clock, polling and the callback receiver. */
 export interface RecContext {
   now: number;
-  /** When status polling paused (epoch ms); null while it runs. */
+  /** When status polling of the task's account paused (epoch ms); null while it runs. */
   pausedSince: number | null;
   /** The callback receiver is on; null while its status is not loaded. */
   receiverOn: boolean | null;
@@ -87,12 +87,18 @@ export interface RecCounts {
  * Counts the open tasks (the one definition of "active" on Live): those confirmed as recording, and
  * the others the operator should look at — status not vouched for now, or an error.
  */
-export function recCountsOf(tasks: readonly Pick<TaskSummary, 'vendor' | 'state' | 'lastSeenAt' | 'forgotten' | 'error'>[], capsOf: (t: Pick<TaskSummary, 'vendor'>) => Caps, ctx: RecContext): RecCounts {
+export function recCountsOf<T extends Pick<TaskSummary, 'vendor' | 'state' | 'lastSeenAt' | 'forgotten' | 'error'>>(
+  tasks: readonly T[],
+  capsOf: (t: Pick<TaskSummary, 'vendor'>) => Caps,
+  page: RecContext,
+  pausedSinceOf: (t: T) => number | null = () => page.pausedSince,
+): RecCounts {
   let rec = 0;
   let warn = 0;
   for (const task of tasks) {
     if (!OPEN_TASK_STATES.includes(task.state)) continue;
     const caps = capsOf(task);
+    const ctx = { ...page, pausedSince: pausedSinceOf(task) };
     if (recSignalOf(task, caps, ctx) === 'confirmed') rec += 1;
     else if (task.error !== null || !trustedNow(task, caps, ctx)) warn += 1;
   }

@@ -16,6 +16,9 @@ export const STATE_COLORS: Record<TaskState, string> = {
   lost: '#6b7280',
 };
 
+/** An end the operator did not ask for: amber like a warning, never the green of a clean finish. */
+export const UNEXPECTED_END_COLOR = '#f0a020';
+
 /** Naive UI tag type per file status. */
 export const FILE_STATUS_TYPES: Record<FileStatus, 'default' | 'info' | 'success' | 'warning' | 'error'> = {
   recording: 'info',

@@ -1,4 +1,4 @@
-import type { AppError, TaskDetail } from '@contract';
+import type { AppError, Result, SignedCurl, TaskDetail } from '@contract';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { call, on } from '../../../bridge';
@@ -73,5 +73,10 @@ export const useTaskDetailStore = defineStore('task-detail', () => {
     }, RELOAD_DELAY_MS);
   });
 
-  return { id, detail, error, loading, open, close, load };
+  /** The task's status read as a command line signed now (where its vendor signs without naming a secret). */
+  function signedStatusCurl(taskId: string): Promise<Result<SignedCurl>> {
+    return call('tasks:signedCurl', { id: taskId });
+  }
+
+  return { id, detail, error, loading, open, close, load, signedStatusCurl };
 });

@@ -1,7 +1,7 @@
-import { OPEN_TASK_STATES, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
-import { createDiscreteApi, darkTheme, type NotificationApi } from 'naive-ui';
+import { alertAbout, OPEN_TASK_STATES, type AccountHealth, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
+import { createDiscreteApi, darkTheme, NButton, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, triggerRef } from 'vue';
+import { computed, h, ref, shallowRef, triggerRef } from 'vue';
 import { call, hostKind, on } from '../../../bridge';
 import { i18n } from '../../../i18n';
 import { localize } from '../../../ui/use-localized';
@@ -19,6 +19,9 @@ const KEEP_ENDED_MS = 15 * 60_000;
 const MAX_ALERTS = 200;
 
 /** Whether the browser can show desktop notifications, and whether the operator allowed them. */
+/** What an operator does to a running task from Live or its detail. */
+export type TaskAction = 'stop' | 'pause' | 'resume' | 'refresh';
+
 export type NotifyPermission = 'unsupported' | 'default' | 'granted' | 'denied' | 'native';
 
 function initialPermission(): NotifyPermission {
@@ -29,7 +32,7 @@ function initialPermission(): NotifyPermission {
 
 /**
  * Live tasks keyed by id (from `tasks:active` and the batched `tasks:changed`), vendors'
- * capabilities, the scheduler's online state and the alerts the core raised.
+ * capabilities, how each account's status reads fare and the alerts the core raised.
  */
 export const useTasksStore = defineStore('tasks', () => {
   const byId = shallowRef(new Map<string, TaskSummary>());
@@ -39,6 +42,8 @@ export const useTasksStore = defineStore('tasks', () => {
   const error = ref<AppError | null>(null);
   const permission = ref<NotifyPermission>(initialPermission());
   const busy = ref<Record<string, string>>({});
+  /** The last failed action per task, shown beside its buttons until it succeeds or the operator closes it. */
+  const failures = ref<Record<string, { action: TaskAction; error: AppError }>>({});
   let seq = 0;
 
   const capabilities = Object.fromEntries(VENDOR_DESCRIPTORS.map((v) => [v.id, v.capabilities])) as Record<VendorId, Capabilities>;
@@ -52,7 +57,14 @@ export const useTasksStore = defineStore('tasks', () => {
       .sort((a, b) => (b.endedAt ?? b.updatedAt) - (a.endedAt ?? a.updatedAt));
   });
   const unread = computed(() => alerts.value.filter((a) => !a.read).length);
-  const offline = computed(() => scheduler.value !== null && !scheduler.value.online);
+  /** Accounts whose vendor does not answer, or answers with errors; every other account polls as usual. */
+  const troubled = computed<AccountHealth[]>(() => (scheduler.value?.accounts ?? []).filter((a) => a.state !== 'ok'));
+
+  /** Since when the account's status reads are paused because its vendor cannot be reached; null while they run. */
+  function pausedSince(accountId: string | null): number | null {
+    const health = scheduler.value?.accounts.find((a) => a.accountId === accountId);
+    return health?.state === 'unreachable' ? health.since : null;
+  }
 
   function upsert(tasks: readonly TaskSummary[], removed: readonly string[] = []): void {
     const map = byId.value;
@@ -85,13 +97,29 @@ export const useTasksStore = defineStore('tasks', () => {
         notificationProviderProps: { placement: 'bottom-right' },
       }).notification;
     }
-    toaster.create({
+    const note = toaster.create({
       type: alert.kind === 'upload-failed' || alert.kind === 'still-running' ? 'warning' : 'error',
       title,
+      description: alertSubject(alert),
       content: body,
       meta: i18n.global.d(alert.at, 'time'),
       duration: 12_000,
       keepAliveOnHover: true,
+      action: () =>
+        h(
+          NButton,
+          {
+            text: true,
+            type: 'primary',
+            'data-testid': 'alert-open',
+            onClick: () => {
+              note.destroy();
+              // The router imports every view, and the views this store: the hash route is set, not imported.
+              window.location.hash = `#/tasks/${encodeURIComponent(alert.taskId)}`;
+            },
+          },
+          { default: () => i18n.global.t('monitor.alerts.open') },
+        ),
     });
   }
 
@@ -100,6 +128,10 @@ export const useTasksStore = defineStore('tasks', () => {
   }
   function alertBody(alert: TaskAlert): string {
     return localize(alert.message);
+  }
+  /** Which recording: room, vendor and account. */
+  function alertSubject(alert: TaskAlert): string {
+    return localize(alertAbout(alert));
   }
 
   function receive(alert: TaskAlert): void {
@@ -110,7 +142,7 @@ export const useTasksStore = defineStore('tasks', () => {
     // The Electron host shows native notifications from the main process; only the browser host does it here.
     if (hostKind === 'web' && permission.value === 'granted') {
       try {
-        new Notification(`RecDeck · ${title}`, { body, tag: `${alert.taskId}:${alert.kind}` });
+        new Notification(`RecDeck · ${title}`, { body: `${alertSubject(alert)}\n${body}`, tag: `${alert.taskId}:${alert.kind}` });
       } catch {
         permission.value = 'unsupported';
       }
@@ -129,14 +161,23 @@ export const useTasksStore = defineStore('tasks', () => {
     alerts.value = alerts.value.filter((a) => a.seq !== seqNo);
   }
 
-  async function act(id: string, action: 'stop' | 'pause' | 'resume' | 'refresh'): Promise<AppError | null> {
+  async function act(id: string, action: TaskAction): Promise<AppError | null> {
     busy.value = { ...busy.value, [id]: action };
     const r = await call(`tasks:${action}`, { id });
     const { [id]: _done, ...rest } = busy.value;
     busy.value = rest;
-    if (!r.ok) return r.error;
+    if (!r.ok) {
+      failures.value = { ...failures.value, [id]: { action, error: r.error } };
+      return r.error;
+    }
+    dismissFailure(id);
     upsert([r.value]);
     return null;
+  }
+
+  function dismissFailure(id: string): void {
+    const { [id]: _gone, ...rest } = failures.value;
+    failures.value = rest;
   }
 
   /** Sends a running task's whole new layout; the vendor replaces the old one. */
@@ -169,10 +210,13 @@ export const useTasksStore = defineStore('tasks', () => {
     error,
     permission,
     busy,
+    failures,
+    dismissFailure,
     active,
     recentlyEnded,
     unread,
-    offline,
+    troubled,
+    pausedSince,
     refresh,
     upsert,
     act,
@@ -183,5 +227,6 @@ export const useTasksStore = defineStore('tasks', () => {
     dismissEnded,
     alertTitle,
     alertBody,
+    alertSubject,
   };
 });

@@ -41,4 +41,14 @@ describe('accounts store', () => {
     await vi.waitFor(() => expect(store.loaded).toBe(true));
     expect(inputsOf('accounts:list')).toHaveLength(1);
   });
+
+  it('keeps the last connection test of each account, so it is still there when the operator comes back', async () => {
+    const store = useAccountsStore();
+    const result = { kind: 'unreachable' as const, message: { key: 'connection.unreachable' }, offsetSeconds: null, latencyMs: 3, requestId: null, vendorCode: null };
+    handle('accounts:test', () => ({ ok: true, value: result }));
+    const pending = store.testConnection('a1');
+    const during = store.testing['a1'];
+    await pending;
+    expect({ during, after: store.testing['a1'], tested: store.tested['a1'] }).toEqual({ during: true, after: false, tested: result });
+  });
 });

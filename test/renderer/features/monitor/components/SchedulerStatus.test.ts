@@ -18,14 +18,14 @@ describe('SchedulerStatus', () => {
 
   it('says how far the launch is with the tasks an earlier session left open, then that polling runs', async () => {
     wrapper = mountWithApp({ components: { SchedulerStatus }, template: '<div><scheduler-status compact /><scheduler-status /></div>' }) as VueWrapper;
-    emit('scheduler:changed', { online: true, offlineSince: null, activeTasks: 120, recovery: { checked: 120, total: 415 } });
+    emit('scheduler:changed', { activeTasks: 120, accounts: [], recovery: { checked: 120, total: 415 } });
     await flushPromises();
     const shown = () => wrapper.findAll('[data-testid="scheduler-recovering"]').map((w) => w.text());
     const english = shown();
     i18n.global.locale.value = 'zh-CN';
     await flushPromises();
     const chinese = shown();
-    emit('scheduler:changed', { online: true, offlineSince: null, activeTasks: 415 });
+    emit('scheduler:changed', { activeTasks: 415, accounts: [] });
     await flushPromises();
     expect({ english, chinese, after: shown(), online: wrapper.find('[data-testid="scheduler-online"]').exists() }).toEqual({
       english: ['◔ Reconciling 120 of 415 tasks…', 'Reconciling 120 of 415 tasks an earlier session left open… The ones checked are already polled.'],

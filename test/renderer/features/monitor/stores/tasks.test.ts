@@ -37,4 +37,27 @@ describe('tasks store', () => {
     expect((await store.act('t1', 'stop'))?.code).toBe('VENDOR_TIMEOUT');
     expect(store.busy).toEqual({});
   });
+
+  it('keeps a failed action on its task until it succeeds on retry', async () => {
+    const store = useTasksStore();
+    const error = { code: 'VENDOR_TIMEOUT' as const, message: 'slow', retryable: true };
+    handle('tasks:stop', () => ({ ok: false, error }));
+    await store.act('t1', 'stop');
+    const kept = store.failures['t1'];
+    handle('tasks:stop', () => ({ ok: true, value: summary({ id: 't1', state: 'stopping' }) }));
+    await store.act('t1', 'stop');
+    expect([kept, store.failures['t1']]).toEqual([{ action: 'stop', error }, undefined]);
+  });
+
+  it('pauses only the tasks of an account that cannot be reached, and lists the accounts in trouble', () => {
+    const store = useTasksStore();
+    const health = (accountId: string, state: 'ok' | 'failing' | 'unreachable', since: number | null) => ({ accountId, state, since, lastOkAt: 50, load: 0.4, throttledAt: null, tasks: 1 });
+    emit('scheduler:changed', { activeTasks: 3, accounts: [health('a', 'ok', null), health('b', 'unreachable', 100), health('c', 'failing', 120)] });
+    expect({ a: store.pausedSince('a'), b: store.pausedSince('b'), gone: store.pausedSince(null), troubled: store.troubled.map((h) => h.accountId) }).toEqual({
+      a: null,
+      b: 100,
+      gone: null,
+      troubled: ['b', 'c'],
+    });
+  });
 });

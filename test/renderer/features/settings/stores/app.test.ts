@@ -33,4 +33,27 @@ describe('app store', () => {
     emit('app:keychainChanged', { backend: 'keytar', available: true });
     expect([lost, store.info?.keychain, store.info?.version]).toEqual([{ backend: 'keytar', available: false, reason }, { backend: 'keytar', available: true }, '1.0.0']);
   });
+
+  it('says why secrets stay in memory once, and a dismissed banner stays away for the session until the keychain status changes', async () => {
+    sessionStorage.clear();
+    const reason = msg('keychain.sessionOnly', { reason: msg('keychain.switchedOff') });
+    handle('app:info', () => ({ ok: true, value: { ...INFO, keychain: { backend: 'session' as const, available: false, reason } } }));
+    const store = useAppStore();
+    await store.refresh();
+    const shown = store.banner;
+    store.dismissBanner();
+    const dismissed = store.banner;
+    setActivePinia(createPinia());
+    const reopened = useAppStore();
+    await reopened.refresh();
+    const afterReload = reopened.banner;
+    const lost = msg('keychain.lost', { cause: msg('keychain.lostCause.locked') });
+    emit('app:keychainChanged', { backend: 'keytar', available: false, reason: lost });
+    expect({ shown, dismissed, afterReload, news: reopened.banner }).toEqual({
+      shown: { kind: 'session', reason },
+      dismissed: null,
+      afterReload: null,
+      news: { kind: 'lost', reason: lost },
+    });
+  });
 });

@@ -92,7 +92,7 @@ export default {
     deskName: 'This desk’s name',
     deskNameHelp: 'Other desks read it on timelines (“Stopped by Desk B”) and on Live.',
     url: 'Team server',
-    urlHelp: 'A PostgreSQL URL; add ?sslmode=require (or verify-full) for TLS. The password goes in the field below, never in the URL.',
+    urlHelp: 'A PostgreSQL URL; add {require} (or {verify}) for TLS. The password goes in the field below, never in the URL.',
     password: 'Password',
     passwordHelp: 'Kept in the OS keychain. Leave empty to use the one stored, or PGPASSWORD.',
     test: 'Test connection',

@@ -94,7 +94,7 @@ const zhCN: typeof en = {
     deskName: '本工作台名称',
     deskNameHelp: '其他工作台会在时间线（“由 工作台 B 停止”）和实时页中看到它。',
     url: '团队服务器',
-    urlHelp: 'PostgreSQL 地址；TLS 请加 ?sslmode=require（或 verify-full）。密码填在下面，不要写进地址。',
+    urlHelp: 'PostgreSQL 地址；TLS 请加 {require}（或 {verify}）。密码填在下面，不要写进地址。',
     password: '密码',
     passwordHelp: '保存在系统钥匙串中。留空则使用已保存的密码或 PGPASSWORD。',
     test: '测试连接',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CATALOGUES,
+  endedUnexpectedly,
   CORE_CATALOGUES,
   finishReasonText,
   formatMessage,
@@ -12,6 +13,7 @@ import {
   TENCENT_API3_MESSAGES,
   VENDOR_CONTRACTS,
   VENDOR_IDS,
+  ZEGO_UPLOAD_PARTIAL_REASON,
   zegoQuitFinishReason,
 } from '@contract';
 
@@ -119,5 +121,13 @@ describe('finish reasons', () => {
 describe('localeFor', () => {
   it('maps any Chinese to 简体中文 and everything else to English', () => {
     expect([localeFor(['zh-TW']), localeFor(['fr-FR', 'zh']), localeFor(['en-GB']), localeFor([])]).toEqual(['zh-CN', 'zh-CN', 'en', 'en']);
+  });
+});
+
+describe('endedUnexpectedly', () => {
+  const ended = (vendor: (typeof VENDOR_IDS)[number], finishReason: string | null) => endedUnexpectedly({ vendor, state: 'finished', finishReason });
+  it('marks an end the vendor made on its own, not a stop the operator asked for or what became of the files', () => {
+    const idle = formatMessage('en', zegoQuitFinishReason(3));
+    expect([ended('zego', idle), ended('zego', ZEGO_UPLOAD_PARTIAL_REASON), ended('zego', null), ended('tencent-tiw', 'USER_CALL'), ended('tencent-tiw', 'TIMEOUT')]).toEqual([true, false, false, false, true]);
   });
 });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { formatMessage, zegoImageType, zegoMsg, zegoQuitFinishReason, zegoQuitReason, type RecordingFile } from '@contract';
+import { formatMessage, ZEGO_UPLOAD_PARTIAL_REASON, zegoImageType, zegoMsg, zegoQuitFinishReason, zegoQuitReason, type RecordingFile } from '@contract';
 import { mapZegoFile } from './map';
 import { zegoCallbackSignature } from './sign';
 import { REPLAY_WINDOW_MS, num, objects, parseObject, redact, str } from '../shared/callback-parse';
@@ -63,8 +63,7 @@ function readV2(eventType: number, detail: Record<string, unknown>): Read {
 function readLegacy(eventType: number, body: Record<string, unknown>): Read {
   const list = files(body['file_info']);
   if (eventType === 2) {
-    const finishReason = formatMessage('en', zegoMsg('vendor.zego.finishReason.uploadPartial'));
-    return { message: zegoMsg('vendor.zego.callback.legacyPartial'), patch: { state: 'finished', rawStatus: '3', finishReason, files: list } };
+    return { message: zegoMsg('vendor.zego.callback.legacyPartial'), patch: { state: 'finished', rawStatus: '3', finishReason: ZEGO_UPLOAD_PARTIAL_REASON, files: list } };
   }
   const message =
     eventType === 3

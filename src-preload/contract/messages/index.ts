@@ -49,7 +49,7 @@ export function finishReasonText(vendor: VendorId, reason: string): Message {
 }
 
 function asked(vendor: VendorId): readonly string[] {
-  return VENDOR_CONTRACTS[vendor].stoppedAsAsked;
+  return VENDOR_CONTRACTS[vendor].expectedFinishReasons;
 }
 
 /**

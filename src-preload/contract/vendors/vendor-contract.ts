@@ -146,8 +146,12 @@ export interface VendorContract<Id extends string = string> {
   messages: VendorMessages;
   /** A finish reason this vendor's tasks store, as a message; null when it is not one RecDeck knows. */
   finishReason(reason: string): Message | null;
-  /** Finish reasons of a stop the operator asked for (TIW `USER_CALL`); any other is an end nobody asked for. */
-  stoppedAsAsked: readonly string[];
+  /**
+   * Finish reasons that do not mean the task ended on its own: a stop the operator asked for (TIW
+   * `USER_CALL`) or what became of the files after any end (ZEGO `upload partially failed`). Any other
+   * reason on an ended task is an end nobody asked for.
+   */
+  expectedFinishReasons: readonly string[];
   /** The vendor's documented limits, typed (the descriptor carries them as JSON). */
   limits: object;
   /**

@@ -20,7 +20,7 @@ export const TIW_CONTRACT = {
   request: { key: 'tiw', options: TiwRequestOptionsSchema },
   messages: TIW_MESSAGES,
   finishReason: tiwFinishReason,
-  stoppedAsAsked: ['USER_CALL'],
+  expectedFinishReasons: ['USER_CALL'],
   limits: TIW_LIMITS,
   validate(request: TiwRequest, _storage: unknown, limits: TiwLimits = TIW_LIMITS) {
     return validateTiwRequest(request, limits);

@@ -25,7 +25,7 @@ export const TRRO_CONTRACT = {
   messages: TRRO_MESSAGES,
   finishReason: trroFinishReason,
   // LeaveCode 0: the recorder left because RecDeck deleted the recording.
-  stoppedAsAsked: ['0'],
+  expectedFinishReasons: ['0'],
   limits: TRRO_LIMITS,
   validate(request: RecordingRequestBase, _storage: unknown, limits: TrroLimits = TRRO_LIMITS) {
     return validateTrroRequest(request, limits);

@@ -2,7 +2,7 @@ import type { StorageTargetShape } from '../../storage-providers';
 import { ZEGO_ACCOUNT } from './account';
 import { ZEGO_DESCRIPTOR } from './descriptor';
 import { ZEGO_LIMITS, type ZegoLimits } from './limits';
-import { ZEGO_MESSAGES, zegoFinishReason } from './messages';
+import { ZEGO_MESSAGES, ZEGO_UPLOAD_PARTIAL_REASON, zegoFinishReason } from './messages';
 import { ZegoRequestOptionsSchema } from './request';
 import { validateZegoRequest, type ZegoRequest } from './validate';
 
@@ -21,7 +21,8 @@ export const ZEGO_CONTRACT = {
   request: { key: 'zego', options: ZegoRequestOptionsSchema },
   messages: ZEGO_MESSAGES,
   finishReason: zegoFinishReason,
-  stoppedAsAsked: [],
+  // The legacy partial-upload callback reports the files of any end, the operator's stops included.
+  expectedFinishReasons: [ZEGO_UPLOAD_PARTIAL_REASON],
   limits: ZEGO_LIMITS,
   validate(request: ZegoRequest, storage: StorageTargetShape | null, limits: ZegoLimits = ZEGO_LIMITS) {
     return validateZegoRequest(request, storage, limits);

@@ -301,6 +301,9 @@ export function zegoImageType(type: number | null): Message {
   return key in EN ? { key } : zegoMsg('vendor.zego.imageType.other', { type });
 }
 
+/** The finish reason stored when the legacy callback reports files that failed to upload. */
+export const ZEGO_UPLOAD_PARTIAL_REASON = EN['vendor.zego.finishReason.uploadPartial'];
+
 /** A stored ZEGO finish reason as a message, or null when RecDeck did not write it. */
 export function zegoFinishReason(reason: string): Message | null {
   const quit = /^quit_reason (\d+|\?): /.exec(reason);

@@ -27,7 +27,8 @@ function lastSeen(t: PollTarget, m: TaskMemo): number | null {
 
 function minInterval(t: PollTarget, m: TaskMemo, now: number, tuning: SchedulerTuning): number {
   const changed = Math.max(t.changedAt, m.lastChangeAt ?? Number.NEGATIVE_INFINITY);
-  return PASSING_STATES.has(t.state) || now - changed < tuning.recentChangeMs ? tuning.changedIntervalMs : tuning.stableIntervalMs;
+  if (PASSING_STATES.has(t.state)) return tuning.passingIntervalMs;
+  return now - changed < tuning.recentChangeMs ? tuning.changedIntervalMs : tuning.stableIntervalMs;
 }
 
 /** Rank of a due task: lower goes first. Reads the source asked for come before interval-based ones. */

@@ -7,7 +7,9 @@ export interface SchedulerTuning {
   normalShare: number;
   /** Share at `gentle` pace: half the spare rate. */
   gentleShare: number;
-  /** Minimum time between two reads of a task that changed recently or is in a passing state. */
+  /** Minimum time between two reads of a task in a passing state (starting, stopping, uploading): its files or its end are due any moment. */
+  passingIntervalMs: number;
+  /** Minimum time between two reads of a task that changed recently. */
   changedIntervalMs: number;
   /** Minimum time between two reads of a stable task. */
   stableIntervalMs: number;
@@ -36,6 +38,7 @@ export interface SchedulerTuning {
 export const DEFAULT_TUNING: SchedulerTuning = {
   normalShare: 0.8,
   gentleShare: 0.4,
+  passingIntervalMs: 1_000,
   changedIntervalMs: 2_000,
   stableIntervalMs: 10_000,
   recentChangeMs: 60_000,

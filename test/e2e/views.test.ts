@@ -170,6 +170,22 @@ describe('every main view', () => {
     expect(ring).toEqual(['solid', true]);
   });
 
+  it('drops the account picker\'s focus border once focus moves on, by keyboard or by a click elsewhere', async () => {
+    await show(VIEWS[1]);
+    const picker = page.getByTestId('account-select');
+    const focused = () => picker.evaluate((el) => el.querySelector('.n-base-selection')!.className.split(/\s+/).filter((c) => /--(focus|active)$/.test(c)).sort().join(' '));
+    await picker.click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const chosen = await focused();
+    await page.keyboard.press('Tab');
+    const afterTab = await focused();
+    await picker.click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-recording-view').locator('h1').click();
+    expect({ chosen: chosen !== '', afterTab, afterClick: await focused() }).toEqual({ chosen: true, afterTab: '', afterClick: '' });
+  });
+
   it('keeps vendor codes secondary, draws the layout templates, shows the default background, closes the stream list and fits the last time label', async () => {
     await show(VIEWS[0]);
     const card = page.getByTestId(`live-card-${taskId}`);

@@ -38,4 +38,10 @@ describe('choosing the next read of a lane', () => {
     expect(choose([...list, target('never', { lastSeenAt: null })]).target?.id).toBe('never');
     expect(choose([list[2] as PollTarget]).readyAt).toBe(NOW - 5_000 + DEFAULT_TUNING.stableIntervalMs);
   });
+
+  it('reads an uploading task every second (its files are due any moment), a recently changed one every 2 s, a stable one every 10 s', () => {
+    const lastSeenAt = NOW - 500;
+    const readyAt = (extra: Partial<PollTarget>) => choose([target('t', { lastSeenAt, ...extra })]).readyAt - lastSeenAt;
+    expect([readyAt({ state: 'uploading' }), readyAt({ changedAt: NOW - 10_000 }), readyAt({})]).toEqual([1_000, 2_000, 10_000]);
+  });
 });

@@ -25,4 +25,23 @@ describe('i18n', () => {
     const coreDomains = new Set(Object.keys(CATALOGUES.en).map((k) => k.split('.')[0]));
     expect(uiDomains.filter((d) => coreDomains.has(d))).toEqual([]);
   });
+
+  it('counts in words, not "(s)": one problem, two problems, one file, 1,234 tasks; 简体中文 has one form', () => {
+    const t = (key: string, named: Record<string, unknown>, locale = 'en') => i18n.global.t(key, named, { locale });
+    expect([
+      t('recording.blocking', { n: 1 }),
+      t('recording.blocking', { n: 2 }),
+      t('monitor.card.files', { n: 1, up: 0 }),
+      t('monitor.card.files', { n: 0, up: 0 }),
+      t('monitor.history.total', { n: '1,234', count: 1234 }),
+      t('recording.blocking', { n: 2 }, 'zh-CN'),
+    ]).toEqual([
+      '1 problem to fix before starting',
+      '2 problems to fix before starting',
+      '1 file · 0 uploaded',
+      '0 files · 0 uploaded',
+      '1,234 tasks',
+      i18n.global.t('recording.blocking', { n: 1 }, { locale: 'zh-CN' }).replace('1', '2'),
+    ]);
+  });
 });

@@ -24,7 +24,7 @@ describe('TaskCard', () => {
   it('shows the task\'s last error in the reader\'s language, not the core\'s English log text', async () => {
     const error: AppError = { code: 'VENDOR_TIMEOUT', message: 'ZEGO did not say within 2 minutes whether the recording started', text: { key: 'timeline.lostWhy.unconfirmed', params: { vendor: 'ZEGO' } } };
     i18n.global.locale.value = 'zh-CN';
-    wrapper = mountWithApp(TaskCard, { props: { task: summary({ state: 'starting', error }), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null } } }) as VueWrapper;
+    wrapper = mountWithApp(TaskCard, { props: { task: summary({ state: 'starting', error }), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null }, secretHere: true } }) as VueWrapper;
     await flushPromises();
     expect(wrapper.get('[data-testid="card-error"]').text()).toBe(`VENDOR_TIMEOUT: ${i18n.global.t('timeline.lostWhy.unconfirmed', { vendor: 'ZEGO' })}`);
     expect(wrapper.get('[data-testid="card-error"]').text()).toMatch(/[\u4e00-\u9fff]/);

@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           serve: resolve(__dirname, 'src-main/serve.ts'),
           emulator: resolve(__dirname, 'src-main/emulator.ts'),
+          'team-server': resolve(__dirname, 'src-main/team-server.ts'),
         },
         formats: ['cjs'],
       },

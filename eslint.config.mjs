@@ -41,13 +41,15 @@ const CORE_LAYERS = [
   ['hosts'],
   ['app'],
   ['ipc'],
-  ['tasks', 'accounts', 'history', 'settings', 'callbacks', 'scheduler', 'emulator'],
+  ['tasks', 'accounts', 'history', 'settings', 'callbacks', 'scheduler', 'emulator', 'team'],
   ['vendors'],
   ['store', 'secrets', 'events', 'errors', 'logging', 'loopback'],
 ];
 const SIBLING_IMPORTS = {
   tasks: ['accounts', 'scheduler'],
   history: ['settings'],
+  // Team mode merges received tasks by the journal's own ranks (tasks/merge.ts); tasks never import team.
+  team: ['tasks'],
   secrets: ['errors', 'logging'],
   store: ['errors'],
 };

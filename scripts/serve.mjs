@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// `npm run serve [-- --port N --data-dir DIR]` and `npm run emulator [-- --port N]`: build quietly,
-// then run the browser host (or the standalone Sandbox) from out/main. Build output is shown only
-// when the build fails, so the host's own launch lines are what the operator sees.
+// `npm run serve [-- --port N --data-dir DIR]`, `npm run emulator [-- --port N]` and `npm run team-server
+// [-- --data-dir DIR]`: build quietly, then run the browser host (the standalone Sandbox, the team's
+// PostgreSQL) from out/main. Build output is shown only when the build fails, so the host's own launch
+// lines are what the operator sees.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execLinked, runLinked } from './linked-child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const emulator = args[0] === '--emulator';
-const rest = emulator ? args.slice(1) : args;
+const ENTRIES = { '--emulator': 'emulator.js', '--team-server': 'team-server.js' };
+const entry = ENTRIES[args[0]] ?? 'serve.js';
+const rest = entry === 'serve.js' ? args : args.slice(1);
 
 if (process.env.RECDECK_SKIP_BUILD !== '1') {
   // Run as a linked child, not synchronously, so a SIGTERM during the build stops the build too.
@@ -20,4 +22,4 @@ if (process.env.RECDECK_SKIP_BUILD !== '1') {
   }
 }
 
-await execLinked(process.execPath, [join(root, 'out/main', emulator ? 'emulator.js' : 'serve.js'), ...rest], { stdio: 'inherit' });
+await execLinked(process.execPath, [join(root, 'out/main', entry), ...rest], { stdio: 'inherit' });

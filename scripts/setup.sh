@@ -30,7 +30,8 @@ if [ -d "$NODE_CACHE/include/node" ] && [ "$(command -v node)" = "$NODE_CACHE/bi
   export npm_config_nodedir="$NODE_CACHE"
 fi
 
-RECDECK_DEBS="libsecret-1-dev gnome-keyring dbus chromium fonts-wqy-zenhei"
+# postgresql: the tests' throw-away team servers (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin).
+RECDECK_DEBS="libsecret-1-dev gnome-keyring dbus chromium fonts-wqy-zenhei postgresql"
 missing=""
 for pkg in $RECDECK_DEBS; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
@@ -40,7 +41,11 @@ if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
     echo "RecDeck setup: please install as root:$missing" >&2; return 1
   fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null || return 1
+  # RUNLEVEL=1: in a container without systemd, postgresql's install must not try to start its own cluster.
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq $missing >/dev/null || return 1
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "RecDeck setup: PostgreSQL's initdb is not under /usr/lib/postgresql/<version>/bin (reinstall postgresql)" >&2; return 1
 fi
 
 # Reinstall npm deps only when the lockfile changed since the last install.

@@ -10,13 +10,14 @@ import { createLogger } from './logging/logger';
 import { createVault } from './secrets/vault';
 
 /**
- * Browser-host entry (`npm run serve [-- --port N --data-dir DIR]`). Prints
+ * Browser-host entry (`npm run serve [-- --port N --data-dir DIR --team-url URL --desk-name NAME]`;
+ * the team server's password comes from PGPASSWORD or the keychain). Prints
  * `RecDeck listening on http://127.0.0.1:PORT/#token=CODE` (CODE opens one tab, once), then where the
  * data lives and where secrets go, and shuts down cleanly on SIGINT / SIGTERM. `RECDECK_API_TOKEN` (43+ URL-safe characters) is the scripts' bearer.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'team-url': { type: 'string' }, 'desk-name': { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   const log = createLogger(fileSink(dataDir));
   const vault = await createVault({ log });
-  const core = await createCore({ host: 'web', dataDir, version, log, vault });
+  const team = { ...(values['team-url'] ? { url: values['team-url'] } : {}), ...(values['desk-name'] ? { deskName: values['desk-name'] } : {}) };
+  const core = await createCore({ host: 'web', dataDir, version, log, vault, team });
   const host = await startWebHost({ core, staticDir: join(__dirname, '..', 'renderer'), port, log, ...(apiToken === undefined ? {} : { apiToken }) });
   let closing = false;
   const shutdown = (signal: string): void => {

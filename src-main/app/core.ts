@@ -16,6 +16,7 @@ import { secretHandlers } from '../ipc/handlers/secrets';
 import { settingsHandlers } from '../ipc/handlers/settings';
 import { storageHandlers } from '../ipc/handlers/storage';
 import { taskHandlers } from '../ipc/handlers/tasks';
+import { teamHandlers } from '../ipc/handlers/team';
 import { vendorHandlers } from '../ipc/handlers/vendors';
 import { createEventBatcher } from '../events/event-batcher';
 import { createEventBus, type EventBus } from '../events/event-bus';
@@ -26,11 +27,14 @@ import type { SecretVault } from '../secrets/secret-vault';
 import { createSettingsService } from '../settings';
 import { CallbackReplayStore } from '../store/callback-replays';
 import { openDatabase } from '../store/db';
+import { SecretMetaRepo } from '../store/secret-meta-repo';
+import { createTeamLimiter, createTeamService, parseTeamUrl, type TeamService } from '../team';
 import { SettingsRepo } from '../store/settings-repo';
 import { countTasksForAccount, createTaskService, storageReferences } from '../tasks';
 import { createConnectionCache } from '../vendors/connections';
 import { createClockSkewStore } from '../vendors/shared/http';
 import { createRateLimiter } from '../vendors/shared/rate-limiter';
+import { adapterOf } from '../vendors/registry';
 
 /** What a host hands the core. */
 export interface CoreOptions {
@@ -44,6 +48,8 @@ export interface CoreOptions {
   sandbox?: boolean;
   /** Asks the operator where to save an export (the Electron app); without it exports wait in the data folder for a download. */
   chooseExportPath?: (fileName: string) => Promise<string | null>;
+  /** Team mode at launch (`--team-url`, `--desk-name`): join that server unless already in it. */
+  team?: { url?: string; deskName?: string };
 }
 
 /** The composition root's product: everything a transport needs, and a way to shut down. */
@@ -68,7 +74,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(dbFile);
   const settingsRepo = new SettingsRepo(db);
   const settings = createSettingsService({ repo: settingsRepo, log });
-  const limiter = createRateLimiter();
+  const secretMeta = new SecretMetaRepo(db);
+  // Built before the accounts and tasks it reports on; it reads them only once running.
+  const team: TeamService = createTeamService({
+    db,
+    settings: settingsRepo,
+    vault: options.vault,
+    log,
+    version: options.version,
+    localOnly: () => sandboxOwnedIds(settingsRepo),
+    candidateKeys: () => {
+      const local = sandboxOwnedIds(settingsRepo);
+      const keys = accounts.accounts.records().filter((a) => {
+        if (local.has(a.id)) return false;
+        const set = secretMeta.list('account', a.id);
+        return adapterOf(a.vendor).pingSecrets.every((f) => set.has(f));
+      });
+      return [...new Set(keys.map((a) => adapterOf(a.vendor).accountKey(a)))];
+    },
+    tasksChanged: (ids) => {
+      const summaries = ids.map((id) => tasks.summary(id)).filter((s) => s !== null);
+      events.emit('tasks:changed', { tasks: summaries, removed: [] });
+      scheduler.nudge();
+    },
+    rowsChanged: (kinds) => {
+      for (const kind of kinds) if (kind !== 'preset') events.emit('accounts:changed', { kind });
+    },
+    emitStatus: (status) => events.emit('team:changed', status),
+  });
+  const limiter = createTeamLimiter(createRateLimiter(), team.budget);
   const vendorDeps = { limiter, skew: createClockSkewStore(), timeoutMs: 15_000 };
   // The loader runs on first use only, when the accounts below exist.
   const connections = createConnectionCache({ vendorDeps, loadCredentials: (id, require) => accounts.accounts.getAccountCredentials(id, { require }) });
@@ -107,11 +141,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connections,
     log,
     now,
-    emitChanged: (summary) => events.emit('tasks:changed', { tasks: [summary], removed: [] }),
+    emitChanged: (summary) => {
+      events.emit('tasks:changed', { tasks: [summary], removed: [] });
+      team.nudge();
+    },
     emitAlert: (alert) => events.emit('tasks:alerted', alert),
     emitForeign: (list) => events.emit('foreign:changed', { tasks: list }),
     // Only the Sandbox can reach the loopback receiver; real vendors need the operator's tunnel.
     callbackTarget: (vendor, accountId) => (sandboxOwnedIds(settingsRepo).has(accountId) ? receiver.callbackUrlFor(vendor, accountId) : null),
+    deskId: team.deskId,
+    pollScope: { of: (key) => team.pollMode(key) },
   });
   const history = createHistoryService({
     db,
@@ -127,6 +166,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     limiter,
     events,
     pace: () => settings.get().polling,
+    laneShare: () => team.laneShare(),
     onPollError: (id, e) => log.warn('scheduler.poll', { id, error: e instanceof Error ? e.name : 'error' }),
   });
   await applyCallbackSettings(receiver, settings.get().callbacks, log);
@@ -160,7 +200,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers(settings),
     ...schedulerHandlers(scheduler),
     ...callbacksHandlers({ receiver }),
+    ...teamHandlers(team),
   };
+  await joinAtLaunch(team, options.team);
 
   // Reconcile what a crash left open while polling what is already reconciled. Recovery may wait on
   // vendor timeouts, so it runs in the background: the window opens at once, and each reconciled
@@ -178,6 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       await recovered;
       await scheduler.stop();
+      await team.close();
       unsubscribe();
       unwatchKeychain();
       retention.stop();
@@ -187,6 +230,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
+}
+
+/** `--desk-name` renames this desk; `--team-url` joins that server unless this desk is in it already (then it reconnects by itself). */
+async function joinAtLaunch(team: TeamService, options: CoreOptions['team']): Promise<void> {
+  if (options?.deskName) team.setDeskName(options.deskName);
+  if (!options?.url) return;
+  const current = team.status().url;
+  if (current !== null && current === normalisedUrl(options.url)) return;
+  await team.join({ url: options.url, password: null });
+}
+
+function normalisedUrl(url: string): string | null {
+  try {
+    return parseTeamUrl(url).endpoint.url;
+  } catch {
+    return null;
+  }
 }
 
 async function applyCallbackSettings(receiver: CallbackReceiver, config: CoreSettings['callbacks'], log: Logger): Promise<void> {

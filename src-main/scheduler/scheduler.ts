@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   clock?: Clock;
   /** Read before every pacing decision, so a settings change applies at once. */
   pace?: () => PollingPace;
+  /** The share of every lane this desk may use (team mode: below 1 while cut off from the team, see issue 14). */
+  laneShare?: () => number;
   tuning?: Partial<SchedulerTuning>;
   /** A poll or sweep step that threw instead of returning an outcome (counted as `error`); `id` is the task id or sweep key. */
   onPollError?: (id: string, error: unknown) => void;
@@ -323,7 +325,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       sweepsByLane.set(w.laneKey, [...(sweepsByLane.get(w.laneKey) ?? []), w]);
       if (!byLane.has(w.laneKey)) byLane.set(w.laneKey, []);
     }
-    const share = pace() === 'gentle' ? tuning.gentleShare : tuning.normalShare;
+    const share = (pace() === 'gentle' ? tuning.gentleShare : tuning.normalShare) * (options.laneShare?.() ?? 1);
     let wake = Number.POSITIVE_INFINITY;
     for (const [key, list] of byLane) {
       const l = lane(key);

@@ -4,11 +4,11 @@ import { statementsOf, type StatementCache } from './statements';
 import type { TaskRow } from './task-ledger';
 
 /** The columns of a task that polling and sweeps decide by, without decoding its request. */
-export type TaskHead = Pick<TaskRow, 'id' | 'vendor' | 'accountId' | 'roomId' | 'vendorTaskId' | 'state' | 'rawStatus' | 'createdAt' | 'updatedAt' | 'lastSeenAt' | 'forgotten'>;
+export type TaskHead = Pick<TaskRow, 'id' | 'vendor' | 'accountId' | 'roomId' | 'vendorTaskId' | 'state' | 'rawStatus' | 'createdAt' | 'updatedAt' | 'lastSeenAt' | 'forgotten' | 'deskId'>;
 
 type Row = Record<string, SQLInputValue>;
 
-const COLUMNS = 'id, vendor, account_id, room_id, vendor_task_id, state, raw_status, created_at, updated_at, last_seen_at, forgotten';
+const COLUMNS = 'id, vendor, account_id, room_id, vendor_task_id, state, raw_status, created_at, updated_at, last_seen_at, forgotten, desk_id';
 
 function decode(r: Row): TaskHead {
   const str = (v: SQLInputValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
@@ -24,6 +24,7 @@ function decode(r: Row): TaskHead {
     updatedAt: Number(r['updated_at']),
     lastSeenAt: r['last_seen_at'] === null ? null : Number(r['last_seen_at']),
     forgotten: Number(r['forgotten']) === 1,
+    deskId: str(r['desk_id']),
   };
 }
 

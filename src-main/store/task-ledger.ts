@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   formatMessage,
@@ -47,6 +48,8 @@ export interface TaskRow {
   finishReason: string | null;
   error: AppError | null;
   extra: Record<string, unknown>;
+  /** The desk that started or adopted the task (team mode); null for tasks from before issue 14. */
+  deskId: string | null;
 }
 
 /** Columns a caller may change after the insert. */
@@ -98,6 +101,8 @@ export class TaskLedger {
   constructor(
     private readonly db: DatabaseSync,
     readonly scrubber: SecretScrubber,
+    /** This desk: every timeline row written here carries it. */
+    private readonly deskId: string | null = null,
   ) {
     this.statements = statementsOf(db);
   }
@@ -112,8 +117,8 @@ export class TaskLedger {
       .prepare(
         `INSERT OR IGNORE INTO tasks (id, vendor, account_id, account_name, room_id, vendor_task_id, start_key, mode, state, raw_status,
            request_json, storage_target_id, preset_id, stream_ids, created_at, started_at, ended_at, updated_at, last_seen_at, forgotten,
-           finish_reason, error_json, extra_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           finish_reason, error_json, extra_json, desk_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         row.id,
@@ -139,6 +144,7 @@ export class TaskLedger {
         row.finishReason,
         row.error ? this.scrubber.json(row.error) : null,
         this.scrubber.json(row.extra),
+        row.deskId,
       );
     return Number(result.changes) === 1;
   }
@@ -239,7 +245,9 @@ export class TaskLedger {
   /** Adds a timeline row; false when `dedupeKey` was already recorded for the task. */
   addEvent(taskId: string, draft: TimelineEventDraft, dedupeKey: string | null = null): boolean {
     const result = this
-      .prepare('INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, message_json, state, raw_json, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO task_events (task_id, at, source, kind, summary, message_json, state, raw_json, dedupe_key, uid, desk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(
         taskId,
         draft.at,
@@ -250,6 +258,8 @@ export class TaskLedger {
         draft.state,
         draft.raw === undefined ? null : this.scrubber.json(draft.raw),
         dedupeKey,
+        randomUUID(),
+        this.deskId,
       );
     return Number(result.changes) === 1;
   }
@@ -270,7 +280,8 @@ export class TaskLedger {
   }
 
   events(taskId: string): TimelineEvent[] {
-    return (this.prepare('SELECT * FROM task_events WHERE task_id = ? ORDER BY at, id').all(taskId) as Row[]).map((r) => ({
+    const sql = 'SELECT e.*, (SELECT d.name FROM team_desks d WHERE d.id = e.desk_id) AS desk_name FROM task_events e WHERE e.task_id = ? ORDER BY e.at, e.id';
+    return (this.prepare(sql).all(taskId) as Row[]).map((r) => ({
       id: Number(r['id']),
       taskId: String(r['task_id']),
       at: Number(r['at']),
@@ -280,14 +291,15 @@ export class TaskLedger {
       message: messageOf(r['message_json']),
       state: str(r['state']) as TaskState | null,
       raw: parseJson(r['raw_json']),
+      deskName: str(r['desk_name']),
     }));
   }
 
   addExchange(taskId: string | null, e: ExchangeWrite): void {
     this
       .prepare(
-        `INSERT INTO exchanges (task_id, at, vendor, action, request_id, request_json, response_json, http_status, duration_ms, error_code)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exchanges (task_id, at, vendor, action, request_id, request_json, response_json, http_status, duration_ms, error_code, uid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         taskId,
@@ -300,6 +312,7 @@ export class TaskLedger {
         e.httpStatus,
         Math.max(0, Math.round(e.durationMs)),
         e.errorCode,
+        randomUUID(),
       );
   }
 
@@ -356,5 +369,6 @@ function decode(r: Row): TaskRow {
     finishReason: str(r['finish_reason']),
     error: (parseJson(r['error_json']) as AppError | null) ?? null,
     extra: (parseJson(r['extra_json']) as Record<string, unknown> | null) ?? {},
+    deskId: str(r['desk_id']),
   };
 }

@@ -19,7 +19,8 @@ export const SUMMARY_COLUMNS = `
   json_extract(t.request_json, '$.maxRecordSec') AS max_record_sec,
   (SELECT count(*) FROM task_files f WHERE f.task_id = t.id) AS file_count,
   (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status IN (${UPLOADED_FILE_STATUSES.map((s) => `'${s}'`).join(', ')})) AS files_uploaded,
-  (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status = 'failed') AS files_failed`;
+  (SELECT count(*) FROM task_files f WHERE f.task_id = t.id AND f.status = 'failed') AS files_failed,
+  (SELECT d.name FROM team_desks d WHERE d.id = t.desk_id) AS desk_name`;
 
 /** One row as {@link SUMMARY_COLUMNS} selects it. */
 export interface SummaryRow {
@@ -45,6 +46,7 @@ export interface SummaryRow {
   file_count: number;
   files_uploaded: number;
   files_failed: number;
+  desk_name: string | null;
 }
 
 /** Maps a ledger row to the contract's summary. The ledger validated what it wrote; this only reshapes. */
@@ -72,6 +74,7 @@ export function toTaskSummary(row: SummaryRow): TaskSummary {
     error: parseError(row.error_json),
     maxIdleSec: numberOrNull(row.max_idle_sec),
     maxRecordSec: numberOrNull(row.max_record_sec),
+    deskName: row.desk_name,
   };
 }
 

@@ -6,7 +6,7 @@ import type { TaskPatch, TaskRow } from '../store/task-ledger';
 import type { StorageShape, VendorCall, VendorConnection, VendorTaskRef } from '../vendors/adapter';
 import type { StorageForSend } from '../vendors/credentials';
 import type { TaskJournal } from './journal';
-import { isTerminal } from './merge';
+import { isTerminal, stateRank } from './merge';
 import { requireCapability, ruleBroken, unsupportedAction } from './refusals';
 import type { TaskSync } from './sync';
 import type { VendorLink } from './vendor-link';
@@ -73,7 +73,15 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
    * One operator action on a running task: capability check, the vendor call, a timeline row with
    * the RequestId, the expected state, then a status read where the vendor has one.
    */
-  async function act(id: string, cap: keyof Capabilities | null, label: Message, expected: TaskState | null, send: Send, patch?: (row: TaskRow) => TaskPatch): Promise<TaskSummary> {
+  async function act(
+    id: string,
+    cap: keyof Capabilities | null,
+    label: Message,
+    expected: TaskState | null,
+    send: Send,
+    patch?: (row: TaskRow) => TaskPatch,
+    settle?: (e: unknown) => Promise<TaskSummary | null>,
+  ): Promise<TaskSummary> {
     const row = journal.require(id);
     if (cap !== null) requireCapability(link.adapter(row), cap, label);
     if (isTerminal(row.state)) throw new AppFailure('CONFLICT', msg('task.alreadyEnded', { state: taskStateText(row.state) }), { details: { id, state: row.state } });
@@ -83,12 +91,37 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
     try {
       result = await send(conn, task, link.call(id, 'operator'));
     } catch (e) {
+      const settled = await settle?.(e);
+      if (settled) return settled;
       journal.recordError(id, 'operator', label, e, false);
       throw e;
     }
     journal.actionDone(id, label, expected, result, patch);
     if (conn.status) await deps.sync.readStatus(journal.require(id), 'operator', 'operator').catch(() => 'error');
     return journal.summaryOf(id);
+  }
+
+  /**
+   * Stop. In a team two desks may press it on one task: a task already stopping or ended (the other
+   * desk's stop has arrived) is answered as it is, without a vendor call; a stop the vendor refuses
+   * because the task is past running (the other stop had not arrived yet) counts as done once a
+   * status read shows it stopping or ended.
+   */
+  async function stop(id: string): Promise<TaskSummary> {
+    const row = journal.require(id);
+    if (stateRank(row.state) >= stateRank('stopping')) return journal.reads.summary(row);
+    const alreadyDone = async (e: unknown): Promise<TaskSummary | null> => {
+      const code = e instanceof AppFailure ? e.code : null;
+      if (code !== 'VENDOR_STATE' && code !== 'VENDOR_TASK_NOT_FOUND') return null;
+      const fresh = journal.require(id);
+      if ((await link.connect(fresh)).status) await deps.sync.readStatus(fresh, 'operator', 'operator').catch(() => 'error');
+      const after = journal.require(id);
+      if (stateRank(after.state) < stateRank('stopping')) return null;
+      journal.note(id, 'operator', msg('timeline.stopAlreadyDone', { state: taskStateText(after.state) }));
+      journal.changed(id);
+      return journal.summaryOf(id);
+    };
+    return act(id, null, msg('task.action.stop'), 'stopping', (c, t, k) => c.stop(t, k), undefined, alreadyDone);
   }
 
   async function storageFor(request: RecordingRequest): Promise<StorageForSend | null> {
@@ -138,6 +171,7 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
       finishReason: null,
       error: null,
       extra: {},
+      deskId: journal.deskId,
     });
     if (!opened) {
       deps.startsInFlight.delete(id);
@@ -178,7 +212,7 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
 
   return {
     start,
-    stop: (id) => act(id, null, msg('task.action.stop'), 'stopping', (c, t, k) => c.stop(t, k)),
+    stop,
     pause: (id) => act(id, 'pause', msg('task.action.pause'), 'paused', (c, t, k) => (c.pause ? c.pause(t, k) : Promise.reject(unsupportedAction(msg('task.action.pause'))))),
     resume: (id) => act(id, 'resume', msg('task.action.resume'), 'recording', (c, t, k) => (c.resume ? c.resume(t, k) : Promise.reject(unsupportedAction(msg('task.action.resume'))))),
     async updateLayout(id, mix) {

@@ -91,6 +91,7 @@ export function createForeignTasks(deps: ForeignTasksDeps): ForeignTasks {
       finishReason: null,
       error: null,
       extra: {},
+      deskId: journal.deskId,
     };
     if (!journal.adopt(row, msg('timeline.adopted', { taskId: f.vendorTaskId }))) {
       return journal.summaryOf(journal.reads.byStartKey(row.startKey)?.id ?? taskId);

@@ -14,6 +14,8 @@ export interface JournalDeps {
   db: DatabaseSync;
   now: () => number;
   log: Logger;
+  /** This desk (team mode): the tasks it starts and every timeline row it writes carry it. */
+  deskId?: string | null;
   /** After every change of a task (the batcher turns these into `tasks:changed`). */
   emitChanged(summary: TaskSummary): void;
   /** What the operator must hear about now (`tasks:alerted`). */
@@ -44,11 +46,14 @@ export class TaskJournal {
   readonly reads: TaskReads;
   /** Heads of tasks, for polling and sweeps. */
   readonly heads: Pick<TaskHeads, 'open' | 'byVendorTaskId' | 'hasPendingStart' | 'hasPendingStartOn'>;
+  /** This desk, or null outside team mode's bookkeeping (tests). */
+  readonly deskId: string | null;
   private readonly ledger: TaskLedger;
   private readonly headSql: TaskHeads;
 
   constructor(private readonly deps: JournalDeps) {
-    this.ledger = new TaskLedger(deps.db, this.scrubber);
+    this.deskId = deps.deskId ?? null;
+    this.ledger = new TaskLedger(deps.db, this.scrubber, this.deskId);
     this.reads = this.ledger;
     this.headSql = new TaskHeads(deps.db);
     this.heads = this.headSql;

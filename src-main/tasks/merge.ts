@@ -12,6 +12,16 @@ export function isTerminal(state: TaskState): boolean {
 const RANK: Record<TaskState, number> = { starting: 0, recording: 1, paused: 1, stopping: 2, uploading: 3, finished: 4, failed: 4, lost: 4 };
 const FILE_RANK: Record<RecordingFile['status'], number> = { recording: 0, uploading: 1, unknown: 1, uploaded: 2, backup: 2, failed: 2 };
 
+/** How far along a task in `state` is (a merge never moves a task to a lower rank). */
+export function stateRank(state: TaskState): number {
+  return RANK[state];
+}
+
+/** How far along a file in `status` is (a merge never moves a file to a lower rank). */
+export function fileRank(status: RecordingFile['status']): number {
+  return FILE_RANK[status];
+}
+
 /**
  * The state a task moves to: never out of a terminal state, never backwards, and between states of
  * the same rank (recording ⇄ paused) only on news that is not older than what was applied.

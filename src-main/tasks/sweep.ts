@@ -74,6 +74,8 @@ export interface SweeperDeps {
   /** The list of foreign tasks changed. */
   foreignChanged(): void;
   log: Logger;
+  /** Whether this desk sweeps the lists of a vendor account key (in a team, only the key's leader does). */
+  sweepsKey?: (accountKey: string) => boolean;
 }
 
 /** Sweeps for the scheduler, and what they ask of the status reads. */
@@ -112,8 +114,9 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
   function units(): Unit[] {
     const out = new Map<string, Unit>();
     for (const a of deps.accountRecords()) {
-      const lane = deps.link.adapter(a).sweepLane?.(a);
-      if (!lane) continue;
+      const adapter = deps.link.adapter(a);
+      const lane = adapter.sweepLane?.(a);
+      if (!lane || (deps.sweepsKey && !deps.sweepsKey(adapter.accountKey(a)))) continue;
       const unit = out.get(lane.laneKey) ?? { key: lane.laneKey, vendor: a.vendor, accountIds: [], ratePerSecond: lane.ratePerSecond };
       unit.accountIds.push(a.id);
       out.set(lane.laneKey, unit);

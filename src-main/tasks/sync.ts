@@ -26,6 +26,18 @@ const WATCH_LEASE_MS = 30_000;
 /** How long RecDeck keeps asking a vendor whether a start whose answer was lost created a task. */
 const START_CONFIRM_MS = 2 * 60_000;
 
+/**
+ * Which tasks of a vendor account key this desk reads (team mode, issue 14): `all` where it leads the
+ * key (or is in no team), `own` (only the tasks it started) while cut off from the team, `none` where
+ * another desk leads.
+ */
+export type PollMode = 'all' | 'own' | 'none';
+
+/** The team's say on polling, asked before every poll list. */
+export interface PollScope {
+  of(accountKey: string): PollMode;
+}
+
 export interface TaskSyncDeps {
   journal: TaskJournal;
   link: VendorLink;
@@ -43,6 +55,8 @@ export interface TaskSyncDeps {
   log: Logger;
   now: () => number;
   newId: () => string;
+  /** Without it every task is read (a desk alone). */
+  scope?: PollScope;
 }
 
 /** Everything that brings news about tasks into the ledger: status reads, callbacks, launch recovery. */
@@ -76,7 +90,8 @@ export interface TaskSync {
  */
 export function createTaskSync(deps: TaskSyncDeps): TaskSync {
   const { journal, link } = deps;
-  const sweeper = createSweeper(deps);
+  const scope: PollScope = deps.scope ?? { of: () => 'all' };
+  const sweeper = createSweeper({ ...deps, sweepsKey: (key) => scope.of(key) === 'all' });
   /** When the last status read of each task began. */
   const lastRead = new Map<string, number>();
   /** The launch's reconciliation while it runs: tasks not done yet, and how many of them have no vendor id. */
@@ -120,12 +135,17 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
       if (head.forgotten || head.accountId === null) continue;
       const account = accounts.get(head.accountId);
       if (!account) continue;
+      const adapter = link.adapter(head);
       if (head.vendorTaskId === null) {
+        // A start whose answer was lost is its own desk's to confirm: only that desk knows what is still in flight.
+        if (head.deskId !== null && head.deskId !== journal.deskId) continue;
         const lane = pendingStartLane(head, account);
         if (lane) out.push({ id: head.id, accountId: head.accountId, laneKey: lane.laneKey, ratePerSecond: lane.ratePerSecond, state: head.state, lastSeenAt: null, changedAt: head.updatedAt });
         continue;
       }
-      const lane = link.adapter(head).pollLane(account);
+      const mode = scope.of(adapter.accountKey(account));
+      if (mode === 'none' || (mode === 'own' && head.deskId !== journal.deskId)) continue;
+      const lane = adapter.pollLane(account);
       if (!lane) continue;
       const watched = (watches.get(head.id) ?? 0) > now ? (lastRead.get(head.id) ?? 0) + WATCH_INTERVAL_MS : undefined;
       const swept = covers(head);
@@ -216,7 +236,8 @@ export function createTaskSync(deps: TaskSyncDeps): TaskSync {
     release: intake.release,
     async recover(progressed = () => undefined) {
       intake.resume();
-      const rows = journal.reads.inStates(RECONCILED_AT_LAUNCH);
+      // Each desk reconciles only what it started: another desk's open task is that desk's (or the leader's) to settle.
+      const rows = journal.reads.inStates(RECONCILED_AT_LAUNCH).filter((r) => r.deskId === null || r.deskId === journal.deskId);
       const run = { pending: new Set(rows.map((r) => r.id)), unresolved: rows.filter((r) => r.vendorTaskId === null).length, total: rows.length };
       recovering = run;
       try {

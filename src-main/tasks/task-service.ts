@@ -17,7 +17,7 @@ import { PresetStore, type PresetSave } from '../store/preset-store';
 import { inspected, previewTask, signedCurl, type SignedCurlInput } from './preview';
 import { adapterOf } from '../vendors/registry';
 import type { RecoveryReport } from './recovery';
-import { createTaskSync } from './sync';
+import { createTaskSync, type PollScope } from './sync';
 import { createVendorLink } from './vendor-link';
 
 export interface TaskServiceDeps {
@@ -34,6 +34,10 @@ export interface TaskServiceDeps {
   log: Logger;
   now?: () => number;
   newId?: () => string;
+  /** This desk (team mode): its tasks and timeline rows carry it. */
+  deskId?: string | null;
+  /** Which tasks this desk polls (team mode); without it, all of them. */
+  pollScope?: PollScope;
   /** How long a finished task stays in `tasks:active` (ms). */
   recentMs?: number;
   /**
@@ -59,6 +63,8 @@ export interface TaskService {
   /** Tasks a sweep found on an account that RecDeck did not start. */
   foreign: ForeignTasks;
   active(): TaskSummary[];
+  /** One task's summary, or null when it is not (or no longer) here. */
+  summary(id: string): TaskSummary | null;
   get(id: string): TaskDetail;
   preview(accountId: string, request: RecordingRequest): Promise<TaskPreview>;
   /** The form's start, or a task's status read, as a command line signed now (where the vendor's signature names no secret). */
@@ -86,14 +92,27 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const now = deps.now ?? Date.now;
   const recentMs = deps.recentMs ?? 15 * 60_000;
   const newId = deps.newId ?? randomUUID;
-  const journal = new TaskJournal({ db: deps.db, now, log: deps.log, emitChanged: deps.emitChanged, emitAlert: deps.emitAlert });
+  const journal = new TaskJournal({ db: deps.db, now, log: deps.log, deskId: deps.deskId ?? null, emitChanged: deps.emitChanged, emitAlert: deps.emitAlert });
   const link = createVendorLink(deps.connections, journal);
   const store = new ForeignTaskStore(deps.db);
   const foreignChanged = (): void => deps.emitForeign?.(store.list());
   const storageTarget = (id: string) => deps.accounts.storage.records().find((t) => t.id === id) ?? null;
   const inbox = new CallbackInbox(new CallbackInboxStore(deps.db), now);
   const startsInFlight = new Set<string>();
-  const sync = createTaskSync({ journal, link, foreign: store, accountRecords: () => deps.accounts.accounts.records(), foreignChanged, storageTarget, inbox, startsInFlight, log: deps.log, now, newId });
+  const sync = createTaskSync({
+    journal,
+    link,
+    foreign: store,
+    accountRecords: () => deps.accounts.accounts.records(),
+    foreignChanged,
+    storageTarget,
+    inbox,
+    startsInFlight,
+    log: deps.log,
+    now,
+    newId,
+    ...(deps.pollScope ? { scope: deps.pollScope } : {}),
+  });
   const actions = createTaskActions({ journal, link, sync, accounts: deps.accounts, startsInFlight, now, newId, ...(deps.callbackTarget ? { callbackTarget: deps.callbackTarget } : {}) });
   const foreign = createForeignTasks({ journal, link, store, accounts: deps.accounts.accounts, now, newId, changed: foreignChanged });
   const presets = new PresetStore(deps.db, now, newId);
@@ -103,6 +122,10 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
     watch: sync.watch,
     foreign,
     active: () => journal.reads.active(now() - recentMs).map((r) => journal.reads.summary(r)),
+    summary(id) {
+      const row = journal.reads.get(id);
+      return row ? journal.reads.summary(row) : null;
+    },
     get(id) {
       const row = journal.require(id);
       const adapter = adapterOf(row.vendor);

@@ -199,6 +199,11 @@ export interface VendorAdapter<V extends VendorId = VendorId> {
    */
   pollLane(account: { environment: string; fields: Record<string, unknown> }): RateLane | null;
   /**
+   * The vendor account key this account's rate limits belong to (its lanes' prefix, e.g. the AppId):
+   * in a team one desk polls each key. Made of non-secret fields only, since it is written to the team server.
+   */
+  accountKey(account: { environment: string; fields: Record<string, unknown> }): string;
+  /**
    * The rate-limit lane of this account's task list (sweeps), from the same rate table; absent where
    * the vendor cannot list its tasks. Accounts with the same lane see the same tasks.
    */

@@ -52,6 +52,11 @@ export const INVOKE_CHANNELS = [
   'scheduler:status',
   'callbacks:status',
   'sandbox:control',
+  'team:status',
+  'team:test',
+  'team:join',
+  'team:leave',
+  'team:setDeskName',
 ] as const;
 
 /** Core → renderer event channels, `<domain>:<pastTense>`. */
@@ -64,6 +69,7 @@ export const EVENT_CHANNELS = [
   'foreign:changed',
   'history:exportChanged',
   'scheduler:changed',
+  'team:changed',
 ] as const;
 
 /** One of {@link INVOKE_CHANNELS}. */

@@ -28,6 +28,7 @@ import {
 import { PresetSaveInputSchema, PresetSchema } from './presets';
 import { SandboxControlInputSchema } from './sandbox';
 import { CallbackStatusSchema, CoreSettingsSchema } from './settings';
+import { TeamConnectInputSchema, TeamDeskNameInputSchema, TeamStatusSchema, TeamTestResultSchema } from './team';
 import { StorageTargetDeleteInputSchema, StorageTargetSchema, StorageTargetUpdateInputSchema } from './storage';
 import {
   LegacyImportInputSchema,
@@ -102,6 +103,11 @@ export const INVOKE_SCHEMAS = {
   'scheduler:status': { input: EmptyInputSchema, output: SchedulerStatusSchema },
   'callbacks:status': { input: EmptyInputSchema, output: CallbackStatusSchema },
   'sandbox:control': { input: SandboxControlInputSchema, output: z.unknown() },
+  'team:status': { input: EmptyInputSchema, output: TeamStatusSchema },
+  'team:test': { input: TeamConnectInputSchema, output: TeamTestResultSchema },
+  'team:join': { input: TeamConnectInputSchema, output: TeamStatusSchema },
+  'team:leave': { input: EmptyInputSchema, output: TeamStatusSchema },
+  'team:setDeskName': { input: TeamDeskNameInputSchema, output: TeamStatusSchema },
 } as const satisfies Record<InvokeChannel, ChannelSpec>;
 
 /** Payload schema per event channel. */
@@ -114,6 +120,7 @@ export const EVENT_SCHEMAS = {
   'foreign:changed': ForeignChangedEventSchema,
   'history:exportChanged': HistoryExportJobSchema,
   'scheduler:changed': SchedulerStatusSchema,
+  'team:changed': TeamStatusSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** Parsed input type of channel `C`. */

@@ -13,6 +13,7 @@ export * from './presets';
 export * from './history';
 export * from './settings';
 export * from './sandbox';
+export * from './team';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'VENDOR_BAD_RESPONSE',
   /** The vendor reported an internal failure. */
   'VENDOR_INTERNAL',
+  /** The team server could not be joined or reached; `details.problem` is a TEAM_PROBLEMS entry. */
+  'TEAM',
   /** Anything unexpected. The message never carries a stack, request config or headers. */
   'INTERNAL',
 ] as const;

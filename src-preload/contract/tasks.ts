@@ -147,6 +147,8 @@ export const TaskSummarySchema = z.object({
   /** Idle auto-stop and max duration from the request (seconds), for the Live countdowns. */
   maxIdleSec: z.number().nullable(),
   maxRecordSec: z.number().nullable(),
+  /** In a team: the desk that started (or adopted) the task; null outside a team. */
+  deskName: z.string().nullable(),
 });
 /** See {@link TaskSummarySchema}. */
 export type TaskSummary = z.infer<typeof TaskSummarySchema>;
@@ -164,6 +166,8 @@ export const TimelineEventSchema = z.object({
   message: MessageSchema.nullable(),
   state: TaskStateSchema.nullable(),
   raw: z.unknown().nullable(),
+  /** In a team: the desk whose action or reading wrote the row ("Stopped by Desk B"); null outside a team. */
+  deskName: z.string().nullable(),
 });
 /** See {@link TimelineEventSchema}. */
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;

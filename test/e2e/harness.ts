@@ -23,11 +23,11 @@ export interface ServeProcess {
 }
 
 /** Starts the browser host on a free port and waits for its one status line. */
-export async function startServe(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
+export async function startServe(options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'recdeck-e2e-'));
   const outDir = process.env.RECDECK_OUT_DIR ?? 'out';
   const token = randomBytes(32).toString('base64url');
-  const child = spawn(process.execPath, [`${outDir}/main/serve.js`, '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [`${outDir}/main/serve.js`, '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     env: { ...process.env, RECDECK_API_TOKEN: token, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,7 +64,7 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
     },
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),

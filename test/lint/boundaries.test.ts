@@ -73,6 +73,11 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
     ['src-main/store/migrations/probe.ts', "import type { TaskService } from '../../tasks/task-service';"],
     ['src-main/ipc/handlers/probe.ts', "import { importLegacyStartBody } from '../../vendors/zego/legacy';"],
     ['src-main/tasks/probe.ts', "import { createTiwClient } from '../vendors/tencent-tiw/client';"],
+    ['src-main/tasks/probe.ts', "import type { TeamService } from '../team';"],
+    ['src-main/scheduler/probe.ts', "import { createTeamLimiter } from '../team/budget';"],
+    ['src-main/team/probe.ts', "import { createDispatch } from '../ipc/dispatch';"],
+    ['src-main/team/probe.ts', "import type { AccountsService } from '../accounts';"],
+    ['src-main/store/probe.ts', "import { mergeTask } from '../team/task-merge';"],
   ])('keeps the core in layers: %s may not say %s', async (file, code) => {
     expect(await violations(file, code)).toHaveLength(1);
   });
@@ -83,6 +88,8 @@ describe('import boundaries (ARCHITECTURE §3)', () => {
       ['src-main/tasks/probe.ts', "import type { AccountsService } from '../accounts';\nimport type { PollSource } from '../scheduler/types';\nimport { TaskLedger } from '../store/task-ledger';\nimport { adapterOf } from '../vendors/registry';\nimport { PREVIEW_MASK } from '../vendors/shared/preview';"],
       ['src-main/emulator/tencent-tiw/probe.ts', "import { verifyUserSig } from '../../vendors/tencent-tiw/usersig';"],
       ['src-main/history/probe.ts', "import type { SettingsService } from '../settings';"],
+      ['src-main/team/probe.ts', "import { stateRank } from '../tasks/merge';\nimport { TeamStore } from '../store/team-store';\nimport type { RateLimiter } from '../vendors/shared/rate-limiter';"],
+      ['src-main/app/probe.ts', "import { createTeamService } from '../team';"],
       ['src-main/ipc/handlers/probe.ts', "import type { TaskService } from '../../tasks';\nimport { appHandlers } from './app';"],
       ['src-main/app/probe.ts', "import { createDispatch } from '../ipc/dispatch';"],
       ['src-main/hosts/web/probe.ts', "import type { Core } from '../../app/core';\nimport { readBody } from '../../loopback/body';"],

@@ -4,6 +4,7 @@ import { MIGRATION_003_HISTORY_INDEXES } from './003-history-indexes';
 import { MIGRATION_004_EVENT_MESSAGES } from './004-event-messages';
 import { MIGRATION_005_FOREIGN_TASKS } from './005-foreign-tasks';
 import { MIGRATION_006_CALLBACKS } from './006-callbacks';
+import { MIGRATION_007_TEAM } from './007-team';
 
 /**
  * Every schema migration, in order. Migration `i` (0-based) takes the database from
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_004_EVENT_MESSAGES,
   MIGRATION_005_FOREIGN_TASKS,
   MIGRATION_006_CALLBACKS,
+  MIGRATION_007_TEAM,
 ];

@@ -48,6 +48,7 @@ export const tiwAdapter: VendorAdapter<'tencent-tiw'> = {
       },
     };
   },
+  accountKey: (a) => `tencent-tiw:${String(a.fields['sdkAppId'])}`,
   pollLane: (a) => tiwLane(String(a.fields['sdkAppId']), 'DescribeOnlineRecord'),
   diff: diffTiwStatus,
   validate: (request) => TIW_CONTRACT.validate(request, null),

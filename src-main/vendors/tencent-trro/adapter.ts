@@ -54,6 +54,8 @@ export const trroAdapter: VendorAdapter<'tencent-trro'> = {
       },
     };
   },
+  // Its rate lanes are per project; the SecretId is a keychain secret and never names a key on the team server.
+  accountKey: (a) => `tencent-trro:${String(a.fields['projectId'])}`,
   pollLane: () => null,
   diff: (prev, next, source, at) => diffVendorStatus(prev, next, source, at, { vendor: TRRO_DESCRIPTOR.id, label: LABEL }),
   validate: (request, storage) => TRRO_CONTRACT.validate(request, contractStorage(storage)),

@@ -85,6 +85,7 @@ export const zegoAdapter: VendorAdapter<'zego'> = {
       reconcileStart: (input, call) => client.reconcileStart(input, op(call)),
     };
   },
+  accountKey: (a) => `zego:${String(a.fields['appId'])}`,
   pollLane: (a) => zegoLane(String(a.fields['appId']), 'DescribeRecordStatus', a.environment === 'test'),
   sweepLane: (a) => zegoLane(String(a.fields['appId']), 'DescribeTasks', a.environment === 'test'),
   // RecordMode 2 is a mixed task; its mix settings stay unknown (the files are told apart by RecordMode).

@@ -60,6 +60,7 @@ export default {
     open: 'Details',
     refresh: 'Refresh status',
     noAccount: 'Account deleted: this task can no longer be controlled from RecDeck.',
+    secretNotHere: 'Secret not on this desk — add it to act (Accounts).',
   },
   stop: {
     title: 'Stop “{room}”?',

@@ -61,6 +61,7 @@ const zhCN: typeof en = {
     open: '详情',
     refresh: '刷新状态',
     noAccount: '账号已删除：无法再从 RecDeck 控制此任务。',
+    secretNotHere: '此工作台没有该账号的密钥：在“账号”中添加后才能操作。',
   },
   stop: {
     title: '停止“{room}”？',

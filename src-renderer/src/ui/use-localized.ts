@@ -32,7 +32,10 @@ export function useLocalized(): Localized {
   return {
     lt,
     errorText: (error) => (error.text ? lt(error.text) : (stored(error) ?? error.message)),
-    eventText: (event) => (event.message ? lt(event.message) : event.summary),
+    eventText: (event) => {
+      const text = event.message ? lt(event.message) : event.summary;
+      return event.deskName ? t('timeline.byDesk', { text, desk: event.deskName }) : text;
+    },
     finishReason: (task) => (task.finishReason ? lt(finishReasonText(task.vendor, task.finishReason)) : ''),
   };
 }

@@ -28,6 +28,7 @@ function summary(id: string, rawStatus: string): TaskSummary {
     error: null,
     maxIdleSec: null,
     maxRecordSec: null,
+    deskName: null,
   };
 }
 

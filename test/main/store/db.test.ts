@@ -43,7 +43,7 @@ describe('openDatabase', () => {
       busy: db.prepare('PRAGMA busy_timeout').get(),
     }).toEqual({
       version: MIGRATIONS.length,
-      tables: ['accounts', 'callback_inbox', 'callback_replays', 'exchanges', 'foreign_tasks', 'presets', 'secret_meta', 'settings', 'storage_targets', 'task_events', 'task_files', 'task_search', 'tasks'],
+      tables: ['accounts', 'callback_inbox', 'callback_replays', 'exchanges', 'foreign_tasks', 'presets', 'secret_meta', 'settings', 'storage_targets', 'task_events', 'task_files', 'task_search', 'tasks', 'team_desks', 'team_link', 'team_outbox', 'team_parked'],
       journal: { journal_mode: 'wal' },
       fk: { foreign_keys: 1 },
       busy: { timeout: 5000 },

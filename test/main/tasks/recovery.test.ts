@@ -116,7 +116,7 @@ describe('crash recovery', () => {
     ledger.insert({
       id: 'crashed-tiw', vendor: 'tencent-tiw', accountId: h.ids.tiw, accountName: 'T', roomId: '55', vendorTaskId: null, startKey: startKey(), mode: 'single',
       state: 'starting', rawStatus: '', request: request({ roomId: '55' }), storageTargetId: null, presetId: null, streamIds: '', createdAt: at, startedAt: null,
-      endedAt: null, updatedAt: at, lastSeenAt: null, forgotten: false, finishReason: null, error: null, extra: {},
+      endedAt: null, updatedAt: at, lastSeenAt: null, forgotten: false, finishReason: null, error: null, extra: {}, deskId: null,
     });
     await h.relaunch();
     await h.advance(1500);

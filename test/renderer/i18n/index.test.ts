@@ -35,6 +35,8 @@ describe('i18n', () => {
       t('monitor.card.files', { n: 0, up: 0 }),
       t('monitor.history.total', { n: '1,234', count: 1234 }),
       t('recording.blocking', { n: 2 }, 'zh-CN'),
+      t('teamPanel.connected', { desk: 'Desk A', n: 1 }),
+      t('teamPanel.offlinePending', { n: 3 }),
     ]).toEqual([
       '1 problem to fix before starting',
       '2 problems to fix before starting',
@@ -42,6 +44,8 @@ describe('i18n', () => {
       '0 files · 0 uploaded',
       '1,234 tasks',
       i18n.global.t('recording.blocking', { n: 1 }, { locale: 'zh-CN' }).replace('1', '2'),
+      'Team: Desk A, 1 desk',
+      'Team: offline, 3 changes waiting',
     ]);
   });
 });

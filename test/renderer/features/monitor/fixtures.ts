@@ -25,6 +25,7 @@ export function summary(over: Partial<TaskSummary> = {}): TaskSummary {
     error: null,
     maxIdleSec: null,
     maxRecordSec: null,
+    deskName: null,
     ...over,
   };
 }
@@ -32,7 +33,7 @@ export function summary(over: Partial<TaskSummary> = {}): TaskSummary {
 let nextId = 1;
 /** A timeline event. */
 export function event(at: number, over: Partial<TimelineEvent> = {}): TimelineEvent {
-  return { id: nextId++, taskId: 't1', at, source: 'poll', kind: 'state-changed', summary: 'x', message: null, state: null, raw: null, ...over };
+  return { id: nextId++, taskId: 't1', at, source: 'poll', kind: 'state-changed', summary: 'x', message: null, state: null, raw: null, deskName: null, ...over };
 }
 
 /** A vendor exchange as the inspector gets it. */

@@ -97,12 +97,16 @@ export interface TaskActions {
   layout: boolean;
 }
 
-/** The actions to offer on a task; an action the vendor lacks is never offered. */
+/**
+ * The actions to offer on a task; an action the vendor lacks is never offered, and none without the
+ * account's secret on this desk (`secretHere`, team mode).
+ */
 export function actionsFor(
   task: Pick<TaskSummary, 'state' | 'mode' | 'accountId'>,
   caps: { pause: boolean; resume: boolean; updateLayout: boolean } | undefined,
+  secretHere = true,
 ): TaskActions {
-  const controllable = task.accountId !== null;
+  const controllable = task.accountId !== null && secretHere;
   const running = task.state === 'recording';
   const paused = task.state === 'paused';
   return {

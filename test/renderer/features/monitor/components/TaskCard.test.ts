@@ -24,7 +24,7 @@ describe('TaskCard', () => {
   it('shows the task\'s last error in the reader\'s language, not the core\'s English log text', async () => {
     const error: AppError = { code: 'VENDOR_TIMEOUT', message: 'ZEGO did not say within 2 minutes whether the recording started', text: { key: 'timeline.lostWhy.unconfirmed', params: { vendor: 'ZEGO' } } };
     i18n.global.locale.value = 'zh-CN';
-    wrapper = mountWithApp(TaskCard, { props: { task: summary({ state: 'starting', error }), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null } } }) as VueWrapper;
+    wrapper = mountWithApp(TaskCard, { props: { task: summary({ state: 'starting', error }), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null }, secretHere: true } }) as VueWrapper;
     await flushPromises();
     expect(wrapper.get('[data-testid="card-error"]').text()).toBe(`VENDOR_TIMEOUT: ${i18n.global.t('timeline.lostWhy.unconfirmed', { vendor: 'ZEGO' })}`);
     expect(wrapper.get('[data-testid="card-error"]').text()).toMatch(/[\u4e00-\u9fff]/);
@@ -32,7 +32,7 @@ describe('TaskCard', () => {
 
   it('keeps a failed stop beside its buttons with the vendor’s code, RequestId, the inspector and Retry', async () => {
     wrapper = mountWithApp(TaskCard, {
-      props: { task: summary(), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null }, failure: { action: 'stop', error: REFUSED } },
+      props: { task: summary(), caps: undefined, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null }, secretHere: true, failure: { action: 'stop', error: REFUSED } },
     }) as VueWrapper;
     await flushPromises();
     const box = wrapper.get('[data-testid="action-failure"]');
@@ -71,6 +71,29 @@ describe('StatePill', () => {
         ['已完成 · 非人工停止', 'true'],
         ['已完成', null],
       ],
+    });
+  });
+});
+
+describe('TaskCard in team mode', () => {
+  beforeEach(() => resetBridge());
+  afterEach(() => wrapper.unmount());
+
+  function card(secretHere: boolean) {
+    const task = summary({ id: 't1', state: 'recording', mode: 'mixed' });
+    const caps = { pause: true, resume: true, updateLayout: true } as never;
+    wrapper = mountWithApp(TaskCard, { props: { task, caps, selected: false, busy: undefined, status: { pausedSince: null, receiverOn: null }, secretHere } }) as VueWrapper;
+    const note = wrapper.find('[data-testid="secret-not-here-t1"]');
+    return { ids: wrapper.findAll('footer [data-testid]').map((w) => w.attributes('data-testid')), refresh: wrapper.find('footer [title]').exists(), note: note.exists() ? note.text() : null };
+  }
+
+  it('shows a task whose account secret is not on this desk read-only, saying how to act on it', () => {
+    const without = card(false);
+    wrapper.unmount();
+    const withSecret = card(true);
+    expect({ without, withSecret }).toEqual({
+      without: { ids: ['open-t1'], refresh: false, note: 'Secret not on this desk — add it to act (Accounts).' },
+      withSecret: { ids: ['pause-t1', 'layout-t1', 'stop-t1', 'open-t1'], refresh: true, note: null },
     });
   });
 });

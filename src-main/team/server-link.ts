@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { msg, type Message, type TeamProblem, type TeamTestResult } from '@contract';
+import { AppFailure } from '../errors/app-failure';
+import { SERVER_MIGRATIONS } from './server-schema';
+
+/** Where the team server is: the URL without password (what may be stored and shown) and how to connect. */
+export interface TeamEndpoint {
+  url: string;
+  host: string;
+  port: number;
+  user: string;
+  database: string;
+  ssl: pg.ClientConfig['ssl'];
+}
+
+const TLS_MODES: Record<string, 'off' | 'encrypt' | 'verify'> = {
+  disable: 'off',
+  allow: 'off',
+  prefer: 'off',
+  require: 'encrypt',
+  'verify-ca': 'verify',
+  'verify-full': 'verify',
+};
+
+function badUrl(): AppFailure {
+  return new AppFailure('TEAM', msg('team.problem.bad-url', { example: 'postgres://USER@HOST:PORT/DATABASE' }), { details: { problem: 'bad-url' } });
+}
+
+/**
+ * Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…&sslrootcert=FILE]`. A password in
+ * the URL is taken out (it goes to the keychain, never into SQLite). `sslmode`: `require` encrypts,
+ * `verify-ca` / `verify-full` also check the certificate (against `sslrootcert` when given);
+ * `disable`, `allow` and `prefer` connect without TLS.
+ */
+export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: string | null } {
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    throw badUrl();
+  }
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if ((u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') || !u.hostname || !u.username || !database || database.includes('/')) throw badUrl();
+  const port = u.port === '' ? 5432 : Number(u.port);
+  const sslmode = u.searchParams.get('sslmode') ?? 'disable';
+  const tls = TLS_MODES[sslmode];
+  if (!tls) throw badUrl();
+  const rootCert = u.searchParams.get('sslrootcert');
+  const ssl: pg.ClientConfig['ssl'] = tls === 'off' ? false : tls === 'encrypt' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ...(rootCert ? { ca: readFileSync(rootCert, 'utf8') } : {}) };
+  const user = decodeURIComponent(u.username);
+  const query = [...u.searchParams].filter(([k]) => k === 'sslmode' || k === 'sslrootcert');
+  const search = query.length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return {
+    endpoint: { url: `postgres://${encodeURIComponent(user)}@${u.host}/${encodeURIComponent(database)}${search}`, host, port, user, database, ssl },
+    password: u.password ? decodeURIComponent(u.password) : null,
+  };
+}
+
+/** The `pg` settings of an endpoint; `password` null leaves pg to PGPASSWORD. */
+export function clientConfig(endpoint: TeamEndpoint, password: string | null, appName: string): pg.ClientConfig {
+  return {
+    host: endpoint.host,
+    port: endpoint.port,
+    user: endpoint.user,
+    database: endpoint.database,
+    ssl: endpoint.ssl,
+    application_name: appName,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 15_000,
+    query_timeout: 20_000,
+    keepAlive: true,
+    ...(password === null ? {} : { password }),
+  };
+}
+
+/** Why a connection or its first queries failed, as the operator can act on it. */
+export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamProblem; message: Message } {
+  const m = (problem: TeamProblem, params: Record<string, string | number> = {}) => ({ problem, message: msg(`team.problem.${problem}`, params) });
+  if (e instanceof AppFailure && e.code === 'TEAM') {
+    return { problem: (e.details['problem'] as TeamProblem | undefined) ?? 'other', message: e.text ?? msg('team.problem.other', { detail: e.message }) };
+  }
+  const err = e as { code?: string; message?: string };
+  const code = typeof err.code === 'string' ? err.code : '';
+  const text = typeof err.message === 'string' ? err.message : String(e);
+  const where = { host: endpoint.host, port: endpoint.port };
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code) || /timeout expired|connect ETIMEDOUT/i.test(text)) return m('unreachable', where);
+  if (code === '28P01' || code === '28000' || /password must be a string|SASL|no password supplied|password authentication/i.test(text)) return m('auth-failed', { user: endpoint.user });
+  if (code === '3D000') return m('database-missing', { database: endpoint.database });
+  if (code === '42501') return m('permission', { user: endpoint.user });
+  if (/ssl|tls|certificate|self.signed|EPROTO/i.test(`${code} ${text}`)) return m('tls', { detail: text.slice(0, 160) });
+  if (/Connection terminated unexpectedly|Unknown message code|unexpected|invalid response|ECONNRESET/i.test(text)) return m('not-postgres', where);
+  return m('other', { detail: text.slice(0, 200) });
+}
+
+/**
+ * Tests a server without changing anything on it: connects, checks it is PostgreSQL, and reads the
+ * RecDeck schema version if there is one (a newer one is refused here, before a join).
+ */
+export async function testServer(endpoint: TeamEndpoint, password: string | null): Promise<TeamTestResult> {
+  const client = new pg.Client(clientConfig(endpoint, password, 'RecDeck connection test'));
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
+    if (!/^PostgreSQL /.test(version)) return { ok: false, problem: 'not-postgres', message: msg('team.problem.not-postgres', { host: endpoint.host, port: endpoint.port }), serverVersion: version || null };
+    const hasSchema = (await client.query<{ t: string | null }>("SELECT to_regclass('recdeck_schema')::text AS t")).rows[0]?.t;
+    if (hasSchema) {
+      const stored = (await client.query<{ version: number }>('SELECT version FROM recdeck_schema WHERE id = 1')).rows[0]?.version ?? 0;
+      if (stored > SERVER_MIGRATIONS.length) {
+        return { ok: false, problem: 'schema-too-new', message: msg('team.problem.schema-too-new', { version: stored, known: SERVER_MIGRATIONS.length }), serverVersion: version };
+      }
+    }
+    return { ok: true, problem: null, message: msg('team.ok', { version: version.split(' on ')[0] ?? version }), serverVersion: version };
+  } catch (e) {
+    const { problem, message } = diagnose(e, endpoint);
+    return { ok: false, problem, message, serverVersion: null };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -155,6 +155,8 @@ describe('every main view', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await show(VIEWS[1]);
+    // The page learns of the wider window from its resize event, a frame or two after the resize.
+    await page.getByTestId('start-bar').waitFor({ state: 'detached', timeout: 5_000 });
     expect(await page.getByTestId('start-bar').count()).toBe(0);
   });
 

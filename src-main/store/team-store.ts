@@ -1,7 +1,8 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { RecordingFile, TaskState, VendorId } from '@contract';
+import type { RecordingFile } from '@contract';
 import { transaction } from './db';
 import { statementsOf, type StatementCache } from './statements';
+import type { TaskRow } from './task-ledger';
 
 /** What the outbox says changed here: one entity, coalesced, and the revision that queued it last. */
 export interface OutboxEntry {
@@ -11,32 +12,13 @@ export interface OutboxEntry {
   rev: number;
 }
 
-/** A task as it travels between desks: its row and its files (the request already scrubbed of secrets). */
-export interface TaskWire {
-  id: string;
-  vendor: VendorId;
-  accountId: string | null;
-  accountName: string;
-  roomId: string;
-  vendorTaskId: string | null;
-  startKey: string;
-  mode: 'single' | 'mixed';
-  state: TaskState;
-  rawStatus: string;
+/**
+ * A task as it travels between desks: its row and its files (the request already scrubbed of secrets).
+ * The request and the error arrive as JSON from another desk, so they are read as unknown.
+ */
+export interface TaskWire extends Omit<TaskRow, 'request' | 'error'> {
   request: unknown;
-  storageTargetId: string | null;
-  presetId: string | null;
-  streamIds: string;
-  createdAt: number;
-  startedAt: number | null;
-  endedAt: number | null;
-  updatedAt: number;
-  lastSeenAt: number | null;
-  forgotten: boolean;
-  finishReason: string | null;
   error: unknown;
-  extra: Record<string, unknown>;
-  deskId: string | null;
   /** When the state side (state, raw status, finish reason, error, request, facts, account) last changed. */
   stateAt: number;
   files: RecordingFile[];

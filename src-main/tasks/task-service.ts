@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ForeignTask, MixSettings, RecordingRequest, SignedCurl, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
+import type { ForeignTask, RecordingRequest, SignedCurl, TaskAlert, TaskDetail, TaskPreview, TaskSummary, VendorId } from '@contract';
 import type { Logger } from '../logging/logger';
 import type { PollSource } from '../scheduler/types';
 import { CallbackInboxStore } from '../store/callback-inbox';
@@ -9,7 +9,7 @@ import { SecretScrubber } from '../store/secret-scrubber';
 import { TaskLedger } from '../store/task-ledger';
 import type { CallbackSink } from '../vendors/callbacks';
 import type { ConnectionCache } from '../vendors/connections';
-import { createTaskActions, type TaskAccountAccess, type TaskStartInput } from './actions';
+import { createTaskActions, type TaskAccountAccess, type TaskActions } from './actions';
 import { createForeignTasks, type ForeignTasks } from './foreign';
 import { CallbackInbox } from './inbox';
 import { TaskJournal } from './journal';
@@ -48,14 +48,7 @@ export interface TaskServiceDeps {
 }
 
 /** The task service: the channels' seam, and the poll source and callback sink of the scheduler and the receiver. */
-export interface TaskService {
-  start(input: TaskStartInput): Promise<TaskSummary>;
-  stop(id: string): Promise<TaskSummary>;
-  pause(id: string): Promise<TaskSummary>;
-  resume(id: string): Promise<TaskSummary>;
-  updateLayout(id: string, mix: MixSettings): Promise<TaskSummary>;
-  updateWhiteboard(id: string, whiteboardId: string): Promise<TaskSummary>;
-  snapshot(id: string): Promise<TaskSummary>;
+export interface TaskService extends TaskActions {
   /** An operator-priority status read (or, for a start whose answer was lost, a reconciliation). */
   refresh(id: string): Promise<TaskSummary>;
   /** The operator is (or stops) looking at a task: while the watch holds, it is read every 2 s. */

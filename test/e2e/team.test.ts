@@ -122,7 +122,7 @@ describe('three desks on one team server', () => {
     });
   });
 
-  it('lets another desk take over polling within 10 s when the leader is SIGKILLed, with no double start and no rate-limit error', async () => {
+  it('lets another desk take over polling within 10 s when the leader is SIGKILLed, with no double start and no rate-limit error; the two desks left stop one task together and keep one history', async () => {
     const key = `zego:${credentials.zego.appId}`;
     const lease = await until('a leader', () => hosts['A']!.invoke<TeamStatus>('team:status', {}), (s) => s.leases.some((l) => l.key === key));
     const leaderName = lease.leases.find((l) => l.key === key)!.deskName!.replace('Desk ', '');
@@ -145,6 +145,11 @@ describe('three desks on one team server', () => {
     for (const n of survivors) {
       await until(`the stop on ${n}`, () => hosts[n]!.invoke<TaskDetail>('tasks:get', { id: running.id }), (d) => ['stopping', 'uploading', 'finished'].includes(d.task.state));
     }
+    await until(
+      'the same history on the two desks left',
+      async () => Promise.all(survivors.map((n) => history(hosts[n]!))),
+      ([x, y]) => JSON.stringify(x) === JSON.stringify(y) && (x ?? []).some((l) => l.startsWith(`${running.id} `) && l.includes(' Stop (RequestId ')),
+    );
     const vendorTasks = (await sandbox.control('zego', 'list-tasks', {})) as Array<{ roomId: string }>;
     expect(['studio-room-1', 'studio-room-2'].map((r) => vendorTasks.filter((t) => t.roomId === r).length)).toEqual([1, 1]);
     for (const n of survivors) {

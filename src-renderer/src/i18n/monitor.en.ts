@@ -43,6 +43,7 @@ export default {
     notStarted: 'not started',
     idleStop: 'If nobody publishes, idle stop in',
     idleRule: 'Stops after {sec} s without streams',
+    vendorDefault: '({vendor} default)',
     maxStop: 'Max duration stop in',
     lastSeen: 'Last confirmed {age} ago',
     stale: 'Stale: last confirmed {age} ago',

@@ -44,6 +44,7 @@ const zhCN: typeof en = {
     notStarted: '未开始',
     idleStop: '若无人推流，空闲停止倒计时',
     idleRule: '无流 {sec} 秒后自动停止',
+    vendorDefault: '（{vendor} 默认值）',
     maxStop: '最长时长停止倒计时',
     lastSeen: '{age}前确认',
     stale: '状态过期：{age}前确认',

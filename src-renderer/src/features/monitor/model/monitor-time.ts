@@ -57,6 +57,8 @@ export function freshnessOf(task: Pick<TaskSummary, 'state' | 'lastSeenAt' | 'fo
 /** One countdown on a Live card. */
 export interface Countdown {
   kind: 'max-duration' | 'idle';
+  /** The request left the limit empty, so it is the vendor's own default. */
+  byDefault: boolean;
   /** When the vendor will stop the task by itself, epoch ms. */
   at: number;
   remainingMs: number;
@@ -66,19 +68,24 @@ export interface Countdown {
  * Countdowns to the vendor's own stops. The max duration runs from `startedAt`. The idle stop is
  * only predictable while nobody has published yet: the vendor counts idleness from the start, and
  * RecDeck does not see when a room later empties, so after the first `maxIdleSec` it is shown as a
- * rule ("stops after N s without streams") rather than a countdown.
+ * rule ("stops after N s without streams") rather than a countdown. A limit the request left empty
+ * is the vendor's default (`vendorDefaults`, from its descriptor), which the vendor applies all the same.
  */
-export function countdownsOf(task: Pick<TaskSummary, 'state' | 'startedAt' | 'createdAt' | 'maxIdleSec' | 'maxRecordSec'>, now: number): Countdown[] {
+export function countdownsOf(
+  task: Pick<TaskSummary, 'state' | 'startedAt' | 'createdAt' | 'maxIdleSec' | 'maxRecordSec'>,
+  now: number,
+  vendorDefaults: { maxIdleSec: number; maxRecordSec: number | null },
+): Countdown[] {
   if (!['starting', 'recording', 'paused'].includes(task.state)) return [];
   const origin = task.startedAt ?? task.createdAt;
   const out: Countdown[] = [];
-  if (task.maxIdleSec !== null) {
-    const at = origin + task.maxIdleSec * 1000;
-    if (at > now) out.push({ kind: 'idle', at, remainingMs: at - now });
-  }
-  if (task.maxRecordSec !== null) {
-    const at = origin + task.maxRecordSec * 1000;
-    out.push({ kind: 'max-duration', at, remainingMs: Math.max(0, at - now) });
+  const idleSec = task.maxIdleSec ?? vendorDefaults.maxIdleSec;
+  const idleAt = origin + idleSec * 1000;
+  if (idleAt > now) out.push({ kind: 'idle', byDefault: task.maxIdleSec === null, at: idleAt, remainingMs: idleAt - now });
+  const recordSec = task.maxRecordSec ?? vendorDefaults.maxRecordSec;
+  if (recordSec !== null) {
+    const at = origin + recordSec * 1000;
+    out.push({ kind: 'max-duration', byDefault: task.maxRecordSec === null, at, remainingMs: Math.max(0, at - now) });
   }
   return out;
 }

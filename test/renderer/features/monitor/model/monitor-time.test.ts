@@ -1,8 +1,11 @@
+import { ZEGO_DESCRIPTOR } from '@contract';
 import { describe, expect, it } from 'vitest';
 import { actionsFor, countdownsOf, elapsedOf, formatAge, formatBytes, formatClock, freshnessOf, shortcutFor } from '../../../../../src-renderer/src/features/monitor/model/monitor-time';
 import { summary } from '../fixtures';
 
 const caps = { pause: true, resume: true, updateLayout: true };
+const ZEGO_DEFAULTS = ZEGO_DESCRIPTOR.defaults;
+const NO_MAX = { maxIdleSec: 300, maxRecordSec: null };
 const noMods = { ctrl: false, meta: false, alt: false };
 
 describe('formatting', () => {
@@ -38,19 +41,27 @@ describe('freshnessOf', () => {
 
 describe('countdownsOf', () => {
   it('counts down to the max duration from the vendor start', () => {
-    const task = summary({ startedAt: 10_000, maxRecordSec: 60 });
-    expect(countdownsOf(task, 40_000)).toEqual([{ kind: 'max-duration', at: 70_000, remainingMs: 30_000 }]);
+    const task = summary({ startedAt: 10_000, maxIdleSec: 10, maxRecordSec: 60 });
+    expect(countdownsOf(task, 40_000, ZEGO_DEFAULTS)).toEqual([{ kind: 'max-duration', byDefault: false, at: 70_000, remainingMs: 30_000 }]);
   });
 
   it('shows the idle countdown only while it can still fire from the start', () => {
-    const task = summary({ startedAt: 10_000, maxIdleSec: 30 });
-    expect(countdownsOf(task, 20_000)).toEqual([{ kind: 'idle', at: 40_000, remainingMs: 20_000 }]);
-    expect(countdownsOf(task, 50_000)).toEqual([]);
+    const task = summary({ startedAt: 10_000, maxIdleSec: 30, maxRecordSec: null });
+    expect(countdownsOf(task, 20_000, NO_MAX)).toEqual([{ kind: 'idle', byDefault: false, at: 40_000, remainingMs: 20_000 }]);
+    expect(countdownsOf(task, 50_000, NO_MAX)).toEqual([]);
+  });
+
+  it('counts down to the vendor\'s own idle and duration limits when the request left them empty', () => {
+    const task = summary({ startedAt: 10_000, maxIdleSec: null, maxRecordSec: null });
+    expect(countdownsOf(task, 20_000, ZEGO_DEFAULTS)).toEqual([
+      { kind: 'idle', byDefault: true, at: 40_000, remainingMs: 20_000 },
+      { kind: 'max-duration', byDefault: true, at: 10_000 + 86_400_000, remainingMs: 86_390_000 },
+    ]);
   });
 
   it('counts from creation before the vendor confirms the start, and not at all once stopping', () => {
-    expect(countdownsOf(summary({ startedAt: null, createdAt: 0, state: 'starting', maxRecordSec: 10 }), 4000)[0]?.remainingMs).toBe(6000);
-    expect(countdownsOf(summary({ state: 'stopping', maxRecordSec: 10 }), 0)).toEqual([]);
+    expect(countdownsOf(summary({ startedAt: null, createdAt: 0, state: 'starting', maxIdleSec: 1, maxRecordSec: 10 }), 4000, NO_MAX)[0]?.remainingMs).toBe(6000);
+    expect(countdownsOf(summary({ state: 'stopping', maxRecordSec: 10 }), 0, ZEGO_DEFAULTS)).toEqual([]);
   });
 
   it('measures elapsed time to the end, or to now while running', () => {

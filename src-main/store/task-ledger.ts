@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowUid } from './row-uid';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   formatMessage,
@@ -258,7 +258,7 @@ export class TaskLedger {
         draft.state,
         draft.raw === undefined ? null : this.scrubber.json(draft.raw),
         dedupeKey,
-        randomUUID(),
+        newRowUid(),
         this.deskId,
       );
     return Number(result.changes) === 1;
@@ -312,7 +312,7 @@ export class TaskLedger {
         e.httpStatus,
         Math.max(0, Math.round(e.durationMs)),
         e.errorCode,
-        randomUUID(),
+        newRowUid(),
       );
   }
 

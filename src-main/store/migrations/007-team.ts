@@ -1,5 +1,14 @@
-/** A new random id in SQL, as 32 hex digits (event and change uids made by triggers and this migration). */
+/** A new random id in SQL, as 32 hex digits (the outbox's change uids). */
 const NEW_UID = 'lower(hex(randomblob(16)))';
+
+/**
+ * A uid for a timeline row or exchange written at `at` (ms), as 32 hex digits: the time first, so the
+ * unique index on uids stays in time order like the ids RecDeck writes (store/row-uid.ts) and an
+ * insert or a retention delete touches neighbouring index pages, not random ones.
+ */
+function rowUid(at: string): string {
+  return `printf('%012x', ${at}) || lower(hex(randomblob(10)))`;
+}
 
 /** Columns of `tasks` whose change is news for other desks (`last_seen_at` alone travels as a `seen` change). */
 const TASK_NEWS = 'vendor_task_id, state, raw_status, request_json, started_at, ended_at, updated_at, forgotten, finish_reason, error_json, extra_json';
@@ -39,16 +48,16 @@ CREATE TRIGGER tasks_state_at_update AFTER UPDATE OF ${TASK_STATE} ON tasks WHEN
 END;
 ALTER TABLE task_events ADD COLUMN uid TEXT;
 ALTER TABLE task_events ADD COLUMN desk_id TEXT;
-UPDATE task_events SET uid = ${NEW_UID};
+UPDATE task_events SET uid = ${rowUid('at')};
 CREATE UNIQUE INDEX task_events_uid ON task_events (uid);
 ALTER TABLE exchanges ADD COLUMN uid TEXT;
-UPDATE exchanges SET uid = ${NEW_UID};
+UPDATE exchanges SET uid = ${rowUid('at')};
 CREATE UNIQUE INDEX exchanges_uid ON exchanges (uid);
 CREATE TRIGGER task_events_uid_fill AFTER INSERT ON task_events WHEN new.uid IS NULL BEGIN
-  UPDATE task_events SET uid = ${NEW_UID} WHERE id = new.id;
+  UPDATE task_events SET uid = ${rowUid('new.at')} WHERE id = new.id;
 END;
 CREATE TRIGGER exchanges_uid_fill AFTER INSERT ON exchanges WHEN new.uid IS NULL BEGIN
-  UPDATE exchanges SET uid = ${NEW_UID} WHERE id = new.id;
+  UPDATE exchanges SET uid = ${rowUid('new.at')} WHERE id = new.id;
 END;
 
 CREATE TABLE team_desks (

@@ -199,6 +199,7 @@ export default {
     copyCurl: 'Copy as cURL',
     curlCopied: 'Copied the cURL command. Its signature is left as <placeholders>: RecDeck keeps no signature of a past request.',
     signedStatus: 'Copy signed status query',
+    noSigned: 'No signed command for {vendor}: its signature carries the SecretId. The cURL lines below use placeholders.',
     signedCopied: 'Copied a status query signed for this task; it runs as it is until {time}.',
     filteredAll: 'Every exchange is hidden by the filters.',
   },

@@ -189,6 +189,7 @@ const zhCN: typeof en = {
     copyCurl: '复制为 cURL',
     curlCopied: '已复制 cURL 命令。签名保留为 <占位符>：RecDeck 不保存过去请求的签名。',
     signedStatus: '复制已签名的状态查询',
+    noSigned: '{vendor} 不提供已签名命令：其签名包含 SecretId。下方的 cURL 使用占位符。',
     signedCopied: '已复制为此任务签名的状态查询，在 {time} 之前可直接运行。',
     filteredAll: '所有请求记录都被筛选条件隐藏了。',
     empty: '没有记录到与厂商的交互。',

@@ -140,6 +140,13 @@ describe('new recording in the browser', () => {
     await page.getByTestId('request-preview').getByText('Body', { exact: true }).click();
   });
 
+  it('copies a start signed in the core for ZEGO: a real signature, no secret, the storage keys still masked', async () => {
+    await page.getByTestId('preview-copy-signed').click();
+    await page.getByText(/^Copied a start signed now; it runs as it is until /).waitFor();
+    const signed = await page.evaluate(() => navigator.clipboard.readText());
+    expect([/Signature=[0-9a-f]{32}/.test(signed), signed.includes(ROOM), signed.includes('••••'), /<[A-Za-z_-]+>/.test(signed.split('-d')[0] ?? '')]).toEqual([true, true, true, false]);
+  });
+
   it('saves the form as a preset and loads it back', async () => {
     await page.getByTestId('preset-save').click();
     await input('preset-name').fill(PRESET);

@@ -93,6 +93,8 @@ export default {
     help: 'The exact body RecDeck sends; secrets show as ••••.',
     refresh: 'Refresh',
     copyCurl: 'Copy as cURL',
+    copySigned: 'Copy signed cURL',
+    signedCopied: 'Copied a start signed now; it runs as it is until {time}. Where the body shows ••••, paste your own storage keys.',
     copied: 'Copied the cURL command. Replace the <placeholders> with your own secrets and a fresh signature.',
     copyFailed: 'Could not copy: select the text and copy it yourself.',
     body: 'Body',

@@ -94,6 +94,8 @@ const zhCN: typeof en = {
     help: 'RecDeck 实际发送的请求体，密钥显示为 ••••。',
     refresh: '刷新',
     copyCurl: '复制为 cURL',
+    copySigned: '复制已签名命令',
+    signedCopied: '已复制刚签名的启动请求，在 {time} 之前可直接运行。请求体中显示 •••• 的地方，请粘贴您自己的存储密钥。',
     copied: '已复制 cURL 命令。请将 <占位符> 替换为你的密钥和新的签名。',
     copyFailed: '复制失败，请手动选中文本复制。',
     body: '请求体',

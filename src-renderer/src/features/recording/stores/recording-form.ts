@@ -1,4 +1,4 @@
-import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
+import { RecordingRequestSchema, VENDOR_IDS, type AppError, type FieldIssue, type LegacyImport, type Preset, type RawInputOf, type RecordingRequest, type SignedCurl, type TaskPreview, type TaskSummary, type VendorId } from '@contract';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { call } from '../../../bridge';
@@ -163,13 +163,31 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     return saved;
   }
 
-  /** The request as the core would send it; `blocked` lists what must be filled in before there is one to show. */
-  async function preview(): Promise<{ preview: TaskPreview } | { error: AppError } | { blocked: FieldIssue[] }> {
+  /** The account and the request the form would send, or what must be filled in before there is one. */
+  function toSend(): { input: RawInputOf<'tasks:preview'> } | { error: AppError } | { blocked: FieldIssue[] } {
     if (!accountId.value) return { error: { code: 'VALIDATION', message: 'No account' } };
     const parsed = RecordingRequestSchema.safeParse(request.value);
     if (!parsed.success) return { blocked: schemaIssues(parsed.error.issues) };
-    const r = await call('tasks:preview', { accountId: accountId.value, request: parsed.data });
+    return { input: { accountId: accountId.value, request: parsed.data } };
+  }
+
+  /** The request as the core would send it; `blocked` lists what must be filled in before there is one to show. */
+  async function preview(): Promise<{ preview: TaskPreview } | { error: AppError } | { blocked: FieldIssue[] }> {
+    const send = toSend();
+    if (!('input' in send)) return send;
+    const r = await call('tasks:preview', send.input);
     return r.ok ? { preview: r.value } : { error: r.error };
+  }
+
+  /**
+   * The start signed now in the core, runnable until the vendor's window closes; storage keys in the
+   * body stay masked for the operator to paste. Only for vendors whose signature names no secret.
+   */
+  async function signedCurl(): Promise<{ signed: SignedCurl } | { error: AppError } | { blocked: FieldIssue[] }> {
+    const send = toSend();
+    if (!('input' in send)) return send;
+    const r = await call('tasks:signedCurl', send.input);
+    return r.ok ? { signed: r.value } : { error: r.error };
   }
 
   /**
@@ -237,6 +255,7 @@ export const useRecordingFormStore = defineStore('recording-form', () => {
     reset,
     savePreset,
     preview,
+    signedCurl,
     start,
     leave,
   };

@@ -57,6 +57,19 @@ describe('recording form store', () => {
     expect(form.errors).toEqual([]);
   });
 
+  it('asks the core to sign the form\'s start, and asks nothing while the form cannot make a request', async () => {
+    const form = await readyForm();
+    handle('tasks:signedCurl', () => ({ ok: true, value: { curl: "curl -X POST 'https://…&Signature=0a1b'", expiresAt: 600_000, masked: ['StorageParams.AccessKeySecret'] } }));
+    const signed = await form.signedCurl();
+    form.request = { ...form.request, roomId: '' };
+    const blocked = await form.signedCurl();
+    expect({
+      signed: 'signed' in signed ? signed.signed.expiresAt : signed,
+      sent: inputsOf('tasks:signedCurl').map((i) => [i.accountId, (i as { request: { roomId: string } }).request.roomId]),
+      blocked: 'blocked' in blocked ? blocked.blocked.map((b) => b.path) : blocked,
+    }).toEqual({ signed: 600_000, sent: [['a1', 'room-1']], blocked: ['roomId'] });
+  });
+
   it('gives repeated clicks of one submission the same start key, so the core starts one task', async () => {
     const form = await readyForm();
     const first = await form.start();

@@ -65,7 +65,7 @@ describe('recording form store', () => {
     const blocked = await form.signedCurl();
     expect({
       signed: 'signed' in signed ? signed.signed.expiresAt : signed,
-      sent: inputsOf('tasks:signedCurl').map((i) => [i.accountId, (i as { request: { roomId: string } }).request.roomId]),
+      sent: inputsOf('tasks:signedCurl').map((i) => ('accountId' in i ? [i.accountId, i.request.roomId] : i)),
       blocked: 'blocked' in blocked ? blocked.blocked.map((b) => b.path) : blocked,
     }).toEqual({ signed: 600_000, sent: [['a1', 'room-1']], blocked: ['roomId'] });
   });

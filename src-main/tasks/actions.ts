@@ -147,32 +147,26 @@ export function createTaskActions(deps: TaskActionsDeps): TaskActions {
     const at = deps.now();
     // Until the vendor answers, this start is not one whose answer was lost: the sync leaves it alone.
     deps.startsInFlight.add(id);
-    const opened = journal.open({
-      id,
-      vendor: record.vendor,
-      accountId: record.id,
-      accountName: record.name,
-      roomId: request.roomId,
-      vendorTaskId: null,
-      startKey: input.startKey,
-      mode: request.mode,
-      state: 'starting',
-      rawStatus: '',
-      request,
-      storageTargetId: request.storageTargetId,
-      presetId: input.presetId,
-      streamIds: request.streams.join(' '),
-      createdAt: at,
-      startedAt: null,
-      endedAt: null,
-      updatedAt: at,
-      lastSeenAt: null,
-      forgotten: false,
-      finishReason: null,
-      error: null,
-      extra: {},
-      deskId: journal.deskId,
-    });
+    const opened = journal.open(
+      journal.newRow(
+        {
+          id,
+          vendor: record.vendor,
+          accountId: record.id,
+          accountName: record.name,
+          roomId: request.roomId,
+          vendorTaskId: null,
+          startKey: input.startKey,
+          mode: request.mode,
+          request,
+          storageTargetId: request.storageTargetId,
+          presetId: input.presetId,
+          streamIds: request.streams.join(' '),
+          startedAt: null,
+        },
+        at,
+      ),
+    );
     if (!opened) {
       deps.startsInFlight.delete(id);
       return journal.summaryOf(journal.reads.byStartKey(input.startKey)?.id ?? id);

@@ -67,32 +67,24 @@ export function createForeignTasks(deps: ForeignTasksDeps): ForeignTasks {
     const request = read && adapter.adoptedRequest ? adapter.adoptedRequest(f.roomId, read.status) : placeholder;
     const at = deps.now();
     const taskId = deps.newId();
-    const row = {
-      id: taskId,
-      vendor: f.vendor,
-      accountId: account.id,
-      accountName: account.name,
-      roomId: f.roomId,
-      vendorTaskId: f.vendorTaskId,
-      startKey: `adopt:${f.vendor}:${account.id}:${f.vendorTaskId}`,
-      mode: request.mode,
-      state: 'starting' as const,
-      rawStatus: '',
-      request,
-      storageTargetId: null,
-      presetId: null,
-      streamIds: '',
-      createdAt: at,
-      startedAt: f.startedAt,
-      endedAt: null,
-      updatedAt: at,
-      lastSeenAt: null,
-      forgotten: false,
-      finishReason: null,
-      error: null,
-      extra: {},
-      deskId: journal.deskId,
-    };
+    const row = journal.newRow(
+      {
+        id: taskId,
+        vendor: f.vendor,
+        accountId: account.id,
+        accountName: account.name,
+        roomId: f.roomId,
+        vendorTaskId: f.vendorTaskId,
+        startKey: `adopt:${f.vendor}:${account.id}:${f.vendorTaskId}`,
+        mode: request.mode,
+        request,
+        storageTargetId: null,
+        presetId: null,
+        streamIds: '',
+        startedAt: f.startedAt,
+      },
+      at,
+    );
     if (!journal.adopt(row, msg('timeline.adopted', { taskId: f.vendorTaskId }))) {
       return journal.summaryOf(journal.reads.byStartKey(row.startKey)?.id ?? taskId);
     }

@@ -28,6 +28,12 @@ export type TaskReads = Pick<
   'get' | 'byStartKey' | 'byVendorTaskId' | 'inStates' | 'active' | 'knownVendorTaskIds' | 'countForAccount' | 'files' | 'events' | 'exchanges' | 'summary'
 >;
 
+/** What a new task row says of itself; everything else starts empty. */
+export type NewTask = Pick<
+  TaskRow,
+  'id' | 'vendor' | 'accountId' | 'accountName' | 'roomId' | 'vendorTaskId' | 'startKey' | 'mode' | 'request' | 'storageTargetId' | 'presetId' | 'streamIds' | 'startedAt'
+>;
+
 /** One merged status: whether it changed the task, its state before and after, the rows it wrote. */
 interface Applied {
   changed: boolean;
@@ -57,6 +63,11 @@ export class TaskJournal {
     this.reads = this.ledger;
     this.headSql = new TaskHeads(deps.db);
     this.heads = this.headSql;
+  }
+
+  /** A task of this desk about to start (or be adopted) at `at`: starting, not yet read, no error. */
+  newRow(task: NewTask, at: number): TaskRow {
+    return { ...task, state: 'starting', rawStatus: '', createdAt: at, endedAt: null, updatedAt: at, lastSeenAt: null, forgotten: false, finishReason: null, error: null, extra: {}, deskId: this.deskId };
   }
 
   /** The task, or `NOT_FOUND`. */

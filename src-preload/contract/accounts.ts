@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from './account-parts';
-import { RecordIdSchema, type FormField } from './common';
-import { MessageSchema } from './messages/message';
+import { MessageSchema, RecordIdSchema, type FormField } from './common';
 import type { StorageTargetDraft } from './storage';
-import { VENDOR_CONTRACTS, VENDOR_IDS, type AccountDraft, type VendorContracts, type VendorId } from './vendors';
+import { VENDOR_IDS, type VendorId } from './vendors';
+import { VENDOR_CONTRACTS, type AccountDraft, type VendorContracts } from './vendors/contracts';
 
 export { AccountEnvironmentSchema, type AccountEnvironment, type SecretFieldInfo } from './account-parts';
 
@@ -23,19 +23,6 @@ export const ACCOUNT_SECRET_FIELDS = byVendor((v) => VENDOR_CONTRACTS[v].account
 };
 /** A secret field name of vendor `V`. */
 export type AccountSecretField<V extends VendorId = VendorId> = (typeof ACCOUNT_SECRET_FIELDS)[V][number];
-
-/**
- * Secret fields an account works without: they only verify callbacks, so vendor calls never require
- * them and the forms mark them optional.
- */
-export const ACCOUNT_OPTIONAL_SECRET_FIELDS = byVendor((v) => VENDOR_CONTRACTS[v].account.optionalSecretFields) as {
-  [V in VendorId]: VendorContracts[V]['account']['optionalSecretFields'];
-};
-
-/** Whether `field` is one of the vendor's {@link ACCOUNT_OPTIONAL_SECRET_FIELDS}. */
-export function isOptionalSecretField(vendor: VendorId, field: string): boolean {
-  return (ACCOUNT_OPTIONAL_SECRET_FIELDS[vendor] as readonly string[]).includes(field);
-}
 
 /** Label and help of every account secret, in form order. */
 export const ACCOUNT_SECRET_INFO: Record<VendorId, readonly SecretFieldInfo[]> = byVendor((v) => VENDOR_CONTRACTS[v].account.secretInfo);

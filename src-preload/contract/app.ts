@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageSchema } from './messages/message';
+import { MessageSchema } from './common';
 
 /** Which host runs the core: the Electron app or the loopback browser host. */
 export const HostKindSchema = z.enum(['electron', 'web']);

@@ -44,7 +44,7 @@ import {
   TaskSummarySchema,
   TaskWhiteboardInputSchema,
 } from './tasks';
-import { AccountSchema, VendorDescriptorSchema } from './vendors';
+import { AccountSchema, VendorDescriptorSchema } from './vendors/contracts';
 
 /** The schemas of one invoke channel. */
 export interface ChannelSpec {

@@ -1,10 +1,28 @@
 import { z } from 'zod';
 import { msg, type Message } from './messages/message';
+import { STORAGE_PROVIDERS } from './storage-providers';
+import { TASK_STATES } from './task-states';
 
 /**
  * Shapes several domains share: data-driven form fields, the per-secret status the renderer may see,
- * and the id, name and endpoint rules of stored records.
+ * the id, name and endpoint rules of stored records, and the schemas of the vocabularies that are
+ * plain data (messages, task states, storage providers) so those modules stay free of zod: the
+ * renderer's first paint reads them without loading a validator.
  */
+
+/** A {@link Message} on the wire. */
+export const MessageSchema: z.ZodType<Message> = z.object({
+  key: z.string().min(1).max(200),
+  get params() {
+    return z.record(z.string(), z.union([z.string(), z.number(), MessageSchema])).optional();
+  },
+});
+
+/** One of {@link TASK_STATES}. */
+export const TaskStateSchema = z.enum(TASK_STATES);
+
+/** One of {@link STORAGE_PROVIDERS}. */
+export const StorageProviderSchema = z.enum(STORAGE_PROVIDERS);
 
 /** Widget a form field is drawn with. `secret` fields are write-only: the renderer never sees a value. */
 export const FORM_FIELD_KINDS = ['text', 'number', 'select', 'secret', 'url', 'boolean'] as const;

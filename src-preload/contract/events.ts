@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { msg, MessageSchema, type Message } from './messages/message';
+import { MessageSchema } from './common';
 import { TaskSummarySchema } from './tasks';
-import { VENDOR_CONTRACTS, VendorIdSchema } from './vendors';
+import { VendorIdSchema } from './vendors/contracts';
 
 /** Payloads of the core → renderer events (`app:pinged`'s lives in app.ts, beside the ping it answers). */
 
@@ -24,11 +24,6 @@ export const TaskAlertEventSchema = z.object({
 });
 /** See {@link TaskAlertEventSchema}. */
 export type TaskAlert = z.infer<typeof TaskAlertEventSchema>;
-
-/** Which recording an alert is about, as one line: room, vendor and account. */
-export function alertAbout(alert: Pick<TaskAlert, 'roomId' | 'vendor' | 'accountName'>): Message {
-  return msg('alert.about', { room: alert.roomId, vendor: VENDOR_CONTRACTS[alert.vendor].descriptor.name, account: alert.accountName });
-}
 
 /** How one account's status reads fare: whether its vendor answers, and how much of its rate is in use. */
 export const AccountHealthSchema = z.object({

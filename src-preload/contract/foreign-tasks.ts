@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { RecordIdSchema } from './common';
-import { TaskStateSchema } from './task-states';
-import { VendorIdSchema } from './vendors';
+import { RecordIdSchema, TaskStateSchema } from './common';
+import { VendorIdSchema } from './vendors/contracts';
 
 /**
  * Foreign tasks: recordings a sweep of a vendor's task list found on an account that RecDeck did not

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { RecordIdSchema } from './common';
+import { RecordIdSchema, TaskStateSchema } from './common';
 import { AppErrorSchema } from './result';
-import { TaskStateSchema, TaskSummarySchema } from './tasks';
-import { VENDOR_IDS, VendorIdSchema } from './vendors';
+import { TaskSummarySchema } from './tasks';
+import { VENDOR_IDS } from './vendors';
+import { VendorIdSchema } from './vendors/contracts';
 
 /** Sortable history columns. */
 export const HISTORY_SORT_FIELDS = ['createdAt', 'startedAt', 'endedAt', 'updatedAt', 'roomId', 'state', 'vendor', 'accountName'] as const;

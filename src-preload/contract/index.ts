@@ -6,6 +6,7 @@ export * from './app';
 export * from './accounts';
 export * from './storage';
 export * from './vendors';
+export * from './vendors/contracts';
 export * from './recording';
 export * from './tasks';
 export * from './foreign-tasks';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordingRequestSchema } from './recording';
-import { VendorIdSchema } from './vendors';
+import { VendorIdSchema } from './vendors/contracts';
 
 /** A saved request. The storage target is referenced by id, never its keys. */
 export const PresetSchema = z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RecordingRequestBaseSchema } from './request-parts';
-import { VENDOR_CONTRACTS, VENDOR_IDS, type VendorContracts, type VendorId } from './vendors';
+import { VENDOR_IDS, type VendorId } from './vendors';
+import { VENDOR_CONTRACTS, type VendorContracts } from './vendors/contracts';
 
 export * from './request-parts';
 

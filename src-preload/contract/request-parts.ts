@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { MessageSchema } from './messages/message';
+import { MessageSchema } from './common';
+import { OUTPUT_FORMATS } from './output-formats';
+
+export * from './output-formats';
 
 /**
  * The parts of RecDeck's normalized recording request that every vendor shares: layout, whiteboard,
@@ -87,12 +90,8 @@ export const WhiteboardSettingsSchema = z.object({
 /** See {@link WhiteboardSettingsSchema}. */
 export type WhiteboardSettings = z.infer<typeof WhiteboardSettingsSchema>;
 
-/** Output files. Format names follow the vendors: TRRO's combined outputs are `hls+mp4` and `hls+aac`. */
-export const OUTPUT_FORMATS = ['mp4', 'flv', 'hls', 'jpg', 'mp3', 'aac', 'hls+mp4', 'hls+aac'] as const;
-/** See {@link OUTPUT_FORMATS}. */
-export const OutputFormatSchema = z.enum(OUTPUT_FORMATS);
 /** One of {@link OUTPUT_FORMATS}. */
-export type OutputFormat = z.infer<typeof OutputFormatSchema>;
+export const OutputFormatSchema = z.enum(OUTPUT_FORMATS);
 
 /** Where and how files are written. */
 export const OutputSettingsSchema = z.object({

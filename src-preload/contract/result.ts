@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageSchema } from './messages/message';
+import { MessageSchema } from './common';
 
 /**
  * Every error code a channel can answer with.

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { msg, type Message } from './messages/message';
 
 /**
@@ -19,10 +18,8 @@ export const STORAGE_PROVIDERS = [
   'china-mobile-eos',
   's3-compatible',
 ] as const;
-/** See {@link STORAGE_PROVIDERS}. */
-export const StorageProviderSchema = z.enum(STORAGE_PROVIDERS);
 /** One of {@link STORAGE_PROVIDERS}. */
-export type StorageProvider = z.infer<typeof StorageProviderSchema>;
+export type StorageProvider = (typeof STORAGE_PROVIDERS)[number];
 
 /** Secret fields a storage target may hold. */
 export const STORAGE_SECRET_FIELDS = ['accessKeyId', 'accessKeySecret', 'secretId', 'secretKey'] as const;

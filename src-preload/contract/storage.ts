@@ -6,6 +6,7 @@ import {
   RecordIdSchema,
   SecretStatusSchema,
   secretValues,
+  StorageProviderSchema,
   type FormField,
   type FormFieldKind,
   type FormOption,
@@ -15,13 +16,13 @@ import {
   STORAGE_PROVIDER_INFO,
   STORAGE_PROVIDERS,
   STORAGE_SECRET_FIELDS,
-  StorageProviderSchema,
   type StorageDataField,
   type StorageProvider,
   type StorageProviderInfo,
   type StorageSecretField,
 } from './storage-providers';
-import { VENDOR_CONTRACTS, type VendorId } from './vendors';
+import type { VendorId } from './vendors';
+import { VENDOR_CONTRACTS } from './vendors/contracts';
 
 export * from './storage-providers';
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { msg, type Message } from './messages/message';
 
 /**
@@ -16,10 +15,8 @@ export const TASK_STATES = [
   'failed',
   'lost',
 ] as const;
-/** See {@link TASK_STATES}. */
-export const TaskStateSchema = z.enum(TASK_STATES);
 /** One of {@link TASK_STATES}. */
-export type TaskState = z.infer<typeof TaskStateSchema>;
+export type TaskState = (typeof TASK_STATES)[number];
 
 /**
  * The named groups of states, defined once so the ledger, recovery, the poller and the Live view

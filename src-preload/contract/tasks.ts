@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { RecordIdSchema } from './common';
-import { msg, MessageSchema, type Message } from './messages/message';
+import { MessageSchema, RecordIdSchema, TaskStateSchema } from './common';
+import { msg, type Message } from './messages/message';
 import { FieldIssueSchema, MixSettingsSchema, RecordingRequestSchema } from './recording';
 import { AppErrorSchema } from './result';
-import { TaskStateSchema } from './task-states';
-import { VENDOR_CONTRACTS, VENDOR_IDS, VendorIdSchema, type VendorId } from './vendors';
+import { VENDOR_IDS, type VendorId } from './vendors';
+import { VENDOR_CONTRACTS, VendorIdSchema } from './vendors/contracts';
 
 export * from './task-states';
 

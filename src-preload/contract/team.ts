@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageSchema } from './messages/message';
+import { MessageSchema } from './common';
 
 /**
  * Team mode (issue 14): desks of one studio share a ledger and a rate budget on a PostgreSQL server.

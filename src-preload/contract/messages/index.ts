@@ -1,4 +1,4 @@
-import { VENDOR_CONTRACTS, VENDOR_IDS, type VendorId } from '../vendors';
+import { VENDOR_IDS, VENDOR_PROFILES, type VendorId } from '../vendors';
 import { CORE_CATALOGUES, LOCALES, type Locale } from './locales';
 import { isMessage, messageWithText, msg, type Catalogue, type Message } from './message';
 
@@ -7,13 +7,13 @@ export * from './message';
 
 /**
  * Every catalogue by locale: the core's (`en.ts`, `zh-CN.ts`) with each vendor module's block
- * (`vendors/<vendor id>/messages.ts`, keys `vendor.<vendor id>.…`) merged in through the vendor registry.
+ * (`vendors/<vendor id>/messages.ts`, keys `vendor.<vendor id>.…`) merged in through the vendor registry's profiles.
  * The renderer hands these to vue-i18n beside its own UI catalogues.
  */
 export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = Object.fromEntries(
   LOCALES.map((locale) => [
     locale,
-    Object.assign({}, CORE_CATALOGUES[locale], ...VENDOR_IDS.map((id) => VENDOR_CONTRACTS[id].messages[locale])) as Catalogue,
+    Object.assign({}, CORE_CATALOGUES[locale], ...VENDOR_IDS.map((id) => VENDOR_PROFILES[id].messages[locale])) as Catalogue,
   ]),
 ) as Record<Locale, Catalogue>;
 
@@ -45,11 +45,11 @@ export function placeholdersOf(text: string): string[] {
  * catalogue turn those back into messages, anything else is shown as stored.
  */
 export function finishReasonText(vendor: VendorId, reason: string): Message {
-  return VENDOR_CONTRACTS[vendor].finishReason(reason) ?? messageWithText(CORE_CATALOGUES.en, 'finishReason.', reason) ?? msg('finishReason.asGiven', { reason });
+  return VENDOR_PROFILES[vendor].finishReason(reason) ?? messageWithText(CORE_CATALOGUES.en, 'finishReason.', reason) ?? msg('finishReason.asGiven', { reason });
 }
 
 function asked(vendor: VendorId): readonly string[] {
-  return VENDOR_CONTRACTS[vendor].expectedFinishReasons;
+  return VENDOR_PROFILES[vendor].expectedFinishReasons;
 }
 
 /**
@@ -58,4 +58,9 @@ function asked(vendor: VendorId): readonly string[] {
  */
 export function endedUnexpectedly(task: { vendor: VendorId; state: string; finishReason: string | null }): boolean {
   return (task.state === 'uploading' || task.state === 'finished') && task.finishReason !== null && !asked(task.vendor).includes(task.finishReason);
+}
+
+/** Which recording an alert is about, as one line: room, vendor and account. */
+export function alertAbout(alert: { roomId: string; vendor: VendorId; accountName: string }): Message {
+  return msg('alert.about', { room: alert.roomId, vendor: VENDOR_PROFILES[alert.vendor].descriptor.name, account: alert.accountName });
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { EN } from './en';
 
 /**
@@ -17,14 +16,6 @@ export interface Message {
   readonly key: string;
   readonly params?: MessageParams;
 }
-
-/** See {@link Message}. */
-export const MessageSchema: z.ZodType<Message> = z.object({
-  key: z.string().min(1).max(200),
-  get params() {
-    return z.record(z.string(), z.union([z.string(), z.number(), MessageSchema])).optional();
-  },
-});
 
 /** A catalogue: flat dotted keys grouped by domain → text with `{name}` placeholders. */
 export type Catalogue = Readonly<Record<string, string>>;

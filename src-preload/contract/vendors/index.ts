@@ -1,70 +1,36 @@
-import { z } from 'zod';
-import { TIW_CONTRACT } from './tencent-tiw';
-import { TRRO_CONTRACT } from './tencent-trro';
-import { VendorDescriptorBaseSchema, type VendorContract } from './vendor-contract';
-import { ZEGO_CONTRACT } from './zego';
-
-export * from './checks';
-export * from './tencent-api3';
-export * from './tencent-api3-messages';
-export * from './vendor-contract';
-export * from './zego';
-export * from './tencent-tiw';
-export * from './tencent-trro';
+import { TIW_PROFILE } from './tencent-tiw/profile';
+import { TRRO_PROFILE } from './tencent-trro/profile';
+import type { VendorProfile } from './vendor-contract';
+import { ZEGO_PROFILE } from './zego/profile';
 
 /**
  * The vendor registry of the contract. Adding a vendor: a folder `vendors/<id>/` shaped like the
- * others (account, limits, request options, validate, descriptor, and an index that puts them in a
- * `VendorContract`), then its id below and its line in `VENDOR_CONTRACTS`. Everything else
- * (account unions, forms, the request's option keys) is derived from here.
+ * others (account, limits, request options, validate, descriptor, messages, a profile, and an index
+ * that puts them in a `VendorContract`), then its id below, its line in `VENDOR_PROFILES` and its line
+ * in `VENDOR_CONTRACTS` (`vendors/contracts.ts`, a type error until it is there). Everything else
+ * (account unions, forms, the request's option keys, the catalogues) is derived from here.
+ *
+ * This module loads no zod: what it holds is what the renderer's first paint reads. The schemas and
+ * validators are in `vendors/contracts.ts`.
  */
 
 /** Vendor ids: lowercase kebab-case, identical to the vendor folders here and under `src-main/vendors/`. */
 export const VENDOR_IDS = ['zego', 'tencent-tiw', 'tencent-trro'] as const;
-/** See {@link VENDOR_IDS}. */
-export const VendorIdSchema = z.enum(VENDOR_IDS);
 /** One of {@link VENDOR_IDS}. */
-export type VendorId = z.infer<typeof VendorIdSchema>;
+export type VendorId = (typeof VENDOR_IDS)[number];
 
-/** Every vendor module by id. */
-export const VENDOR_CONTRACTS = {
-  zego: ZEGO_CONTRACT,
-  'tencent-tiw': TIW_CONTRACT,
-  'tencent-trro': TRRO_CONTRACT,
-} as const satisfies { [V in VendorId]: VendorContract<V> };
+/** Every vendor's profile by id: descriptor, texts, finish reasons (see `VendorProfile`). */
+export const VENDOR_PROFILES = {
+  zego: ZEGO_PROFILE,
+  'tencent-tiw': TIW_PROFILE,
+  'tencent-trro': TRRO_PROFILE,
+} as const satisfies { [V in VendorId]: VendorProfile<V> };
 
-/** The vendor modules' precise types, by id. */
-export type VendorContracts = typeof VENDOR_CONTRACTS;
-
-/** Output item of `vendors:list`: a vendor's descriptor as data, from which forms are drawn. */
-export const VendorDescriptorSchema = VendorDescriptorBaseSchema.extend({ id: VendorIdSchema });
-/** See {@link VendorDescriptorSchema}. */
-export type VendorDescriptor = z.infer<typeof VendorDescriptorSchema>;
-
-type AccountSchemaKind = 'draft' | 'createInput' | 'stored';
-type AccountSchemasInOrder<T extends readonly VendorId[], K extends AccountSchemaKind> = {
-  -readonly [I in keyof T]: T[I] extends VendorId ? VendorContracts[T[I]]['account'][K] : never;
-};
-
-/** One kind of account schema of every vendor, in {@link VENDOR_IDS} order: the tuple a union is made of. */
-function accountSchemas<K extends AccountSchemaKind>(kind: K): AccountSchemasInOrder<typeof VENDOR_IDS, K> {
-  return VENDOR_IDS.map((id) => VENDOR_CONTRACTS[id].account[kind]) as AccountSchemasInOrder<typeof VENDOR_IDS, K>;
+/**
+ * Whether `field` is a secret an account of `vendor` works without: it only verifies callbacks, so
+ * vendor calls never require it and the forms mark it optional.
+ */
+export function isOptionalSecretField(vendor: VendorId, field: string): boolean {
+  const optional: readonly string[] = VENDOR_PROFILES[vendor].optionalSecretFields;
+  return optional.includes(field);
 }
-
-/** The non-secret part of an account per vendor, validated (what the service stores). */
-export const AccountDraftSchema = z.discriminatedUnion('vendor', accountSchemas('draft'));
-/** See {@link AccountDraftSchema}. */
-export type AccountDraft = z.infer<typeof AccountDraftSchema>;
-
-/** Input of `accounts:create`: the draft plus, optionally, secrets to store in the vault at once. */
-export const AccountCreateInputSchema = z.discriminatedUnion('vendor', accountSchemas('createInput'));
-/** See {@link AccountCreateInputSchema}. */
-export type AccountCreateInput = z.input<typeof AccountCreateInputSchema>;
-
-/** A stored account as the renderer sees it. */
-export const AccountSchema = z.discriminatedUnion('vendor', accountSchemas('stored'));
-/** See {@link AccountSchema}. */
-export type Account = z.infer<typeof AccountSchema>;
-
-/** One account as exported: no id, no secrets. */
-export const ExportedAccountSchema = z.union(accountSchemas('draft'));

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { SecretFieldInfo } from '../account-parts';
-import type { FormField } from '../common';
+import { MessageSchema, StorageProviderSchema, TaskStateSchema, type FormField } from '../common';
 import type { Locale } from '../messages/locales';
-import { MessageSchema, type Catalogue, type Message } from '../messages/message';
+import type { Catalogue, Message } from '../messages/message';
 import { LAYOUT_REGION_KINDS, MixLayoutModeSchema, OutputFormatSchema, type FieldIssue, type RecordingRequestBase } from '../request-parts';
-import { StorageProviderSchema, type StorageTargetShape } from '../storage-providers';
-import { TaskStateSchema } from '../task-states';
+import type { StorageTargetShape } from '../storage-providers';
 
 /**
  * The shape every vendor module fills in. Generic code (forms, validation, the task service, the
@@ -124,10 +123,8 @@ export interface VendorAccountContract {
   draft: z.ZodObject;
   createInput: z.ZodObject;
   stored: z.ZodObject;
-  /** Every secret field, in form order. */
+  /** Every secret field, in form order; the optional ones are the profile's `optionalSecretFields`. */
   secretFields: readonly [string, ...string[]];
-  /** Secret fields an account works without (they only verify callbacks). */
-  optionalSecretFields: readonly string[];
   secretInfo: readonly SecretFieldInfo[];
   /** The account form: keys are input paths (`fields.appId`); `secret` keys are secret field names. */
   form: readonly FormField[];
@@ -136,13 +133,15 @@ export interface VendorAccountContract {
 /** A vendor's own texts in every language (keys `vendor.<vendor id>.…`), merged into the catalogues by `messages/index.ts`. */
 export type VendorMessages = Readonly<Record<Locale, Catalogue>>;
 
-/** A vendor module of the contract: everything the three processes know about one vendor, as data and pure functions. */
-export interface VendorContract<Id extends string = string> {
+/**
+ * What a vendor is and how it speaks, as data and pure functions that need no validator: its
+ * descriptor, its texts, how to read its finish reasons and which secrets an account may lack. The
+ * vendor registry (`vendors/index.ts`) holds these, so the renderer's first paint (the Live view, the
+ * catalogues) reads every vendor without loading zod; `VendorContract` adds the schemas and validator.
+ */
+export interface VendorProfile<Id extends string = string> {
   id: Id;
   descriptor: VendorDescriptorOf<Id>;
-  account: VendorAccountContract;
-  /** The vendor's own request options: their key in the normalized request and their schema (every field defaulted). */
-  request: { key: string; options: z.ZodType };
   messages: VendorMessages;
   /** A finish reason this vendor's tasks store, as a message; null when it is not one RecDeck knows. */
   finishReason(reason: string): Message | null;
@@ -152,6 +151,15 @@ export interface VendorContract<Id extends string = string> {
    * reason on an ended task is an end nobody asked for.
    */
   expectedFinishReasons: readonly string[];
+  /** Secret fields an account works without (they only verify callbacks). */
+  optionalSecretFields: readonly string[];
+}
+
+/** A vendor module of the contract: everything the three processes know about one vendor, as data and pure functions. */
+export interface VendorContract<Id extends string = string> extends VendorProfile<Id> {
+  account: VendorAccountContract;
+  /** The vendor's own request options: their key in the normalized request and their schema (every field defaulted). */
+  request: { key: string; options: z.ZodType };
   /** The vendor's documented limits, typed (the descriptor carries them as JSON). */
   limits: object;
   /**

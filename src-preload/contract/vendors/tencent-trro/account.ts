@@ -3,6 +3,7 @@ import { ACCOUNT_ENDPOINT_FIELD, ACCOUNT_NAME_FIELD, accountSchemas, ProductionO
 import { customIssue, type FormField } from '../../common';
 import { TENCENT_API_KEYS, TENCENT_REGION_LABEL, TencentRegionSchema } from '../tencent-api3';
 import { trroMsg } from './messages';
+import { TRRO_PROFILE } from './profile';
 
 /** TRRO vendor fields. */
 export const TrroAccountFieldsSchema = z.strictObject({
@@ -31,7 +32,6 @@ const SECRET_INFO: readonly SecretFieldInfo[] = [
   },
 ];
 
-const OPTIONAL_SECRET_FIELDS = ['signKey'] as const;
 
 const FORM: readonly FormField[] = [
   ACCOUNT_NAME_FIELD,
@@ -52,7 +52,7 @@ const FORM: readonly FormField[] = [
     placeholder: 'ap-guangzhou',
   },
   ACCOUNT_ENDPOINT_FIELD,
-  ...secretFormFields(SECRET_INFO, OPTIONAL_SECRET_FIELDS),
+  ...secretFormFields(SECRET_INFO, TRRO_PROFILE.optionalSecretFields),
 ];
 
 /** The account side of the TRRO module. */
@@ -60,7 +60,6 @@ export const TRRO_ACCOUNT = {
   fields: TrroAccountFieldsSchema,
   ...accountSchemas('tencent-trro', ProductionOnlySchema, TrroAccountFieldsSchema, SECRET_FIELDS),
   secretFields: SECRET_FIELDS,
-  optionalSecretFields: OPTIONAL_SECRET_FIELDS,
   secretInfo: SECRET_INFO,
   form: FORM,
 };

@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS } from '../../request-parts';
+import { OUTPUT_FORMATS } from '../../output-formats';
 import type { VendorDescriptorOf } from '../vendor-contract';
 import { trroMsg } from './messages';
 import { TRRO_LIMITS, TRRO_OUTPUT_FORMATS, TRRO_STORAGE_VENDORS } from './limits';

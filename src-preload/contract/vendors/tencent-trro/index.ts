@@ -1,8 +1,7 @@
 import type { RecordingRequestBase } from '../../request-parts';
 import { TRRO_ACCOUNT } from './account';
-import { TRRO_DESCRIPTOR } from './descriptor';
 import { TRRO_LIMITS, type TrroLimits } from './limits';
-import { TRRO_MESSAGES, trroFinishReason } from './messages';
+import { TRRO_PROFILE } from './profile';
 import { TrroRequestOptionsSchema } from './request';
 import { validateTrroRequest } from './validate';
 
@@ -10,6 +9,7 @@ export * from './account';
 export * from './descriptor';
 export * from './limits';
 export * from './messages';
+export * from './profile';
 export * from './request';
 export * from './validate';
 
@@ -18,14 +18,9 @@ export * from './validate';
  * itself is checked where it is resolved, since its keys live in the vault.
  */
 export const TRRO_CONTRACT = {
-  id: 'tencent-trro',
-  descriptor: TRRO_DESCRIPTOR,
+  ...TRRO_PROFILE,
   account: TRRO_ACCOUNT,
   request: { key: 'trro', options: TrroRequestOptionsSchema },
-  messages: TRRO_MESSAGES,
-  finishReason: trroFinishReason,
-  // LeaveCode 0: the recorder left because RecDeck deleted the recording.
-  expectedFinishReasons: ['0'],
   limits: TRRO_LIMITS,
   validate(request: RecordingRequestBase, _storage: unknown, limits: TrroLimits = TRRO_LIMITS) {
     return validateTrroRequest(request, limits);

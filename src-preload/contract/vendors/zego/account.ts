@@ -11,6 +11,7 @@ import {
 import type { FormField, FormOption } from '../../common';
 import type { Message } from '../../messages/message';
 import { zegoMsg } from './messages';
+import { ZEGO_PROFILE } from './profile';
 
 /** ZEGO v2 hosts (docs/vendors/zego.md §2.1). The unified host routes to the nearest region. */
 export const ZEGO_REGION_HOSTS = [
@@ -61,7 +62,6 @@ const SECRET_INFO: readonly SecretFieldInfo[] = [
   },
 ];
 
-const OPTIONAL_SECRET_FIELDS = ['callbackSecret'] as const;
 
 const HOST_OPTIONS: readonly FormOption[] = ZEGO_REGION_HOSTS.map((h) => ({ value: h, label: ZEGO_REGION_LABELS[h] }));
 
@@ -96,7 +96,7 @@ const FORM: readonly FormField[] = [
     defaultValue: DEFAULT_HOST,
   },
   ACCOUNT_ENDPOINT_FIELD,
-  ...secretFormFields(SECRET_INFO, OPTIONAL_SECRET_FIELDS),
+  ...secretFormFields(SECRET_INFO, ZEGO_PROFILE.optionalSecretFields),
 ];
 
 /** The account side of the ZEGO module. */
@@ -104,7 +104,6 @@ export const ZEGO_ACCOUNT = {
   fields: ZegoAccountFieldsSchema,
   ...accountSchemas('zego', AccountEnvironmentSchema.default('production'), ZegoAccountFieldsSchema, SECRET_FIELDS),
   secretFields: SECRET_FIELDS,
-  optionalSecretFields: OPTIONAL_SECRET_FIELDS,
   secretInfo: SECRET_INFO,
   form: FORM,
 };

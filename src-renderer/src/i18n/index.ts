@@ -1,4 +1,4 @@
-import { CATALOGUES } from '@contract';
+import { CATALOGUES } from '@contract/messages';
 import { createI18n } from 'vue-i18n';
 import type { VendorText } from '../vendors/types';
 import en from './en';

@@ -1,7 +1,7 @@
-import { localeFor, type Locale } from '@contract';
+import { localeFor, type Locale } from '@contract/messages';
 import { dateEnUS, dateZhCN, enUS, zhCN, type NDateLocale, type NLocale } from 'naive-ui';
 
-export { LOCALES, type Locale } from '@contract';
+export { LOCALES, type Locale } from '@contract/messages';
 
 /** The browser's languages mapped onto ours. */
 export function systemLocale(languages: readonly string[] = navigator.languages): Locale {

@@ -1,4 +1,5 @@
-import { finishReasonText, isMessage, type AppError, type FieldErrors, type Message, type TaskSummary, type TimelineEvent } from '@contract';
+import type { AppError, FieldErrors, Message, TaskSummary, TimelineEvent } from '@contract';
+import { finishReasonText, isMessage } from '@contract/messages';
 import { useI18n } from 'vue-i18n';
 import { i18n } from '../i18n';
 

@@ -1,14 +1,13 @@
-import { VENDOR_CONTRACTS, VENDOR_IDS, type StorageTargetShape, type FieldIssue, type RecordingRequest, type VendorDescriptor, type VendorId } from '@contract';
+import type { VendorDescriptor, VendorId } from '@contract';
+import { VENDOR_IDS, VENDOR_PROFILES } from '@contract/vendors';
 
-/** Every vendor's descriptor, straight from the contract (the same data the core answers `vendors:list` with). */
-export const VENDOR_DESCRIPTORS: readonly VendorDescriptor[] = VENDOR_IDS.map((id) => VENDOR_CONTRACTS[id].descriptor);
+/**
+ * Every vendor's descriptor, straight from the contract's vendor profiles (the same data the core
+ * answers `vendors:list` with). Profiles load no validator, so the first paint can read them.
+ */
+export const VENDOR_DESCRIPTORS: readonly VendorDescriptor[] = VENDOR_IDS.map((id) => VENDOR_PROFILES[id].descriptor);
 
 /** The descriptor of `vendor`, or null when none is chosen. */
 export function descriptorOf(vendor: VendorId | null | undefined): VendorDescriptor | null {
-  return vendor ? VENDOR_CONTRACTS[vendor].descriptor : null;
-}
-
-/** The vendor's own validator with its documented limits: the very function the core runs before a start. */
-export function validateFor(vendor: VendorId, request: RecordingRequest, storage: StorageTargetShape | null): FieldIssue[] {
-  return VENDOR_CONTRACTS[vendor].validate(request, storage);
+  return vendor ? VENDOR_PROFILES[vendor].descriptor : null;
 }

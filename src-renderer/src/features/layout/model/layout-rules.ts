@@ -1,5 +1,6 @@
 import { RecordingRequestSchema, type FieldIssue, type MixLayoutLimits, type MixSettings, type RecordingRequest, type VendorId } from '@contract';
-import { descriptorOf, validateFor } from '../../../vendors/descriptors';
+import { descriptorOf } from '../../../vendors/descriptors';
+import { validateFor } from '../../../vendors/validate';
 import { showsField } from '../../recording/model/recording-request';
 
 /** What the layout editor enforces while you drag, and which vendor-only mix fields it shows. */

@@ -1,4 +1,5 @@
-import { OPEN_TASK_STATES, type TaskSummary } from '@contract';
+import type { TaskSummary } from '@contract';
+import { OPEN_TASK_STATES } from '@contract/task-states';
 
 /** A status older than this is shown as stale: the scheduler polls active tasks every few seconds. */
 export const STALE_AFTER_MS = 30_000;

@@ -1,4 +1,5 @@
-import { OPEN_TASK_STATES, type Capabilities, type TaskSummary } from '@contract';
+import type { Capabilities, TaskSummary } from '@contract';
+import { OPEN_TASK_STATES } from '@contract/task-states';
 import { formatAge, freshnessOf, type Freshness } from './monitor-time';
 
 /**

@@ -1,4 +1,5 @@
-import { isOptionalSecretField, type Account } from '@contract';
+import type { Account } from '@contract';
+import { isOptionalSecretField } from '@contract/vendors';
 
 /**
  * Whether this desk holds what it takes to call the vendor for an account: every secret the account

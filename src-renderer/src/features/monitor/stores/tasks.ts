@@ -1,4 +1,6 @@
-import { alertAbout, OPEN_TASK_STATES, type AccountHealth, type AppError, type Capabilities, type MixSettings, type SchedulerStatus, type TaskAlert, type TaskSummary, type VendorId } from '@contract';
+import type { AccountHealth, AppError, Capabilities, MixSettings, SchedulerStatus, TaskAlert, TaskSummary, VendorId } from '@contract';
+import { alertAbout } from '@contract/messages';
+import { OPEN_TASK_STATES } from '@contract/task-states';
 import { createDiscreteApi, darkTheme, NButton, type NotificationApi } from 'naive-ui';
 import { defineStore } from 'pinia';
 import { computed, h, ref, shallowRef, triggerRef } from 'vue';

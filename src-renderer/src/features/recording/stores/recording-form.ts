@@ -14,7 +14,8 @@ import {
   storageShape,
   usableStorage,
 } from '../model/recording-request';
-import { descriptorOf, validateFor } from '../../../vendors/descriptors';
+import { descriptorOf } from '../../../vendors/descriptors';
+import { validateFor } from '../../../vendors/validate';
 import { useAccountsStore } from '../../accounts/stores/accounts';
 import { usePresetsStore } from './presets';
 

@@ -28,6 +28,16 @@ export const useAccountsStore = defineStore('accounts', () => {
     loaded.value = true;
   }
 
+  let first: Promise<void> | null = null;
+  /**
+   * The lists, loaded once however many views and components ask at the same time (the Live view's
+   * first paint asks three times); `accounts:changed` keeps them current after that.
+   */
+  function ensure(): Promise<void> {
+    first ??= refresh();
+    return first;
+  }
+
   on('accounts:changed', () => void refresh());
 
   async function setSecret(owner: SecretOwnerKind, id: string, field: string, value: string): Promise<AppError | null> {
@@ -96,5 +106,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     return call('accounts:import', { data });
   }
 
-  return { accounts, storage, loaded, error, testing, tested, refresh, setSecret, clearSecret, secretsOf, save, remove, testConnection, exportAll, importData };
+  return { accounts, storage, loaded, error, testing, tested, refresh, ensure, setSecret, clearSecret, secretsOf, save, remove, testConnection, exportAll, importData };
 });

@@ -5,6 +5,6 @@ import { secretHere } from '../model/secret-here';
 /** Whether this desk can act on a task: its account's secrets are in this desk's keychain. */
 export function useSecretHere(): (task: Pick<TaskSummary, 'accountId'>) => boolean {
   const accounts = useAccountsStore();
-  if (!accounts.loaded) void accounts.refresh();
+  void accounts.ensure();
   return (task) => secretHere(accounts.accounts.find((a) => a.id === task.accountId));
 }

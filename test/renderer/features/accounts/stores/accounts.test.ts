@@ -33,6 +33,15 @@ describe('accounts store', () => {
     expect(inputsOf('storage:update')).toEqual([{ id: 's1', patch: { name: 'S2' } }]);
   });
 
+  it('lists once however many ask before the first answer, and not again when asked after it', async () => {
+    const store = useAccountsStore();
+    handle('accounts:list', () => ({ ok: true, value: [] }));
+    handle('storage:list', () => ({ ok: true, value: [] }));
+    await Promise.all([store.ensure(), store.ensure(), store.ensure()]);
+    await store.ensure();
+    expect({ loaded: store.loaded, accounts: inputsOf('accounts:list').length, storage: inputsOf('storage:list').length }).toEqual({ loaded: true, accounts: 1, storage: 1 });
+  });
+
   it('lists again when the core says accounts changed', async () => {
     const store = useAccountsStore();
     handle('accounts:list', () => ({ ok: true, value: [] }));

@@ -165,7 +165,7 @@ async function benchZego(n: number): Promise<void> {
     target: '—',
     how: 'each start: StartRecord (50/s lane) and an operator DescribeRecordStatus (10/s lane), through the shared limiter',
   });
-  const live = started.filter((t) => t.id !== victim.id && !endedIds.has(t.id));
+  const live = order.filter((t) => t.id !== victim.id && !endedIds.has(t.id));
   await slowUploads(w, live.slice(0, ends), random, n);
   await naive(w, live.slice(ends), n);
   await w.close();

@@ -86,6 +86,8 @@ export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamPro
   const text = typeof err.message === 'string' ? err.message : String(e);
   const where = { host: endpoint.host, port: endpoint.port };
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code) || /timeout expired|connect ETIMEDOUT/i.test(text)) return m('unreachable', where);
+  // A pg_hba.conf that takes this user only over TLS says so in a 28000 ("… no encryption"): that is sslmode, not the password.
+  if (code === '28000' && /no encryption/i.test(text)) return m('tls', { detail: text.slice(0, 160) });
   if (code === '28P01' || code === '28000' || /password must be a string|SASL|no password supplied|password authentication/i.test(text)) return m('auth-failed', { user: endpoint.user });
   if (code === '3D000') return m('database-missing', { database: endpoint.database });
   if (code === '42501') return m('permission', { user: endpoint.user });

@@ -72,11 +72,12 @@ describe('team mode over TLS', () => {
     expect(connections.filter((c) => c.app === 'RecDeck Desk R' && !c.ssl)).toEqual([]);
   }, 60_000);
 
-  it('refuses as a TLS problem, joining nothing and creating nothing: an unknown CA, a host name not on the certificate', async () => {
+  it('refuses as a TLS problem, joining nothing and creating nothing: an unknown CA, a host name not on the certificate, no TLS where the server demands it', async () => {
     const x = await desk('Desk X');
     const attempts = [
       { url: teamUrl('127.0.0.1', 'refused', { sslmode: 'verify-full', sslrootcert: tls.otherCaFile }), reason: /certificate/i },
       { url: teamUrl('localhost', 'refused', { sslmode: 'verify-full', sslrootcert: tls.caFile }), reason: /altnames/i },
+      { url: teamUrl('127.0.0.1', 'refused', { sslmode: 'disable' }), reason: /no encryption/i },
     ];
     for (const { url, reason } of attempts) {
       const tested = await x.ok('team:test', { url, password: tls.password });

@@ -1,3 +1,5 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverClient, throwawayTlsCluster, type TlsCluster } from '../../helpers/pg';
 import { openDesk, until, type Desk } from './desks';
@@ -12,10 +14,13 @@ const desks: Desk[] = [];
 
 beforeAll(async () => {
   tls = await throwawayTlsCluster(['studio', 'refused']);
+  // A relaunched desk keeps no password (the tests' keychain lives for the session): it reads PGPASSWORD.
+  process.env.PGPASSWORD = tls.password;
 }, 120_000);
 afterAll(async () => {
   for (const d of desks) await d.core.close().catch(() => undefined);
   tls?.cluster.destroy();
+  delete process.env.PGPASSWORD;
 });
 
 function teamUrl(host: '127.0.0.1' | 'localhost', database: string, query: Record<string, string>): string {
@@ -72,12 +77,36 @@ describe('team mode over TLS', () => {
     expect(connections.filter((c) => c.app === 'RecDeck Desk R' && !c.ssl)).toEqual([]);
   }, 60_000);
 
-  it('refuses as a TLS problem, joining nothing and creating nothing: an unknown CA, a host name not on the certificate, no TLS where the server demands it', async () => {
+  it('checks the chain but not the host name under sslmode=verify-ca, as libpq does', async () => {
+    const v = await desk('Desk V');
+    const ok = await v.ok('team:test', { url: teamUrl('localhost', 'studio', { sslmode: 'verify-ca', sslrootcert: tls.caFile }), password: tls.password });
+    expect([ok.ok, ok.problem]).toEqual([true, null]);
+    const wrongCa = await v.ok('team:test', { url: teamUrl('127.0.0.1', 'studio', { sslmode: 'verify-ca', sslrootcert: tls.otherCaFile }), password: tls.password });
+    expect([wrongCa.ok, wrongCa.problem]).toEqual([false, 'tls']);
+  });
+
+  it('shows a TLS problem on a joined desk whose sslrootcert is missing at launch, and connects once the file is back', async () => {
+    const ca = join(tls.cluster.dataDir, 'desk-l-ca.pem');
+    copyFileSync(tls.caFile, ca);
+    const l = await desk('Desk L');
+    await l.ok('team:join', { url: teamUrl('127.0.0.1', 'studio', { sslmode: 'verify-full', sslrootcert: ca }), password: tls.password });
+    await l.core.close();
+    rmSync(ca);
+    const again = await openDesk('Desk L', l.dataDir);
+    desks.push(again);
+    const down = await until('the TLS problem on L', () => again.ok('team:status', {}), (s) => s.problem !== null);
+    expect([down.joined, down.connected, down.problem?.key]).toEqual([true, false, 'team.problem.tls']);
+    copyFileSync(tls.caFile, ca);
+    await until('L connected', () => again.ok('team:status', {}), (s) => s.connected && s.problem === null);
+  }, 60_000);
+
+  it('refuses as a TLS problem, joining nothing and creating nothing: an unknown CA, a host name not on the certificate, no TLS where the server demands it, an unreadable sslrootcert', async () => {
     const x = await desk('Desk X');
     const attempts = [
       { url: teamUrl('127.0.0.1', 'refused', { sslmode: 'verify-full', sslrootcert: tls.otherCaFile }), reason: /certificate/i },
       { url: teamUrl('localhost', 'refused', { sslmode: 'verify-full', sslrootcert: tls.caFile }), reason: /altnames/i },
       { url: teamUrl('127.0.0.1', 'refused', { sslmode: 'disable' }), reason: /no encryption/i },
+      { url: teamUrl('127.0.0.1', 'refused', { sslmode: 'verify-full', sslrootcert: join(tls.cluster.dataDir, 'no-such-ca.pem') }), reason: /no-such-ca\.pem/ },
     ];
     for (const { url, reason } of attempts) {
       const tested = await x.ok('team:test', { url, password: tls.password });

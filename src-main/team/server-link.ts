@@ -19,18 +19,21 @@ export interface TeamEndpoint {
 /** What TLS checks: `require` encrypts only; `verify-ca` also checks the chain; `verify-full` also the host name. */
 export type TlsMode = 'off' | 'require' | 'verify-ca' | 'verify-full';
 
-const TLS_MODES: Record<string, TlsMode> = {
-  disable: 'off',
-  allow: 'off',
-  prefer: 'off',
-  require: 'require',
-  'verify-ca': 'verify-ca',
-  'verify-full': 'verify-full',
-};
+const TLS_MODES = new Map<string, TlsMode>([
+  ['disable', 'off'],
+  ['allow', 'off'],
+  ['prefer', 'off'],
+  ['require', 'require'],
+  ['verify-ca', 'verify-ca'],
+  ['verify-full', 'verify-full'],
+]);
 
-function badUrl(): AppFailure {
-  return new AppFailure('TEAM', msg('team.problem.bad-url', { example: 'postgres://USER@HOST:PORT/DATABASE' }), { details: { problem: 'bad-url' } });
+function badUrl(message: Message = msg('team.problem.bad-url', { example: 'postgres://USER@HOST:PORT/DATABASE' })): AppFailure {
+  return new AppFailure('TEAM', message, { details: { problem: 'bad-url' } });
 }
+
+/** The query options RecDeck reads; any other would be dropped without a word (a client certificate, a timeout). */
+const URL_OPTIONS = ['sslmode', 'sslrootcert'];
 
 /**
  * Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…&sslrootcert=FILE]`. A password in
@@ -48,13 +51,14 @@ export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: 
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if ((u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') || !u.hostname || !u.username || !database || database.includes('/')) throw badUrl();
   const port = u.port === '' ? 5432 : Number(u.port);
+  const unread = [...u.searchParams.keys()].find((k) => !URL_OPTIONS.includes(k));
+  if (unread !== undefined) throw badUrl(msg('team.url.option', { option: unread.slice(0, 40) }));
   const sslmode = u.searchParams.get('sslmode') ?? 'disable';
-  const tls = TLS_MODES[sslmode];
-  if (!tls) throw badUrl();
+  const tls = TLS_MODES.get(sslmode);
+  if (!tls) throw badUrl(msg('team.url.sslmode', { value: sslmode.slice(0, 40) }));
   const rootCert = u.searchParams.get('sslrootcert') || null;
   const user = decodeURIComponent(u.username);
-  const query = [...u.searchParams].filter(([k]) => k === 'sslmode' || k === 'sslrootcert');
-  const search = query.length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+  const search = u.search.length > 1 ? `?${new URLSearchParams([...u.searchParams]).toString()}` : '';
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return {
     endpoint: { url: `postgres://${encodeURIComponent(user)}@${u.host}/${encodeURIComponent(database)}${search}`, host, port, user, database, tls, rootCert },

@@ -30,8 +30,9 @@ if [ -d "$NODE_CACHE/include/node" ] && [ "$(command -v node)" = "$NODE_CACHE/bi
   export npm_config_nodedir="$NODE_CACHE"
 fi
 
-# postgresql: the tests' throw-away team servers (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin).
-RECDECK_DEBS="libsecret-1-dev gnome-keyring dbus chromium fonts-wqy-zenhei postgresql"
+# postgresql: the tests' throw-away team servers (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin);
+# openssl: the throw-away CA and certificate of the TLS team server test.
+RECDECK_DEBS="libsecret-1-dev gnome-keyring dbus chromium fonts-wqy-zenhei postgresql openssl"
 missing=""
 for pkg in $RECDECK_DEBS; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

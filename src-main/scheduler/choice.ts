@@ -8,6 +8,8 @@ const PASSING_STATES: ReadonlySet<TaskState> = new Set<TaskState>(TRANSITIONAL_T
 /** What the scheduler remembers of one task between its reads. */
 export interface TaskMemo {
   lastOkAt: number | null;
+  /** When the last read that answered began: only a read begun after a request answers it. */
+  lastOkFrom: number | null;
   lastChangeAt: number | null;
   errors: number;
   retryAt: number;
@@ -16,7 +18,7 @@ export interface TaskMemo {
 
 /** A fresh memo: never read. */
 export function newMemo(): TaskMemo {
-  return { lastOkAt: null, lastChangeAt: null, errors: 0, retryAt: 0, inFlight: false };
+  return { lastOkAt: null, lastOkFrom: null, lastChangeAt: null, errors: 0, retryAt: 0, inFlight: false };
 }
 
 /** The later of the source's last read and the scheduler's own, or null when neither read it. */
@@ -66,7 +68,7 @@ export function chooseTarget(
         continue;
       }
       if (t.dueAt !== undefined) {
-        if (t.dueAt === null || (m.lastOkAt !== null && m.lastOkAt >= t.dueAt)) continue;
+        if (t.dueAt === null || (m.lastOkFrom !== null && m.lastOkFrom >= t.dueAt)) continue;
         if (t.dueAt > now) {
           readyAt = Math.min(readyAt, t.dueAt);
           continue;

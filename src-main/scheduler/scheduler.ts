@@ -209,6 +209,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function dispatch(target: PollTarget, laneMemo: LaneMemo, isProbe: boolean): void {
     const m = memo(target.id);
+    const startedAt = clock.now();
     track(laneMemo, m, async () => {
       let outcome: PollOutcome;
       try {
@@ -217,12 +218,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         options.onPollError?.(target.id, e);
         outcome = 'error';
       }
-      return () => settle(target.id, target.accountId, m, outcome, isProbe);
+      return () => settle(target.id, target.accountId, m, outcome, isProbe, startedAt);
     });
   }
 
   function dispatchSweep(w: SweepTarget, laneMemo: LaneMemo, isProbe: boolean): void {
     const m = sweepMemo(w.key);
+    const startedAt = clock.now();
     track(laneMemo, m, async () => {
       let step: SweepStep;
       try {
@@ -235,18 +237,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         m.nextAt = step.nextAt;
         // The step asked for task reads or moved tasks: list the targets again before the next slot.
         if (step.outcome === 'changed') listedAt = Number.NEGATIVE_INFINITY;
-        settle(w.key, w.accountId, m, step.outcome, isProbe);
+        settle(w.key, w.accountId, m, step.outcome, isProbe, startedAt);
       };
     });
   }
 
-  function settle(id: string, accountId: string, m: TaskMemo, outcome: PollOutcome, isProbe: boolean): void {
+  function settle(id: string, accountId: string, m: TaskMemo, outcome: PollOutcome, isProbe: boolean, startedAt: number): void {
     const acc = account(accountId);
     if (isProbe) acc.probing = false;
     if (!running) return;
     const now = clock.now();
     if (outcome === 'changed' || outcome === 'unchanged') {
       m.lastOkAt = now;
+      m.lastOkFrom = startedAt;
       if (outcome === 'changed') m.lastChangeAt = now;
       m.errors = 0;
       m.retryAt = 0;

@@ -17,7 +17,7 @@ export interface PollTarget {
   /**
    * Set when the source, not the state, decides when to read the task (a sweep covers it): the time
    * a read is wanted (it goes ahead of every interval-based read on the lane, and any read that
-   * settles after it satisfies it), or null while no read is wanted. Absent: read by the intervals.
+   * began at or after it satisfies it), or null while no read is wanted. Absent: read by the intervals.
    */
   dueAt?: number | null;
 }

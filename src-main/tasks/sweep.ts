@@ -46,6 +46,8 @@ interface Pass {
   known: Map<string, TaskHead>;
   /** Vendor task ids of the unit's foreign tasks at the pass's start. */
   foreign: Set<string>;
+  /** Tasks a page of this pass found missing: a later page, or the pass's end, that misses them too asks no second read. */
+  asked: Set<string>;
 }
 
 interface UnitState {
@@ -108,6 +110,8 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
   const { journal, foreign } = deps;
   const states = new Map<string, UnitState>();
   const flags = new Map<string, number>();
+  /** When the last status read of each open task began. */
+  const lastRead = new Map<string, number>();
   /** Tasks a pass found missing, with the unit and the state the ledger had then. */
   const suspects = new Map<string, { key: string; state: TaskState }>();
 
@@ -151,11 +155,12 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
       if (SWEPT_STATES.includes(h.state) && !omitted(st, h.state) && h.createdAt < now) known.set(h.vendorTaskId, h);
     }
     const foreignIds = new Set(foreign.running(unit.accountIds).map((f) => f.vendorTaskId));
-    return { startedAt: now, page: 1, seen: new Set(), floor: Number.POSITIVE_INFINITY, ordered: true, known, foreign: foreignIds };
+    return { startedAt: now, page: 1, seen: new Set(), floor: Number.POSITIVE_INFINITY, ordered: true, known, foreign: foreignIds, asked: new Set() };
   }
 
   function flag(head: TaskHead, at: number, st: UnitState | null, key: string): void {
-    if (!flags.has(head.id)) flags.set(head.id, at);
+    // A read that began in this same millisecond was sent before the list showed the task missing.
+    if (!flags.has(head.id)) flags.set(head.id, Math.max(at, (lastRead.get(head.id) ?? Number.NEGATIVE_INFINITY) + 1));
     if (st && !omitted(st, head.state)) suspects.set(head.id, { key, state: head.state });
   }
 
@@ -205,7 +210,8 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
     // Newest first: a known task that began after the last row read and was not listed is missing.
     for (const head of pass.known.values()) {
       const began = st.begins.get(head.vendorTaskId as string);
-      if (began !== undefined && began > pass.floor && !pass.seen.has(head.vendorTaskId as string) && !flags.has(head.id)) {
+      if (began !== undefined && began > pass.floor && !pass.seen.has(head.vendorTaskId as string) && !flags.has(head.id) && !pass.asked.has(head.id)) {
+        pass.asked.add(head.id);
         flag(head, at, st, unit.key);
         changed = true;
       }
@@ -217,6 +223,8 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
     let changed = false;
     for (const head of pass.known.values()) {
       if (pass.seen.has(head.vendorTaskId as string)) continue;
+      // Missing from a page of this pass and read since: the read said where it is; the next pass looks again.
+      if (pass.asked.has(head.id) && !flags.has(head.id)) continue;
       if (!flags.has(head.id)) changed = true;
       flag(head, at, st, unit.key);
     }
@@ -295,6 +303,7 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
     },
     wanted: (taskId) => flags.get(taskId),
     readDone(taskId, startedAt, state) {
+      lastRead.set(taskId, startedAt);
       const at = flags.get(taskId);
       if (at === undefined || at > startedAt) return;
       flags.delete(taskId);
@@ -308,6 +317,7 @@ export function createSweeper(deps: SweeperDeps): Sweeper {
     },
     keepOnly(openIds) {
       for (const id of flags.keys()) if (!openIds.has(id)) flags.delete(id);
+      for (const id of lastRead.keys()) if (!openIds.has(id)) lastRead.delete(id);
       for (const id of suspects.keys()) if (!openIds.has(id)) suspects.delete(id);
     },
   };

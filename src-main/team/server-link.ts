@@ -11,27 +11,35 @@ export interface TeamEndpoint {
   port: number;
   user: string;
   database: string;
-  ssl: pg.ClientConfig['ssl'];
+  tls: TlsMode;
+  /** `sslrootcert`: the CA file, read at each connection (a missing file is then a TLS problem the desk shows and retries). */
+  rootCert: string | null;
 }
 
-const TLS_MODES: Record<string, 'off' | 'encrypt' | 'verify'> = {
-  disable: 'off',
-  allow: 'off',
-  prefer: 'off',
-  require: 'encrypt',
-  'verify-ca': 'verify',
-  'verify-full': 'verify',
-};
+/** What TLS checks: `require` encrypts only; `verify-ca` also checks the chain; `verify-full` also the host name. */
+export type TlsMode = 'off' | 'require' | 'verify-ca' | 'verify-full';
 
-function badUrl(): AppFailure {
-  return new AppFailure('TEAM', msg('team.problem.bad-url', { example: 'postgres://USER@HOST:PORT/DATABASE' }), { details: { problem: 'bad-url' } });
+const TLS_MODES = new Map<string, TlsMode>([
+  ['disable', 'off'],
+  ['allow', 'off'],
+  ['prefer', 'off'],
+  ['require', 'require'],
+  ['verify-ca', 'verify-ca'],
+  ['verify-full', 'verify-full'],
+]);
+
+function badUrl(message: Message = msg('team.problem.bad-url', { example: 'postgres://USER@HOST:PORT/DATABASE' })): AppFailure {
+  return new AppFailure('TEAM', message, { details: { problem: 'bad-url' } });
 }
+
+/** The query options RecDeck reads; any other would be dropped without a word (a client certificate, a timeout). */
+const URL_OPTIONS = ['sslmode', 'sslrootcert'];
 
 /**
  * Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…&sslrootcert=FILE]`. A password in
  * the URL is taken out (it goes to the keychain, never into SQLite). `sslmode`: `require` encrypts,
- * `verify-ca` / `verify-full` also check the certificate (against `sslrootcert` when given);
- * `disable`, `allow` and `prefer` connect without TLS.
+ * `verify-ca` also checks the certificate chain (against `sslrootcert` when given), `verify-full` also
+ * the host name; `disable`, `allow` and `prefer` connect without TLS.
  */
 export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: string | null } {
   let u: URL;
@@ -43,29 +51,49 @@ export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: 
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if ((u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') || !u.hostname || !u.username || !database || database.includes('/')) throw badUrl();
   const port = u.port === '' ? 5432 : Number(u.port);
+  const unread = [...u.searchParams.keys()].find((k) => !URL_OPTIONS.includes(k));
+  if (unread !== undefined) throw badUrl(msg('team.url.option', { option: unread.slice(0, 40) }));
   const sslmode = u.searchParams.get('sslmode') ?? 'disable';
-  const tls = TLS_MODES[sslmode];
-  if (!tls) throw badUrl();
-  const rootCert = u.searchParams.get('sslrootcert');
-  const ssl: pg.ClientConfig['ssl'] = tls === 'off' ? false : tls === 'encrypt' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ...(rootCert ? { ca: readFileSync(rootCert, 'utf8') } : {}) };
+  const tls = TLS_MODES.get(sslmode);
+  if (!tls) throw badUrl(msg('team.url.sslmode', { value: sslmode.slice(0, 40) }));
+  const rootCert = u.searchParams.get('sslrootcert') || null;
   const user = decodeURIComponent(u.username);
-  const query = [...u.searchParams].filter(([k]) => k === 'sslmode' || k === 'sslrootcert');
-  const search = query.length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+  const search = u.search.length > 1 ? `?${new URLSearchParams([...u.searchParams]).toString()}` : '';
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return {
-    endpoint: { url: `postgres://${encodeURIComponent(user)}@${u.host}/${encodeURIComponent(database)}${search}`, host, port, user, database, ssl },
+    endpoint: { url: `postgres://${encodeURIComponent(user)}@${u.host}/${encodeURIComponent(database)}${search}`, host, port, user, database, tls, rootCert },
     password: u.password ? decodeURIComponent(u.password) : null,
   };
 }
 
-/** The `pg` settings of an endpoint; `password` null leaves pg to PGPASSWORD. */
+/** The CA certificates of `sslrootcert`; an unreadable file is a TLS problem named with its path. */
+function readRootCert(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new AppFailure('TEAM', msg('team.problem.tls', { detail: `sslrootcert ${file} cannot be read${typeof code === 'string' ? ` (${code})` : ''}` }), { details: { problem: 'tls' } });
+  }
+}
+
+/** Node's TLS options for an endpoint's mode, as libpq reads `sslmode`. */
+function tlsOptions(endpoint: TeamEndpoint): pg.ClientConfig['ssl'] {
+  if (endpoint.tls === 'off') return false;
+  if (endpoint.tls === 'require') return { rejectUnauthorized: false };
+  const ca = endpoint.rootCert === null ? {} : { ca: readRootCert(endpoint.rootCert) };
+  // verify-ca trusts any certificate the CA signed, whatever host it names (a server reached by an address its certificate leaves out).
+  const identity = endpoint.tls === 'verify-ca' ? { checkServerIdentity: () => undefined } : {};
+  return { rejectUnauthorized: true, ...ca, ...identity };
+}
+
+/** The `pg` settings of an endpoint; `password` null leaves pg to PGPASSWORD. Reads `sslrootcert` (a TLS problem when unreadable). */
 export function clientConfig(endpoint: TeamEndpoint, password: string | null, appName: string): pg.ClientConfig {
   return {
     host: endpoint.host,
     port: endpoint.port,
     user: endpoint.user,
     database: endpoint.database,
-    ssl: endpoint.ssl,
+    ssl: tlsOptions(endpoint),
     application_name: appName,
     connectionTimeoutMillis: 5_000,
     statement_timeout: 15_000,
@@ -86,6 +114,8 @@ export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamPro
   const text = typeof err.message === 'string' ? err.message : String(e);
   const where = { host: endpoint.host, port: endpoint.port };
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code) || /timeout expired|connect ETIMEDOUT/i.test(text)) return m('unreachable', where);
+  // A pg_hba.conf that takes this user only over TLS says so in a 28000 ("… no encryption"): that is sslmode, not the password.
+  if (code === '28000' && /no encryption/i.test(text)) return m('tls', { detail: text.slice(0, 160) });
   if (code === '28P01' || code === '28000' || /password must be a string|SASL|no password supplied|password authentication/i.test(text)) return m('auth-failed', { user: endpoint.user });
   if (code === '3D000') return m('database-missing', { database: endpoint.database });
   if (code === '42501') return m('permission', { user: endpoint.user });
@@ -99,9 +129,10 @@ export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamPro
  * RecDeck schema version if there is one (a newer one is refused here, before a join).
  */
 export async function testServer(endpoint: TeamEndpoint, password: string | null): Promise<TeamTestResult> {
-  const client = new pg.Client(clientConfig(endpoint, password, 'RecDeck connection test'));
-  client.on('error', () => undefined);
+  let client: pg.Client | null = null;
   try {
+    client = new pg.Client(clientConfig(endpoint, password, 'RecDeck connection test'));
+    client.on('error', () => undefined);
     await client.connect();
     const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
     if (!/^PostgreSQL /.test(version)) return { ok: false, problem: 'not-postgres', message: msg('team.problem.not-postgres', { host: endpoint.host, port: endpoint.port }), serverVersion: version || null };
@@ -117,6 +148,6 @@ export async function testServer(endpoint: TeamEndpoint, password: string | null
     const { problem, message } = diagnose(e, endpoint);
     return { ok: false, problem, message, serverVersion: null };
   } finally {
-    await client.end().catch(() => undefined);
+    await client?.end().catch(() => undefined);
   }
 }

@@ -162,7 +162,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
         const r = await resolve(input);
         return await testServer(r.endpoint, r.password);
       } catch (e) {
-        const d = diagnose(e, { url: '', host: '', port: 0, user: '', database: '', ssl: false });
+        const d = diagnose(e, { url: '', host: '', port: 0, user: '', database: '', tls: 'off', rootCert: null });
         return { ok: false, problem: d.problem, message: d.message, serverVersion: null };
       }
     },

@@ -20,11 +20,13 @@ describe('choosing the next read of a lane', () => {
     expect(choose(list.slice(0, 2)).target?.id).toBe('asked-late');
   });
 
-  it('never reads a swept task nobody asked about, and counts a read settled after the request as its answer', () => {
+  it('never reads a swept task nobody asked about, and counts only a read begun after the request as its answer', () => {
     const swept = target('swept', { dueAt: null, lastSeenAt: null });
     const answered = target('answered', { dueAt: NOW - 1_000 });
-    expect(choose([swept, answered], { answered: { lastOkAt: NOW - 400 } })).toEqual({ target: null, readyAt: Number.POSITIVE_INFINITY });
-    expect(choose([answered], { answered: { lastOkAt: NOW - 2_000 } }).target?.id).toBe('answered');
+    expect(choose([swept, answered], { answered: { lastOkAt: NOW - 400, lastOkFrom: NOW - 900 } })).toEqual({ target: null, readyAt: Number.POSITIVE_INFINITY });
+    expect(choose([answered], { answered: { lastOkAt: NOW - 2_000, lastOkFrom: NOW - 2_100 } }).target?.id).toBe('answered');
+    // In flight when the request came: it answered after, but it cannot tell what changed since it was sent.
+    expect(choose([answered], { answered: { lastOkAt: NOW - 400, lastOkFrom: NOW - 1_100 } }).target?.id).toBe('answered');
   });
 
   it('waits for a request in the future and for an error backoff, and says when the first one is due', () => {

@@ -283,6 +283,38 @@ describe('status scheduler', () => {
     expect(env.pollsOf('new')).toEqual([env.time.now()]);
   });
 
+  it('reads again a task the source asked about while a read of it was in flight: that read was sent before the question', async () => {
+    const env = setup(0);
+    const task: PollTarget = { id: 'swept', accountId: 'acc-1', laneKey: LANE, ratePerSecond: 10, state: 'recording', lastSeenAt: null, changedAt: env.time.now() - HOUR };
+    let dueAt: number | null = env.time.now();
+    const reads: number[] = [];
+    let answer: (() => void) | null = null;
+    const scheduler = createScheduler({
+      source: {
+        targets: () => [{ ...task, dueAt }],
+        async poll() {
+          reads.push(env.time.now());
+          if (reads.length === 1) await new Promise<void>((resolve) => (answer = resolve));
+          return 'unchanged';
+        },
+      },
+      limiter: env.limiter,
+      clock: env.time.clock,
+    });
+    running = scheduler;
+    scheduler.start();
+    await env.time.advance(100);
+    expect(reads).toHaveLength(1);
+    // The sweep finds the task missing from the list while its read is on the wire, and asks again.
+    dueAt = env.time.now();
+    scheduler.nudge();
+    await env.time.advance(100);
+    (answer as (() => void) | null)?.();
+    await env.time.advance(1_000);
+    expect(reads).toEqual([reads[0], expect.any(Number)]);
+    expect(reads[1]).toBeGreaterThanOrEqual(dueAt);
+  });
+
   it('reports how far the source reconciles its tasks, at most once a second, and stops saying so when it is done', async () => {
     const env = setup(0);
     let recovery: { checked: number; total: number } | null = { checked: 0, total: 400 };

@@ -132,6 +132,47 @@ describe('sweeping the ZEGO task list', () => {
     expect(poll.targets().filter((t) => typeof t.dueAt === 'number').map((t) => t.id)).toEqual([tasks[60]!.id]);
   });
 
+  it('reads a task the shifted pages skipped once in a pass, not again on every later page', async () => {
+    const tasks: TaskSummary[] = [];
+    for (let i = 0; i < 125; i++) tasks.push(await start(`room-${i}`));
+    await h.advance(1_500);
+    expect(await pass()).toBe(3);
+    // Pages hold tasks 124…75, 74…25 and 24…0. Page 1 is read, then task 100 ends: task 74 moves up to page 1.
+    await h.advance(1_000);
+    await poll.sweep!(key);
+    await outside().stopRecord(tasks[100]!.vendorTaskId!, op);
+    await poll.sweep!(key);
+    const asked = (): string[] => poll.targets().filter((t) => typeof t.dueAt === 'number').map((t) => t.id);
+    expect(asked()).toEqual([tasks[74]!.id]);
+    expect(await poll.poll(tasks[74]!.id)).toBe('changed');
+    expect(h.tasks.get(tasks[74]!.id).task.state).toBe('recording');
+    // Page 3 and the pass's end miss task 74 as well: its read already answered that.
+    expect((await poll.sweep!(key)).nextAt).toBeGreaterThan(now());
+    expect(asked()).toEqual([]);
+    // The next pass lists task 74 again and misses task 100, which ended.
+    await pass();
+    expect(asked()).toEqual([tasks[100]!.id]);
+    expect(statusReads(tasks[74]!.id)).toBe(2);
+  });
+
+  it('asks again for a task read in the very millisecond before the list showed it missing', async () => {
+    const a = await start('room-a');
+    await start('room-b');
+    await h.advance(1_500);
+    await pass();
+    await h.advance(1_000);
+    const readAt = now();
+    expect(await poll.poll(a.id)).toBe('changed');
+    await outside().stopRecord(a.vendorTaskId!, op);
+    await poll.sweep!(key);
+    // A read that began at or after dueAt answers it; the one at readAt was sent before the stop.
+    expect(target(a.id)?.dueAt).toBeGreaterThan(readAt);
+    await h.advance(1);
+    expect(await poll.poll(a.id)).toBe('changed');
+    expect(h.tasks.get(a.id).task.state).toBe('uploading');
+    expect(target(a.id)).not.toHaveProperty('dueAt');
+  });
+
   it('learns that the list leaves paused tasks out, and then polls paused tasks itself', async () => {
     await h.sandbox.control('zego', 'configure', { listsPaused: false });
     const a = await start('room-a', true);

@@ -78,7 +78,7 @@ export const useTasksStore = defineStore('tasks', () => {
     triggerRef(byId);
   }
 
-  async function refresh(): Promise<void> {
+  async function read(): Promise<void> {
     const [a, s] = await Promise.all([call('tasks:active', {}), call('scheduler:status', {})]);
     if (a.ok) {
       const keep = [...byId.value.values()].filter((t) => !OPEN_TASK_STATES.includes(t.state));
@@ -87,6 +87,24 @@ export const useTasksStore = defineStore('tasks', () => {
     if (s.ok) scheduler.value = s.value;
     error.value = !a.ok ? a.error : !s.ok ? s.error : null;
     loaded.value = true;
+  }
+
+  let reading: Promise<void> | null = null;
+  /** Reads the active tasks and the scheduler's status anew. */
+  function refresh(): Promise<void> {
+    const pending = read().finally(() => {
+      if (reading === pending) reading = null;
+    });
+    reading = pending;
+    return pending;
+  }
+
+  /**
+   * The same, but waits for a read already on its way instead of sending another: at launch App
+   * reads and the Live view, mounting a moment later, need not wait a second round trip to paint.
+   */
+  function load(): Promise<void> {
+    return reading ?? refresh();
   }
 
   let toaster: NotificationApi | null = null;
@@ -220,6 +238,7 @@ export const useTasksStore = defineStore('tasks', () => {
     troubled,
     pausedSince,
     refresh,
+    load,
     upsert,
     act,
     updateLayout,

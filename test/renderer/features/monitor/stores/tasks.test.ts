@@ -22,6 +22,18 @@ describe('tasks store', () => {
     expect(store.byId.get('t1')?.updatedAt).toBe(99);
   });
 
+  it('loads by waiting for a read already on its way, and reads anew once none is', async () => {
+    const store = useTasksStore();
+    handle('tasks:active', () => ({ ok: true, value: [summary({ id: 't1', state: 'recording' })] }));
+    handle('scheduler:status', () => ({ ok: true, value: { activeTasks: 1, accounts: [] } }));
+    const launch = store.refresh();
+    await store.load();
+    await launch;
+    const together = inputsOf('tasks:active').length;
+    await store.load();
+    expect({ together, after: inputsOf('tasks:active').length, active: store.active.map((t) => t.id) }).toEqual({ together: 1, after: 2, active: ['t1'] });
+  });
+
   it('keeps the newer of a pushed change and what it already has', () => {
     const store = useTasksStore();
     store.upsert([summary({ id: 't1', updatedAt: 10, state: 'recording' })]);

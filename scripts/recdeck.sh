@@ -4,6 +4,7 @@
 #   serve     runs the browser host (pass -- --port N --data-dir DIR)
 #   emulator  runs the standalone Sandbox (pass -- --port N)
 #   test      runs every test: npm test inside a private D-Bus session with gnome-keyring
+#   bench     prints the figures (npm run bench, in the same kind of session)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup.sh
@@ -21,5 +22,6 @@ case "$command" in
   serve) exec npm run serve -- "$@" ;;
   emulator) exec npm run emulator -- "$@" ;;
   test) exec scripts/with-keyring.sh npm test ;;
-  *) echo "usage: scripts/recdeck.sh start|serve|emulator|test" >&2; exit 2 ;;
+  bench) exec scripts/with-keyring.sh npm run bench ;;
+  *) echo "usage: scripts/recdeck.sh start|serve|emulator|test|bench" >&2; exit 2 ;;
 esac

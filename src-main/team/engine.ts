@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { TeamStore } from '../store/team-store';
 import { applyChanges, type Applied } from './apply';
 import { nextBatch } from './push';
-import { clientConfig, diagnose, type TeamEndpoint } from './server-link';
+import { connectionConfig, diagnose, type TeamEndpoint } from './server-link';
 import { migrateServer, RECDECK_LOCK } from './server-schema';
 import type { ServerChange } from './wire';
 
@@ -146,7 +146,8 @@ export function startEngine(deps: EngineDeps): Engine {
 
   async function connect(): Promise<void> {
     const password = await deps.password();
-    const config = clientConfig(deps.endpoint, password, `RecDeck ${deps.deskName()}`);
+    // Resolved at each (re)connection: a server that gained or lost TLS since is met as it is now.
+    const config = await connectionConfig(deps.endpoint, password, `RecDeck ${deps.deskName()}`);
     const p = new pg.Pool({ ...config, max: 4, idleTimeoutMillis: 30_000 });
     p.on('error', (e) => log.warn('team.pool', { error: e.message.slice(0, 200) }));
     try {
@@ -180,7 +181,7 @@ export function startEngine(deps: EngineDeps): Engine {
     problem = null;
     reconnectDelay = t.reconnectMs;
     nextBeatAt = 0;
-    log.info('team.connected', { url: deps.endpoint.url });
+    log.info('team.connected', { url: deps.endpoint.url, tls: config.ssl !== false });
     deps.onStatus();
   }
 

@@ -16,13 +16,17 @@ export interface TeamEndpoint {
   rootCert: string | null;
 }
 
-/** What TLS checks: `require` encrypts only; `verify-ca` also checks the chain; `verify-full` also the host name. */
-export type TlsMode = 'off' | 'require' | 'verify-ca' | 'verify-full';
+/**
+ * What TLS does, as libpq reads `sslmode`: `allow` tries plain first and TLS if the server refuses plain;
+ * `prefer` tries TLS first and plain if the server offers no TLS; neither checks the certificate.
+ * `require` encrypts only; `verify-ca` also checks the chain; `verify-full` also the host name.
+ */
+export type TlsMode = 'off' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 
 const TLS_MODES = new Map<string, TlsMode>([
   ['disable', 'off'],
-  ['allow', 'off'],
-  ['prefer', 'off'],
+  ['allow', 'allow'],
+  ['prefer', 'prefer'],
   ['require', 'require'],
   ['verify-ca', 'verify-ca'],
   ['verify-full', 'verify-full'],
@@ -39,7 +43,8 @@ const URL_OPTIONS = ['sslmode', 'sslrootcert'];
  * Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…&sslrootcert=FILE]`. A password in
  * the URL is taken out (it goes to the keychain, never into SQLite). `sslmode`: `require` encrypts,
  * `verify-ca` also checks the certificate chain (against `sslrootcert` when given), `verify-full` also
- * the host name; `disable`, `allow` and `prefer` connect without TLS.
+ * the host name; `allow` and `prefer` (the default, as in libpq) fall back as {@link connectionConfig}
+ * says; `disable` connects without TLS.
  */
 export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: string | null } {
   let u: URL;
@@ -53,7 +58,7 @@ export function parseTeamUrl(text: string): { endpoint: TeamEndpoint; password: 
   const port = u.port === '' ? 5432 : Number(u.port);
   const unread = [...u.searchParams.keys()].find((k) => !URL_OPTIONS.includes(k));
   if (unread !== undefined) throw badUrl(msg('team.url.option', { option: unread.slice(0, 40) }));
-  const sslmode = u.searchParams.get('sslmode') ?? 'disable';
+  const sslmode = u.searchParams.get('sslmode') ?? 'prefer';
   const tls = TLS_MODES.get(sslmode);
   if (!tls) throw badUrl(msg('team.url.sslmode', { value: sslmode.slice(0, 40) }));
   const rootCert = u.searchParams.get('sslrootcert') || null;
@@ -76,18 +81,18 @@ function readRootCert(file: string): string {
   }
 }
 
-/** Node's TLS options for an endpoint's mode, as libpq reads `sslmode`. */
+/** Node's TLS options for an endpoint's mode, as libpq reads `sslmode` (for `allow` and `prefer`: their first try). */
 function tlsOptions(endpoint: TeamEndpoint): pg.ClientConfig['ssl'] {
-  if (endpoint.tls === 'off') return false;
-  if (endpoint.tls === 'require') return { rejectUnauthorized: false };
+  if (endpoint.tls === 'off' || endpoint.tls === 'allow') return false;
+  if (endpoint.tls === 'require' || endpoint.tls === 'prefer') return { rejectUnauthorized: false };
   const ca = endpoint.rootCert === null ? {} : { ca: readRootCert(endpoint.rootCert) };
   // verify-ca trusts any certificate the CA signed, whatever host it names (a server reached by an address its certificate leaves out).
   const identity = endpoint.tls === 'verify-ca' ? { checkServerIdentity: () => undefined } : {};
   return { rejectUnauthorized: true, ...ca, ...identity };
 }
 
-/** The `pg` settings of an endpoint; `password` null leaves pg to PGPASSWORD. Reads `sslrootcert` (a TLS problem when unreadable). */
-export function clientConfig(endpoint: TeamEndpoint, password: string | null, appName: string): pg.ClientConfig {
+/** The `pg` settings of an endpoint's first try; `password` null leaves pg to PGPASSWORD. Reads `sslrootcert` (a TLS problem when unreadable). */
+function clientConfig(endpoint: TeamEndpoint, password: string | null, appName: string): pg.ClientConfig {
   return {
     host: endpoint.host,
     port: endpoint.port,
@@ -103,6 +108,35 @@ export function clientConfig(endpoint: TeamEndpoint, password: string | null, ap
   };
 }
 
+/** A pg_hba.conf that takes this user only over TLS answers a plain connection with 28000 ("… no encryption"). */
+function refusedWithoutTls(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return err.code === '28000' && typeof err.message === 'string' && /no encryption/i.test(err.message);
+}
+
+/**
+ * The `pg` settings to connect with, decided once per connection attempt. `prefer` and `allow` need
+ * the server's answer, so they connect once to ask it: `prefer` tries TLS and falls back to plain
+ * when the server has no TLS; `allow` tries plain and switches to TLS (unchecked) when the server
+ * refuses plain. Any other failure of that try is thrown as it came, for {@link diagnose}.
+ */
+export async function connectionConfig(endpoint: TeamEndpoint, password: string | null, appName: string): Promise<pg.ClientConfig> {
+  const first = clientConfig(endpoint, password, appName);
+  if (endpoint.tls !== 'prefer' && endpoint.tls !== 'allow') return first;
+  const probe = new pg.Client(first);
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return first;
+  } catch (e) {
+    if (endpoint.tls === 'prefer' && e instanceof Error && e.message === 'The server does not support SSL connections') return { ...first, ssl: false };
+    if (endpoint.tls === 'allow' && refusedWithoutTls(e)) return { ...first, ssl: { rejectUnauthorized: false } };
+    throw e;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
 /** Why a connection or its first queries failed, as the operator can act on it. */
 export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamProblem; message: Message } {
   const m = (problem: TeamProblem, params: Record<string, string | number> = {}) => ({ problem, message: msg(`team.problem.${problem}`, params) });
@@ -114,11 +148,13 @@ export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamPro
   const text = typeof err.message === 'string' ? err.message : String(e);
   const where = { host: endpoint.host, port: endpoint.port };
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code) || /timeout expired|connect ETIMEDOUT/i.test(text)) return m('unreachable', where);
-  // A pg_hba.conf that takes this user only over TLS says so in a 28000 ("… no encryption"): that is sslmode, not the password.
-  if (code === '28000' && /no encryption/i.test(text)) return m('tls', { detail: text.slice(0, 160) });
+  // A TLS-only pg_hba rule refusing a plain connection: that is sslmode, not the password.
+  if (refusedWithoutTls(e)) return m('tls', { detail: text.slice(0, 160) });
   if (code === '28P01' || code === '28000' || /password must be a string|SASL|no password supplied|password authentication/i.test(text)) return m('auth-failed', { user: endpoint.user });
   if (code === '3D000') return m('database-missing', { database: endpoint.database });
   if (code === '42501') return m('permission', { user: endpoint.user });
+  // Asked for TLS (prefer, require, verify-*), it answered neither yes nor no: the other end does not speak PostgreSQL.
+  if (text === 'There was an error establishing an SSL connection') return m('not-postgres', where);
   if (/ssl|tls|certificate|self.signed|EPROTO/i.test(`${code} ${text}`)) return m('tls', { detail: text.slice(0, 160) });
   if (/Connection terminated unexpectedly|Unknown message code|unexpected|invalid response|ECONNRESET/i.test(text)) return m('not-postgres', where);
   return m('other', { detail: text.slice(0, 200) });
@@ -131,7 +167,7 @@ export function diagnose(e: unknown, endpoint: TeamEndpoint): { problem: TeamPro
 export async function testServer(endpoint: TeamEndpoint, password: string | null): Promise<TeamTestResult> {
   let client: pg.Client | null = null;
   try {
-    client = new pg.Client(clientConfig(endpoint, password, 'RecDeck connection test'));
+    client = new pg.Client(await connectionConfig(endpoint, password, 'RecDeck connection test'));
     client.on('error', () => undefined);
     await client.connect();
     const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';

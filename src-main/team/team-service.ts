@@ -10,7 +10,7 @@ import type { SettingsRepo } from '../store/settings-repo';
 import { TeamStore, type RowKind } from '../store/team-store';
 import type { BudgetSource } from './budget';
 import { startEngine, type Engine, type EngineTuning } from './engine';
-import { clientConfig, diagnose, parseTeamUrl, testServer, type TeamEndpoint } from './server-link';
+import { connectionConfig, diagnose, parseTeamUrl, testServer, type TeamEndpoint } from './server-link';
 import { migrateServer } from './server-schema';
 
 const DESK_ID = 'team.deskId';
@@ -171,16 +171,17 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       const tested = await testServer(r.endpoint, r.password);
       if (!tested.ok) throw new AppFailure('TEAM', tested.message, { details: { problem: tested.problem } });
       // The schema is brought up to date before anything changes here, so a refusal leaves this desk as it was.
-      const client = new pg.Client(clientConfig(r.endpoint, r.password, 'RecDeck join'));
-      client.on('error', () => undefined);
+      let client: pg.Client | null = null;
       try {
+        client = new pg.Client(await connectionConfig(r.endpoint, r.password, 'RecDeck join'));
+        client.on('error', () => undefined);
         await client.connect();
         await migrateServer(client, `RecDeck ${deps.version}`);
       } catch (e) {
         const d = diagnose(e, r.endpoint);
         throw new AppFailure('TEAM', d.message, { details: { problem: d.problem } });
       } finally {
-        await client.end().catch(() => undefined);
+        await client?.end().catch(() => undefined);
       }
       await stopEngine();
       if (r.given !== null) await deps.vault.set(PASSWORD_KEY, r.given);

@@ -258,7 +258,7 @@ export const EN = {
   'keychain.op.delete': 'delete',
   'team.problem.bad-url': 'Not a team server URL: write it as {example} (add ?sslmode=require for TLS).',
   'team.url.option': 'The URL sets {option}, which RecDeck does not read: it takes sslmode and sslrootcert only (no client certificates).',
-  'team.url.sslmode': 'sslmode={value} is not a mode RecDeck knows: use disable, require, verify-ca or verify-full.',
+  'team.url.sslmode': 'sslmode={value} is not a mode RecDeck knows: use disable, allow, prefer, require, verify-ca or verify-full.',
   'team.problem.unreachable': 'Nothing answers at {host}:{port}: check the address, the port and that the server runs.',
   'team.problem.auth-failed': 'The server refused user {user}: the password is wrong or missing (set it here, or PGPASSWORD).',
   'team.problem.tls': 'TLS failed ({detail}): check sslmode in the URL and the server’s certificate.',

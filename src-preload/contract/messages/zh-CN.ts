@@ -255,7 +255,7 @@ export const ZH_CN: Record<keyof typeof EN, string> = {
   'keychain.op.delete': '删除',
   'team.problem.bad-url': '这不是团队服务器地址：请写成 {example}（TLS 加 ?sslmode=require）。',
   'team.url.option': '地址中设置了 {option}，RecDeck 不读取它：只接受 sslmode 和 sslrootcert（不支持客户端证书）。',
-  'team.url.sslmode': 'RecDeck 不认识 sslmode={value}：请使用 disable、require、verify-ca 或 verify-full。',
+  'team.url.sslmode': 'RecDeck 不认识 sslmode={value}：请使用 disable、allow、prefer、require、verify-ca 或 verify-full。',
   'team.problem.unreachable': '{host}:{port} 没有应答：请检查地址、端口以及服务器是否在运行。',
   'team.problem.auth-failed': '服务器拒绝了用户 {user}：密码错误或缺失（在此设置，或使用 PGPASSWORD）。',
   'team.problem.tls': 'TLS 失败（{detail}）：请检查地址中的 sslmode 以及服务器证书。',

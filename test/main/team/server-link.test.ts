@@ -22,8 +22,9 @@ describe('reading a team server URL', () => {
       url: 'postgres://desk@db.studio.lan:6543/recdeck?sslmode=verify-ca&sslrootcert=%2Fetc%2Fca.pem',
       host: 'db.studio.lan', port: 6543, user: 'desk', database: 'recdeck', tls: 'verify-ca', rootCert: '/etc/ca.pem',
     });
-    expect(parseTeamUrl('postgres://desk@h/db').endpoint).toMatchObject({ url: 'postgres://desk@h/db', port: 5432, tls: 'off', rootCert: null });
-    expect(['disable', 'allow', 'prefer', 'require', 'verify-full'].map((m) => parseTeamUrl(`postgres://d@h/db?sslmode=${m}`).endpoint.tls)).toEqual(['off', 'off', 'off', 'require', 'verify-full']);
+    // No sslmode is libpq's default, prefer: TLS first, plain where the server has none.
+    expect(parseTeamUrl('postgres://desk@h/db').endpoint).toMatchObject({ url: 'postgres://desk@h/db', port: 5432, tls: 'prefer', rootCert: null });
+    expect(['disable', 'allow', 'prefer', 'require', 'verify-full'].map((m) => parseTeamUrl(`postgres://d@h/db?sslmode=${m}`).endpoint.tls)).toEqual(['off', 'allow', 'prefer', 'require', 'verify-full']);
   });
 
   it('names an option it does not read instead of dropping it, and an sslmode it does not know', () => {
@@ -31,7 +32,7 @@ describe('reading a team server URL', () => {
       'The URL sets sslcert, which RecDeck does not read: it takes sslmode and sslrootcert only (no client certificates).',
     );
     expect(refusal('postgres://d@h/db?password=hunter22')).toMatch(/^The URL sets password, which/);
-    expect(refusal('postgres://d@h/db?sslmode=verify_full')).toBe('sslmode=verify_full is not a mode RecDeck knows: use disable, require, verify-ca or verify-full.');
+    expect(refusal('postgres://d@h/db?sslmode=verify_full')).toBe('sslmode=verify_full is not a mode RecDeck knows: use disable, allow, prefer, require, verify-ca or verify-full.');
     expect(refusal('postgres://d@h/db?sslmode=toString')).toMatch(/^sslmode=toString is not a mode/);
     expect(refusal('https://d@h/db')).toMatch(/^Not a team server URL/);
   });

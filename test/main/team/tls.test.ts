@@ -1,30 +1,37 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverClient, throwawayTlsCluster, type TlsCluster } from '../../helpers/pg';
+import type { LocalCluster } from '../../../src-main/team/cluster';
+import { freshDatabase, serverClient, throwawayCluster, throwawayTlsCluster, type TlsCluster } from '../../helpers/pg';
 import { openDesk, until, type Desk } from './desks';
 
 /**
  * Team mode against a real TLS PostgreSQL server (certificate for IP 127.0.0.1 only, signed by a
  * throw-away CA; the desks' role is refused without TLS), through real cores: what each `sslmode`
  * verifies, and that a refusal is called a TLS problem and leaves the desk and the server as they were.
+ * A plain server (no TLS at all) beside it shows where `prefer` and `allow` fall back.
  */
 let tls: TlsCluster;
+let plain: LocalCluster;
+let plainUrl: string;
 const desks: Desk[] = [];
 
 beforeAll(async () => {
-  tls = await throwawayTlsCluster(['studio', 'refused']);
+  [tls, plain] = await Promise.all([throwawayTlsCluster(['studio', 'refused']), throwawayCluster()]);
+  plainUrl = await freshDatabase(plain, 'studio');
   // A relaunched desk keeps no password (the tests' keychain lives for the session): it reads PGPASSWORD.
   process.env.PGPASSWORD = tls.password;
 }, 120_000);
 afterAll(async () => {
   for (const d of desks) await d.core.close().catch(() => undefined);
   tls?.cluster.destroy();
+  plain?.destroy();
   delete process.env.PGPASSWORD;
 });
 
 function teamUrl(host: '127.0.0.1' | 'localhost', database: string, query: Record<string, string>): string {
-  return `postgres://${tls.user}@${host}:${tls.cluster.port}/${database}?${new URLSearchParams(query).toString()}`;
+  const search = new URLSearchParams(query).toString();
+  return `postgres://${tls.user}@${host}:${tls.cluster.port}/${database}${search ? `?${search}` : ''}`;
 }
 
 async function desk(name: string): Promise<Desk> {
@@ -33,13 +40,13 @@ async function desk(name: string): Promise<Desk> {
   return d;
 }
 
-/** Whether each connection a desk holds on the server is encrypted, by application name (`RecDeck <desk name>`). */
-async function deskConnections(): Promise<Array<{ app: string; ssl: boolean }>> {
-  const server = await serverClient(tls.cluster, 'postgres');
+/** Whether each connection a desk holds on a server's `studio` database is encrypted, by application name (`RecDeck <desk name>`). */
+async function deskConnections(on: { cluster: LocalCluster; user: string } = tls): Promise<Array<{ app: string; ssl: boolean }>> {
+  const server = await serverClient(on.cluster, 'postgres');
   try {
     const rows = await server.query<{ app: string; ssl: boolean }>(
       `SELECT a.application_name AS app, s.ssl FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid) WHERE a.usename = $1 AND a.datname = 'studio' ORDER BY 1`,
-      [tls.user],
+      [on.user],
     );
     return rows.rows;
   } finally {
@@ -75,6 +82,34 @@ describe('team mode over TLS', () => {
     await until('the storage target on R', () => r.ok('storage:list', {}), (list) => list.some((x) => x.name === storageTarget.name));
     const connections = await until('R on the server', deskConnections, (rows) => rows.some((c) => c.app === 'RecDeck Desk R'));
     expect(connections.filter((c) => c.app === 'RecDeck Desk R' && !c.ssl)).toEqual([]);
+  }, 60_000);
+
+  it('encrypts without checking the certificate when the URL names no sslmode or sslmode=prefer, and connects plain where the server has no TLS, as libpq does', async () => {
+    const [d, p, q] = [await desk('Desk D'), await desk('Desk P'), await desk('Desk Q')];
+    // `localhost` is not on the certificate and no CA is given: only an unchecked TLS connection gets through, and the role refuses plain.
+    await d.ok('team:join', { url: teamUrl('localhost', 'studio', {}), password: tls.password });
+    await p.ok('team:join', { url: teamUrl('localhost', 'studio', { sslmode: 'prefer' }), password: tls.password });
+    const connections = await until('D and P on the server', deskConnections, (rows) => ['RecDeck Desk D', 'RecDeck Desk P'].every((app) => rows.some((r) => r.app === app)));
+    expect(connections.filter((c) => ['RecDeck Desk D', 'RecDeck Desk P'].includes(c.app) && !c.ssl)).toEqual([]);
+
+    await q.ok('team:join', { url: `${plainUrl}?sslmode=prefer`, password: plain.password });
+    await q.ok('storage:create', storageTarget);
+    const sent = await until('Q connected with nothing waiting', () => q.ok('team:status', {}), (s) => s.connected && s.pending === 0);
+    expect([sent.joined, sent.problem]).toEqual([true, null]);
+    const onPlain = await until('Q on the plain server', () => deskConnections({ cluster: plain, user: plain.user }), (rows) => rows.some((r) => r.app === 'RecDeck Desk Q'));
+    expect(onPlain.filter((c) => c.app === 'RecDeck Desk Q' && c.ssl)).toEqual([]);
+  }, 60_000);
+
+  it('under sslmode=allow connects plain first, and over TLS (unchecked) where the server refuses plain, as libpq does', async () => {
+    const [w, v] = [await desk('Desk W'), await desk('Desk V2')];
+    await w.ok('team:join', { url: teamUrl('localhost', 'studio', { sslmode: 'allow' }), password: tls.password });
+    const connections = await until('W on the server', deskConnections, (rows) => rows.some((r) => r.app === 'RecDeck Desk W'));
+    expect(connections.filter((c) => c.app === 'RecDeck Desk W' && !c.ssl)).toEqual([]);
+
+    await v.ok('team:join', { url: `${plainUrl}?sslmode=allow`, password: plain.password });
+    await until('V2 connected', () => v.ok('team:status', {}), (s) => s.connected && s.problem === null);
+    const onPlain = await until('V2 on the plain server', () => deskConnections({ cluster: plain, user: plain.user }), (rows) => rows.some((r) => r.app === 'RecDeck Desk V2'));
+    expect(onPlain.filter((c) => c.app === 'RecDeck Desk V2' && c.ssl)).toEqual([]);
   }, 60_000);
 
   it('checks the chain but not the host name under sslmode=verify-ca, as libpq does', async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger, LogLine } from '../../src-main/logging/logger';
 import { createLogger } from '../../src-main/logging/logger';
 import { AppFailure } from '../../src-main/errors/app-failure';
+import type { SecretVault } from '../../src-main/secrets/secret-vault';
 
 /** A temp dir removed by the returned cleanup. */
 export function tempDir(prefix = 'recdeck-'): { dir: string; cleanup: () => void } {
@@ -44,4 +45,19 @@ export async function vendorFailure(p: Promise<unknown>): Promise<AppFailure> {
     throw e;
   }
   throw new Error('expected an AppFailure');
+}
+
+/** The real keychain behind a wrapper that counts every read (`get` and `has` both ask the keychain). */
+export function countingVault(reads: { n: number }) {
+  return (inner: SecretVault): SecretVault => ({
+    ...inner,
+    get: (key) => {
+      reads.n += 1;
+      return inner.get(key);
+    },
+    has: (key) => {
+      reads.n += 1;
+      return inner.has(key);
+    },
+  });
 }

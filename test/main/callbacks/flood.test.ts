@@ -1,25 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallbackReceiver, type CallbackReceiver } from '../../../src-main/callbacks';
 import { CallbackReplayStore } from '../../../src-main/store/callback-replays';
-import type { SecretVault } from '../../../src-main/secrets/secret-vault';
 import { tiwCallbackSign } from '../../../src-main/vendors/tencent-tiw/callback';
 import { openTaskHarness, request, startKey, type TaskHarness } from '../tasks/harness';
-import { capturingLogger, purgeKeychain, uniqueService } from '../support';
-
-/** The real keychain behind a wrapper that counts every read. */
-function countingVault(reads: { n: number }) {
-  return (inner: SecretVault): SecretVault => ({
-    ...inner,
-    get: (key) => {
-      reads.n += 1;
-      return inner.get(key);
-    },
-    has: (key) => {
-      reads.n += 1;
-      return inner.has(key);
-    },
-  });
-}
+import { capturingLogger, countingVault, purgeKeychain, uniqueService } from '../support';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 

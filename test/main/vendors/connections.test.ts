@@ -1,22 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SecretVault } from '../../../src-main/secrets/secret-vault';
 import { MIX, openTaskHarness, request, startKey, type TaskHarness } from '../tasks/harness';
-import { purgeKeychain, uniqueService } from '../support';
-
-/** The real keychain behind a wrapper that counts every read (`get` and `has` both ask the keychain). */
-function countingVault(reads: { n: number }) {
-  return (inner: SecretVault): SecretVault => ({
-    ...inner,
-    get: (key) => {
-      reads.n += 1;
-      return inner.get(key);
-    },
-    has: (key) => {
-      reads.n += 1;
-      return inner.has(key);
-    },
-  });
-}
+import { countingVault, purgeKeychain, uniqueService } from '../support';
 
 let h: TaskHarness | null = null;
 let service = '';

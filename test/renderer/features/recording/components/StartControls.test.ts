@@ -1,4 +1,4 @@
-import type { Account, StorageTarget } from '@contract';
+import type { Account } from '@contract';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAccountsStore } from '../../../../../src-renderer/src/features/accounts/stores/accounts';
@@ -7,27 +7,9 @@ import { useRecordingFormStore } from '../../../../../src-renderer/src/features/
 import { mountWithApp } from '../../../dom';
 import { handle, inputsOf, resetBridge } from '../../../fake-bridge';
 import { summary } from '../../monitor/fixtures';
+import { storage } from '../fixtures';
 
 vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-bridge'));
-
-const storage: StorageTarget = {
-  id: 's1',
-  name: 'COS',
-  provider: 'tencent-cos',
-  region: 'ap-shanghai',
-  bucket: 'rec-1250000000',
-  pathPrefix: null,
-  endpoint: null,
-  title: null,
-  storageLocation: null,
-  subAppId: null,
-  createdAt: 0,
-  updatedAt: 0,
-  secrets: [
-    { field: 'accessKeyId', configured: true, updatedAt: 1 },
-    { field: 'accessKeySecret', configured: true, updatedAt: 1 },
-  ],
-};
 
 let wrapper: VueWrapper;
 

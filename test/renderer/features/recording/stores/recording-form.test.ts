@@ -1,31 +1,13 @@
-import type { Account, StorageTarget, TaskSummary } from '@contract';
+import type { Account, TaskSummary } from '@contract';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAccountsStore } from '../../../../../src-renderer/src/features/accounts/stores/accounts';
 import { useRecordingFormStore } from '../../../../../src-renderer/src/features/recording/stores/recording-form';
 import { handle, inputsOf, resetBridge } from '../../../fake-bridge';
 import { summary } from '../../monitor/fixtures';
+import { storage } from '../fixtures';
 
 vi.mock('../../../../../src-renderer/src/bridge', () => import('../../../fake-bridge'));
-
-const storage: StorageTarget = {
-  id: 's1',
-  name: 'COS',
-  provider: 'tencent-cos',
-  region: 'ap-shanghai',
-  bucket: 'rec-1250000000',
-  pathPrefix: null,
-  endpoint: null,
-  title: null,
-  storageLocation: null,
-  subAppId: null,
-  createdAt: 0,
-  updatedAt: 0,
-  secrets: [
-    { field: 'accessKeyId', configured: true, updatedAt: 1 },
-    { field: 'accessKeySecret', configured: true, updatedAt: 1 },
-  ],
-};
 
 /** A form on a ZEGO account with a valid request, the core answering every start with a task per key. */
 async function readyForm() {
